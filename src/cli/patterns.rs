@@ -1,0 +1,62 @@
+//! `saywho patterns test`: runs every example written in the pattern files.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+/// `saywho patterns …`
+#[derive(Debug, Subcommand)]
+pub enum PatternsCommand {
+    /// Run every example and counterexample in the pattern files.
+    ///
+    /// Prints one block per failure (file:line, rule, the example, expected and got) and a closing
+    /// line `N passed, M failed`. Exits 1 on any failure, 2 if the pattern files do not load.
+    ///
+    /// Examples:
+    ///   saywho patterns test
+    ///   saywho patterns test --patterns my-patterns/ said -scare
+    #[command(verbatim_doc_comment)]
+    Test {
+        /// Pattern directory to test (default: the built-in set).
+        #[arg(long, value_name = "DIR")]
+        patterns: Option<PathBuf>,
+        /// Print every example, not only failures.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Only examples whose location contains one of these words (`-word` excludes).
+        filter: Vec<String>,
+    },
+}
+
+/// Runs the subcommand.
+pub fn run(cmd: PatternsCommand) -> anyhow::Result<u8> {
+    let PatternsCommand::Test {
+        patterns,
+        verbose,
+        filter,
+    } = cmd;
+    let set = super::load_patterns(patterns.as_ref())?;
+    let report = saywho::pattern::check::run(&set, &filter);
+    let titles = saywho::consistency::check_examples(&set);
+    for f in report.failures.iter().chain(titles.iter()) {
+        println!("~~~\n{f}");
+    }
+    if !report.failures.is_empty() || !titles.is_empty() {
+        println!("~~~");
+    }
+    if verbose {
+        for t in &report.todo {
+            println!("todo (known miss): {t}");
+        }
+    }
+    for t in &report.fixed_todo {
+        println!("fixed: {t} now passes; remove its `todo = true`");
+    }
+    let failed = report.failures.len() + titles.len();
+    let passed = report.passed + set.title_examples.len() - titles.len();
+    println!(
+        "{passed} passed, {failed} failed, {} todo",
+        report.todo.len()
+    );
+    Ok(if failed > 0 { 1 } else { 0 })
+}

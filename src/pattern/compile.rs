@@ -1,0 +1,574 @@
+//! Compiling raw pattern files into a [`PatternSet`].
+//!
+//! In: [`PatternFiles`]. Out: a [`PatternSet`] whose regexes are compiled, whose word lists are
+//! indexed for lookup, and whose examples are collected (with file and line) for [`super::check`].
+//! Every problem is an [`Error`] naming the file and line.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use super::load::{
+    Example, ExampleSource, PatternFiles, RawConsistency, RawCounter, RawCues, RawQuotes,
+    RawSpeakers, RawTitleExample,
+};
+use crate::error::{line_of, Error, Result};
+
+/// A word list, looked up exactly or case-insensitively.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// The entries as written, in file order.
+    pub entries: Vec<String>,
+    exact: HashSet<String>,
+    lower: HashSet<String>,
+    /// The most words any entry has.
+    pub max_words: usize,
+}
+
+impl Lexicon {
+    fn new(entries: Vec<String>) -> Lexicon {
+        let exact = entries.iter().cloned().collect();
+        let lower = entries.iter().map(|e| e.to_lowercase()).collect();
+        let max_words = entries
+            .iter()
+            .map(|e| e.split(' ').count())
+            .max()
+            .unwrap_or(0);
+        Lexicon {
+            entries,
+            exact,
+            lower,
+            max_words,
+        }
+    }
+
+    /// Whether `s` is an entry, exactly as written.
+    pub fn contains(&self, s: &str) -> bool {
+        self.exact.contains(s)
+    }
+
+    /// Whether `s` is an entry, ignoring case.
+    pub fn contains_ci(&self, s: &str) -> bool {
+        self.lower.contains(&s.to_lowercase())
+    }
+
+    /// The entries as a regex alternation, longest first so that the longest entry wins.
+    fn alternation(&self) -> String {
+        let mut v: Vec<&String> = self.entries.iter().collect();
+        v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        v.iter()
+            .map(|e| regex::escape(e))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+}
+
+/// Groups of names for the same thing (`United States|U.S.|US|American`), canonical name first.
+#[derive(Clone, Debug, Default)]
+pub struct PlaceTable {
+    canonical: HashMap<String, String>,
+    exact_only: HashMap<String, String>,
+}
+
+impl PlaceTable {
+    fn new(lines: &[(usize, String)]) -> PlaceTable {
+        let mut canonical = HashMap::new();
+        let mut exact_only = HashMap::new();
+        for (_, line) in lines {
+            let parts: Vec<&str> = line.split('|').collect();
+            let first = parts[0].to_string();
+            for alias in parts {
+                // Short all-capital aliases (UN, US, WHO) only match as written: "Un" in
+                // "Kim Jong Un" and "who" are not places.
+                let acronym = alias.len() <= 5
+                    && alias
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == '.' || c == '&');
+                if acronym {
+                    exact_only.insert(alias.to_string(), first.clone());
+                } else {
+                    canonical.insert(alias.to_lowercase(), first.clone());
+                }
+            }
+        }
+        PlaceTable {
+            canonical,
+            exact_only,
+        }
+    }
+
+    /// The canonical form of `s` if it is a known alias (case-insensitive).
+    pub fn canonical(&self, s: &str) -> Option<&str> {
+        self.exact_only
+            .get(s)
+            .or_else(|| self.canonical.get(&s.to_lowercase()))
+            .map(String::as_str)
+    }
+
+    /// How many words the longest alias has.
+    pub fn max_words(&self) -> usize {
+        self.canonical
+            .keys()
+            .chain(self.exact_only.keys())
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Where an attribution rule looks, relative to the quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
+    /// The rest of the sentence after the closing mark; the rule is anchored there.
+    AfterQuote,
+    /// The sentence before the opening mark (back to the previous quote); the match nearest the
+    /// quote wins.
+    BeforeQuote,
+    /// The last sentence of the previous paragraph, for a quote that opens its paragraph.
+    PreviousParagraph,
+}
+
+/// A compiled attribution rule.
+#[derive(Clone, Debug)]
+pub struct CueRule {
+    /// Stable dotted id (`cue.after.verb-mention`), shown in the output's `rule` column.
+    pub id: String,
+    /// Where it looks.
+    pub at: Position,
+    /// The method name reported when this rule names the speaker directly.
+    pub method: String,
+    /// The compiled regex; it has the groups `speaker` and `cue`.
+    pub regex: Regex,
+}
+
+/// Pronoun classes of `pronouns.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PronounClass {
+    /// he
+    Male,
+    /// she
+    Female,
+    /// they
+    Plural,
+    /// it
+    Neuter,
+    /// we, I
+    First,
+}
+
+/// The compiled pattern set. Build it once with [`PatternSet::embedded`] or [`PatternSet::from_dir`]
+/// and share it.
+#[derive(Debug)]
+pub struct PatternSet {
+    /// The files it was built from.
+    pub files: PatternFiles,
+    /// A quote with no closing mark never runs past this many bytes.
+    pub max_quote_bytes: usize,
+    /// (opening mark, closing marks) pairs.
+    pub pairs: Vec<(char, Vec<char>)>,
+    /// Finds every mark of every pair in one pass.
+    pub marks: AhoCorasick,
+    /// The mark each `marks` pattern id stands for.
+    pub mark_chars: Vec<char>,
+    /// Words that, right before a quote, make it a title or a term, not speech.
+    pub scare_before: Vec<String>,
+    /// A capitalised quote of at most this many words between two name words is a nickname.
+    pub nickname_max_words: usize,
+    /// The attribution rules, in priority order.
+    pub rules: Vec<CueRule>,
+    /// Reporting verbs in all their forms.
+    pub speech_verbs: Lexicon,
+    /// Job titles (lowercase).
+    pub titles: Lexicon,
+    /// Words that extend a title (senior, deputy, former).
+    pub title_modifiers: Lexicon,
+    /// Honorifics that say nothing about gender.
+    pub honorifics: Lexicon,
+    /// Honorifics of men.
+    pub honorifics_male: Lexicon,
+    /// Honorifics of women.
+    pub honorifics_female: Lexicon,
+    /// Subject pronouns and their class.
+    pub pronouns: HashMap<String, PronounClass>,
+    /// Nouns that head organisation names.
+    pub org_words: Lexicon,
+    /// Family names written first (Kim Jong Un).
+    pub family_name_first: Lexicon,
+    /// Abbreviations whose period does not end a sentence.
+    pub abbreviations: Lexicon,
+    /// Countries, blocs and their adjectives.
+    pub places: PlaceTable,
+    /// Equivalent spellings of titles.
+    pub title_aliases: PlaceTable,
+    /// Equivalent names of organisations.
+    pub org_aliases: PlaceTable,
+    /// Given names of men.
+    pub first_names_male: Lexicon,
+    /// Given names of women.
+    pub first_names_female: Lexicon,
+    /// Capitalised words that are never part of a name.
+    pub non_names: Lexicon,
+    /// Lowercase words that may sit inside a name (de, van, bin).
+    pub name_particles: Lexicon,
+    /// Prepositions that separate a title from its organisation (at, of, for).
+    pub affiliation_prepositions: Vec<String>,
+    /// Words that end an appositive's organisation (", which", ", who").
+    pub clause_stops: Vec<String>,
+    /// Verbs of a relative clause that give a title ("who is", "who serves as").
+    pub relative_title_verbs: Vec<String>,
+    /// Determiners of an unnamed source ("a senior official").
+    pub unnamed_determiners: Lexicon,
+    /// How many sentences back a pronoun may look for its person.
+    pub pronoun_window_sentences: usize,
+    /// Words a title comparison ignores (the, of, a).
+    pub consistency_drop_words: Lexicon,
+    /// Words that mark a past post (former, ex-).
+    pub former_words: Lexicon,
+    /// Every example and counterexample, for the runner.
+    pub examples: Vec<Example>,
+    /// Every title-comparison example of `consistency.toml`.
+    pub title_examples: Vec<(ExampleSource, RawTitleExample)>,
+}
+
+impl PatternSet {
+    /// The pattern set compiled into the binary.
+    pub fn embedded() -> Result<PatternSet> {
+        PatternSet::compile(PatternFiles::embedded())
+    }
+
+    /// The pattern set in `dir` (a copy of `patterns/`).
+    pub fn from_dir(dir: &std::path::Path) -> Result<PatternSet> {
+        PatternSet::compile(PatternFiles::read_dir(dir)?)
+    }
+
+    /// Compiles raw files.
+    pub fn compile(files: PatternFiles) -> Result<PatternSet> {
+        let lex = |name: &str| -> Result<Lexicon> {
+            let rel = format!("lexicon/{name}.txt");
+            Ok(Lexicon::new(
+                files.lexicon(&rel)?.into_iter().map(|(_, e)| e).collect(),
+            ))
+        };
+        let speech_verbs = lex("speech-verbs")?;
+        let titles = lex("titles")?;
+        let org_words = lex("org-words")?;
+        let mut lexicons = BTreeMap::new();
+        for name in [
+            "speech-verbs",
+            "titles",
+            "title-modifiers",
+            "org-words",
+            "honorifics",
+        ] {
+            lexicons.insert(name.to_string(), lex(name)?);
+        }
+
+        let quotes: RawQuotes = files.parse("quotes.toml")?;
+        let cues: RawCues = files.parse("cues.toml")?;
+        let speakers: RawSpeakers = files.parse("speakers.toml")?;
+        let consistency: RawConsistency = files.parse("consistency.toml")?;
+
+        let mut examples = Vec::new();
+        let mut pairs = Vec::new();
+        let mut mark_chars = Vec::new();
+        for p in &quotes.pair {
+            let one = |s: &str| -> Result<char> {
+                let mut it = s.chars();
+                match (it.next(), it.next()) {
+                    (Some(c), None) => Ok(c),
+                    _ => Err(Error::PatternSyntax {
+                        path: files.path("quotes.toml"),
+                        line: 0,
+                        message: format!("quote mark {s:?} must be one character"),
+                    }),
+                }
+            };
+            let open = one(&p.open)?;
+            let close = p.close.iter().map(|c| one(c)).collect::<Result<Vec<_>>>()?;
+            for c in std::iter::once(open).chain(close.iter().copied()) {
+                if !mark_chars.contains(&c) {
+                    mark_chars.push(c);
+                }
+            }
+            pairs.push((open, close));
+        }
+        let marks = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(mark_chars.iter().map(|c| c.to_string()))
+            .map_err(|e| Error::PatternSyntax {
+                path: files.path("quotes.toml"),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        collect_examples(
+            &files,
+            "quotes.toml",
+            "quotes",
+            quotes.example,
+            quotes.counterexample,
+            &mut examples,
+        );
+
+        let text = files.get("cues.toml");
+        let mut rules = Vec::new();
+        for spanned in cues.rule {
+            let line = line_of(text, spanned.span().start);
+            let raw = spanned.into_inner();
+            let at = match raw.at.as_str() {
+                "after-quote" => Position::AfterQuote,
+                "before-quote" => Position::BeforeQuote,
+                "previous-paragraph" => Position::PreviousParagraph,
+                other => {
+                    return Err(Error::PatternSyntax {
+                        path: files.path("cues.toml"),
+                        line,
+                        message: format!(
+                            "rule {}: `at` is {other:?}; expected after-quote, before-quote or previous-paragraph",
+                            raw.id
+                        ),
+                    })
+                }
+            };
+            let expanded = expand(&raw.regex, &cues.define, &lexicons, 0).map_err(|message| {
+                Error::PatternSyntax {
+                    path: files.path("cues.toml"),
+                    line,
+                    message: format!("rule {}: {message}", raw.id),
+                }
+            })?;
+            let regex = regex::RegexBuilder::new(&expanded)
+                .size_limit(64 << 20)
+                .dfa_size_limit(64 << 20)
+                .build()
+                .map_err(|e| Error::PatternRegex {
+                    path: files.path("cues.toml"),
+                    line,
+                    rule_id: raw.id.clone(),
+                    source: Box::new(e),
+                })?;
+            for group in ["speaker", "cue"] {
+                if !regex.capture_names().any(|n| n == Some(group)) {
+                    return Err(Error::PatternSyntax {
+                        path: files.path("cues.toml"),
+                        line,
+                        message: format!("rule {}: the regex has no group named `{group}`", raw.id),
+                    });
+                }
+            }
+            if raw.examples.is_empty() || raw.counterexamples.is_empty() {
+                return Err(Error::PatternSyntax {
+                    path: files.path("cues.toml"),
+                    line,
+                    message: format!(
+                        "rule {}: every rule needs at least one example and one counterexample",
+                        raw.id
+                    ),
+                });
+            }
+            collect_examples(
+                &files,
+                "cues.toml",
+                &raw.id,
+                raw.examples,
+                raw.counterexamples,
+                &mut examples,
+            );
+            rules.push(CueRule {
+                id: raw.id,
+                at,
+                method: raw.method,
+                regex,
+            });
+        }
+        collect_examples(
+            &files,
+            "speakers.toml",
+            "speakers",
+            speakers.example,
+            speakers.counterexample,
+            &mut examples,
+        );
+
+        let mut pronouns = HashMap::new();
+        for (line, entry) in files.lexicon("lexicon/pronouns.txt")? {
+            let mut it = entry.split(' ');
+            let (word, class) = (it.next().unwrap_or(""), it.next().unwrap_or(""));
+            let class = match class {
+                "male" => PronounClass::Male,
+                "female" => PronounClass::Female,
+                "plural" => PronounClass::Plural,
+                "neuter" => PronounClass::Neuter,
+                "first" => PronounClass::First,
+                _ => {
+                    return Err(Error::PatternSyntax {
+                        path: files.path("lexicon/pronouns.txt"),
+                        line,
+                        message: format!("unknown pronoun class {class:?}"),
+                    })
+                }
+            };
+            pronouns.insert(word.to_lowercase(), class);
+        }
+
+        let ctext = files.get("consistency.toml");
+        let title_examples = consistency
+            .example
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let src = ExampleSource {
+                    file: "consistency.toml".into(),
+                    line: line_of(ctext, s.span().start),
+                    rule_id: "consistency".into(),
+                    index: i + 1,
+                };
+                (src, s.into_inner())
+            })
+            .collect();
+
+        Ok(PatternSet {
+            max_quote_bytes: quotes.max_quote_chars,
+            pairs,
+            marks,
+            mark_chars,
+            scare_before: quotes
+                .scare_before
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            nickname_max_words: quotes.nickname_max_words,
+            rules,
+            speech_verbs,
+            titles,
+            title_modifiers: lexicons.remove("title-modifiers").unwrap_or_default(),
+            honorifics: lexicons.remove("honorifics").unwrap_or_default(),
+            honorifics_male: lex("honorifics-male")?,
+            honorifics_female: lex("honorifics-female")?,
+            pronouns,
+            org_words,
+            family_name_first: lex("family-name-first")?,
+            abbreviations: lex("abbreviations")?,
+            places: PlaceTable::new(&files.lexicon("lexicon/places.txt")?),
+            title_aliases: PlaceTable::new(&files.lexicon("lexicon/title-aliases.txt")?),
+            org_aliases: PlaceTable::new(&files.lexicon("lexicon/org-aliases.txt")?),
+            first_names_male: lex("first-names-male")?,
+            first_names_female: lex("first-names-female")?,
+            non_names: lex("capitalized-non-names")?,
+            name_particles: Lexicon::new(speakers.name_particles),
+            affiliation_prepositions: speakers.affiliation_prepositions,
+            clause_stops: speakers.clause_stops,
+            relative_title_verbs: speakers.relative_title_verbs,
+            unnamed_determiners: Lexicon::new(speakers.unnamed_determiners),
+            pronoun_window_sentences: speakers.pronoun_window_sentences,
+            consistency_drop_words: Lexicon::new(consistency.drop_words),
+            former_words: Lexicon::new(consistency.former_words),
+            examples,
+            title_examples,
+            files,
+        })
+    }
+}
+
+/// Expands `{name}` (a `[define]` entry) and `{lexicon:file}` (a word list) in a rule's regex.
+fn expand(
+    template: &str,
+    defines: &BTreeMap<String, String>,
+    lexicons: &BTreeMap<String, Lexicon>,
+    depth: usize,
+) -> std::result::Result<String, String> {
+    if depth > 16 {
+        return Err("placeholders nest more than 16 deep (a define refers to itself?)".into());
+    }
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}');
+        let key = close.map(|c| &after[..c]);
+        let unicode_class = out.ends_with("\\p") || out.ends_with("\\P");
+        let is_placeholder = !unicode_class
+            && key.is_some_and(|k| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ':')
+                    && !k.chars().all(|c| c.is_ascii_digit() || c == ',')
+            });
+        match (key, is_placeholder) {
+            (Some(k), true) => {
+                if let Some(name) = k.strip_prefix("lexicon:") {
+                    let lex = lexicons
+                        .get(name)
+                        .ok_or_else(|| format!("unknown lexicon {{{k}}}"))?;
+                    out.push_str(&format!("(?:{})", lex.alternation()));
+                } else {
+                    let def = defines
+                        .get(k)
+                        .ok_or_else(|| format!("unknown placeholder {{{k}}}"))?;
+                    out.push_str(&format!(
+                        "(?:{})",
+                        expand(def, defines, lexicons, depth + 1)?
+                    ));
+                }
+                rest = &after[k.len() + 1..];
+            }
+            _ => {
+                // A regex repetition such as {0,5}: keep it.
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn collect_examples(
+    files: &PatternFiles,
+    file: &str,
+    rule_id: &str,
+    positive: Vec<toml::Spanned<Example>>,
+    negative: Vec<toml::Spanned<RawCounter>>,
+    out: &mut Vec<Example>,
+) {
+    let text = files.get(file);
+    let all = positive
+        .into_iter()
+        .map(|s| (s.span().start, s.into_inner()))
+        .chain(
+            negative
+                .into_iter()
+                .map(|s| (s.span().start, s.into_inner().into_example())),
+        );
+    for (i, (start, mut ex)) in all.enumerate() {
+        ex.source = Some(ExampleSource {
+            file: file.to_string(),
+            line: line_of(text, start),
+            rule_id: rule_id.to_string(),
+            index: i + 1,
+        });
+        out.push(ex);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expand_keeps_repetitions_and_fills_defines() {
+        let mut d = BTreeMap::new();
+        d.insert("w".to_string(), "a{1,2}".to_string());
+        let l = BTreeMap::new();
+        assert_eq!(expand("x{w}y{3}", &d, &l, 0).unwrap(), "x(?:a{1,2})y{3}");
+        assert!(expand("{nope}", &d, &l, 0).is_err());
+    }
+
+    #[test]
+    fn embedded_set_compiles() {
+        let set = PatternSet::embedded().unwrap();
+        assert!(!set.rules.is_empty());
+        assert!(set.speech_verbs.contains("said"));
+    }
+}

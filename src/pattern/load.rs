@@ -1,0 +1,333 @@
+//! Reading pattern files: TOML rules and `.txt` word lists → raw serde structs.
+//!
+//! In: a directory (or the embedded copy of `patterns/`). Out: [`PatternFiles`], the raw content of
+//! every file, with the line number of each rule and example kept for error messages.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{line_of, Error, Result};
+
+/// The pattern files compiled into the binary, as (relative path, content).
+const EMBEDDED: &[(&str, &str)] = &[
+    ("quotes.toml", include_str!("../../patterns/quotes.toml")),
+    ("cues.toml", include_str!("../../patterns/cues.toml")),
+    (
+        "speakers.toml",
+        include_str!("../../patterns/speakers.toml"),
+    ),
+    (
+        "consistency.toml",
+        include_str!("../../patterns/consistency.toml"),
+    ),
+    (
+        "lexicon/speech-verbs.txt",
+        include_str!("../../patterns/lexicon/speech-verbs.txt"),
+    ),
+    (
+        "lexicon/titles.txt",
+        include_str!("../../patterns/lexicon/titles.txt"),
+    ),
+    (
+        "lexicon/title-modifiers.txt",
+        include_str!("../../patterns/lexicon/title-modifiers.txt"),
+    ),
+    (
+        "lexicon/honorifics.txt",
+        include_str!("../../patterns/lexicon/honorifics.txt"),
+    ),
+    (
+        "lexicon/honorifics-male.txt",
+        include_str!("../../patterns/lexicon/honorifics-male.txt"),
+    ),
+    (
+        "lexicon/honorifics-female.txt",
+        include_str!("../../patterns/lexicon/honorifics-female.txt"),
+    ),
+    (
+        "lexicon/pronouns.txt",
+        include_str!("../../patterns/lexicon/pronouns.txt"),
+    ),
+    (
+        "lexicon/org-words.txt",
+        include_str!("../../patterns/lexicon/org-words.txt"),
+    ),
+    (
+        "lexicon/family-name-first.txt",
+        include_str!("../../patterns/lexicon/family-name-first.txt"),
+    ),
+    (
+        "lexicon/abbreviations.txt",
+        include_str!("../../patterns/lexicon/abbreviations.txt"),
+    ),
+    (
+        "lexicon/places.txt",
+        include_str!("../../patterns/lexicon/places.txt"),
+    ),
+    (
+        "lexicon/title-aliases.txt",
+        include_str!("../../patterns/lexicon/title-aliases.txt"),
+    ),
+    (
+        "lexicon/org-aliases.txt",
+        include_str!("../../patterns/lexicon/org-aliases.txt"),
+    ),
+    (
+        "lexicon/first-names-male.txt",
+        include_str!("../../patterns/lexicon/first-names-male.txt"),
+    ),
+    (
+        "lexicon/first-names-female.txt",
+        include_str!("../../patterns/lexicon/first-names-female.txt"),
+    ),
+    (
+        "lexicon/capitalized-non-names.txt",
+        include_str!("../../patterns/lexicon/capitalized-non-names.txt"),
+    ),
+];
+
+/// The raw text of every pattern file, keyed by its path relative to the pattern directory.
+#[derive(Clone, Debug)]
+pub struct PatternFiles {
+    /// Where the files came from, for messages (`patterns/` for the embedded copy).
+    pub root: PathBuf,
+    /// Relative path → content.
+    pub files: BTreeMap<String, String>,
+}
+
+impl PatternFiles {
+    /// The pattern set compiled into the binary.
+    pub fn embedded() -> PatternFiles {
+        let files = EMBEDDED
+            .iter()
+            .map(|(p, c)| (p.to_string(), c.to_string()))
+            .collect();
+        PatternFiles {
+            root: PathBuf::from("patterns"),
+            files,
+        }
+    }
+
+    /// Reads `*.toml` and `lexicon/*.txt` from `dir`. Every file the embedded set has must exist.
+    pub fn read_dir(dir: &Path) -> Result<PatternFiles> {
+        let mut files = BTreeMap::new();
+        for (rel, _) in EMBEDDED {
+            let path = dir.join(rel);
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })?;
+            files.insert(rel.to_string(), text);
+        }
+        Ok(PatternFiles {
+            root: dir.to_path_buf(),
+            files,
+        })
+    }
+
+    /// The content of one file (empty when absent).
+    pub fn get(&self, rel: &str) -> &str {
+        self.files.get(rel).map(String::as_str).unwrap_or("")
+    }
+
+    /// The full path of `rel`, for messages.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Parses one TOML file into `T`, turning a parse error into [`Error::PatternSyntax`].
+    pub(crate) fn parse<T: for<'de> Deserialize<'de>>(&self, rel: &str) -> Result<T> {
+        let text = self.get(rel);
+        toml::from_str(text).map_err(|e| Error::PatternSyntax {
+            path: self.path(rel),
+            line: e.span().map(|s| line_of(text, s.start)).unwrap_or(0),
+            message: e.message().to_string(),
+        })
+    }
+
+    /// The entries of a word list: one per line, `#` comments and blank lines skipped.
+    /// Returns (line number, entry) pairs; a stray-whitespace or duplicate entry is an error.
+    pub fn lexicon(&self, rel: &str) -> Result<Vec<(usize, String)>> {
+        let text = self.get(rel);
+        let mut out: Vec<(usize, String)> = Vec::new();
+        let mut seen = std::collections::HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let err = |message: String| Error::PatternSyntax {
+                path: self.path(rel),
+                line: i + 1,
+                message,
+            };
+            if line != line.trim() || line.contains('\t') {
+                return Err(err(format!("entry {:?} has stray whitespace", line)));
+            }
+            if let Some(first) = seen.insert(line.to_string(), i + 1) {
+                return Err(err(format!(
+                    "duplicate entry {line:?} (first on line {first})"
+                )));
+            }
+            out.push((i + 1, line.to_string()));
+        }
+        Ok(out)
+    }
+}
+
+/// Where an example or counterexample comes from, for the runner's messages.
+#[derive(Clone, Debug)]
+pub struct ExampleSource {
+    /// The pattern file, relative (`cues.toml`).
+    pub file: String,
+    /// 1-based line of the example.
+    pub line: usize,
+    /// The rule it belongs to, or the file's section (`quotes`, `speakers`).
+    pub rule_id: String,
+    /// 1-based index of the example within its rule.
+    pub index: usize,
+}
+
+/// One example: a text and what saywho must find in it. Expected values are compared exactly;
+/// `speaker = ""` means "no speaker". Fields left out are not checked.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The text, one or more paragraphs.
+    pub text: String,
+    /// The quote the other fields are about (its inner text, without marks). Default: the first.
+    pub quote: Option<String>,
+    /// How many quotes the text must yield.
+    pub quotes: Option<usize>,
+    /// Expected speaker.
+    pub speaker: Option<String>,
+    /// Expected title.
+    pub title: Option<String>,
+    /// Expected affiliation.
+    pub affiliation: Option<String>,
+    /// Expected cue.
+    pub cue: Option<String>,
+    /// Expected kind (`direct` or `partial`).
+    pub kind: Option<String>,
+    /// Expected method.
+    pub method: Option<String>,
+    /// A known miss: reported, not counted as a failure.
+    #[serde(default)]
+    pub todo: bool,
+    /// A counterexample: the quote named by `quote` (or every quote) must get no speaker.
+    #[serde(default, skip)]
+    pub negative: bool,
+    /// Where the example was written.
+    #[serde(skip)]
+    pub source: Option<ExampleSource>,
+}
+
+/// A counterexample as written: a bare string, or a table with `text` and `quote`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawCounter {
+    Text(String),
+    Table { text: String, quote: Option<String> },
+}
+
+impl RawCounter {
+    pub(crate) fn into_example(self) -> Example {
+        let (text, quote) = match self {
+            RawCounter::Text(t) => (t, None),
+            RawCounter::Table { text, quote } => (text, quote),
+        };
+        Example {
+            text,
+            quote,
+            negative: true,
+            ..Example::default()
+        }
+    }
+}
+
+/// `quotes.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawQuotes {
+    pub max_quote_chars: usize,
+    pub pair: Vec<RawPair>,
+    pub scare_before: Vec<String>,
+    pub nickname_max_words: usize,
+    #[serde(default)]
+    pub example: Vec<toml::Spanned<Example>>,
+    #[serde(default)]
+    pub counterexample: Vec<toml::Spanned<RawCounter>>,
+}
+
+/// One quote-mark pair of `quotes.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPair {
+    pub open: String,
+    pub close: Vec<String>,
+}
+
+/// `cues.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCues {
+    pub define: BTreeMap<String, String>,
+    pub rule: Vec<toml::Spanned<RawRule>>,
+}
+
+/// One attribution rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRule {
+    pub id: String,
+    pub at: String,
+    pub method: String,
+    pub regex: String,
+    /// What shape the rule covers, for people reading the file (not used by the code).
+    #[serde(default, rename = "description")]
+    pub _description: String,
+    #[serde(default)]
+    pub examples: Vec<toml::Spanned<Example>>,
+    #[serde(default)]
+    pub counterexamples: Vec<toml::Spanned<RawCounter>>,
+}
+
+/// `speakers.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSpeakers {
+    pub name_particles: Vec<String>,
+    pub affiliation_prepositions: Vec<String>,
+    pub clause_stops: Vec<String>,
+    pub relative_title_verbs: Vec<String>,
+    pub unnamed_determiners: Vec<String>,
+    pub pronoun_window_sentences: usize,
+    #[serde(default)]
+    pub example: Vec<toml::Spanned<Example>>,
+    #[serde(default)]
+    pub counterexample: Vec<toml::Spanned<RawCounter>>,
+}
+
+/// `consistency.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawConsistency {
+    pub drop_words: Vec<String>,
+    pub former_words: Vec<String>,
+    #[serde(default)]
+    pub example: Vec<toml::Spanned<RawTitleExample>>,
+}
+
+/// An example of `consistency.toml`: two forms and the verdict comparing them must give.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTitleExample {
+    /// First (title, affiliation).
+    pub a: [String; 2],
+    /// Second (title, affiliation).
+    pub b: [String; 2],
+    /// `consistent`, `conflict` or `refinement`.
+    pub verdict: String,
+    /// Optional place word the article is datelined in, for "the mayor" forms.
+    #[serde(default)]
+    pub note: String,
+}

@@ -1,0 +1,563 @@
+//! The whole pipeline: [`Extractor`] turns one [`Article`] into [`QuoteRecord`]s, and
+//! [`Extractor::run`] drives it over many inputs in parallel.
+//!
+//! In: article bytes (files, stdin, JSON Lines records). Out: rows in input order, plus an
+//! [`Outcome`] per input that says what happened to it.
+//!
+//! Parallelism and determinism: inputs are read serially in bounded batches (at most
+//! [`BATCH_ARTICLES`] articles or [`BATCH_BYTES`] bytes), each batch is extracted on a rayon pool
+//! with the order kept, and the results are handed to the caller in input order. Memory stays flat
+//! whatever the number of inputs, and the output is byte-identical whatever the thread count.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::article::{Article, Skip};
+use crate::attribution::{self, Attribution};
+use crate::error::Error;
+use crate::pattern::PatternSet;
+use crate::quote::{self, Diagnostic, QuoteKind};
+use crate::segment::{self, Span};
+use crate::speaker::{Speaker, SpeakerResolver};
+use crate::table::QuoteRecord;
+
+/// At most this many articles are held in memory at once.
+pub const BATCH_ARTICLES: usize = 256;
+/// At most about this many bytes of input are held in memory at once (one larger file is read
+/// alone).
+pub const BATCH_BYTES: usize = 32 << 20;
+
+/// What one article yields.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleResult {
+    /// Its rows, in text order.
+    pub records: Vec<QuoteRecord>,
+    /// Unbalanced marks and other passage-level problems.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Offset of the first invalid UTF-8 byte, if any.
+    pub invalid_utf8_at: Option<usize>,
+    /// Bytes read.
+    pub bytes: usize,
+}
+
+/// What happened to one input.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Extracted (possibly with zero rows).
+    Done(ArticleResult),
+    /// Skipped: binary, or a JSON Lines record without text.
+    Skipped {
+        /// Why.
+        reason: String,
+    },
+    /// Could not be read.
+    Failed(Error),
+}
+
+/// One input unit: an article's name and outcome.
+#[derive(Debug)]
+pub struct Processed {
+    /// The article name (path or record id).
+    pub name: String,
+    /// What happened.
+    pub outcome: Outcome,
+}
+
+/// Where articles come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file (or, for [`InputFormat::Text`], a directory walked for `*.txt`).
+    Path(PathBuf),
+    /// Standard input.
+    Stdin,
+}
+
+/// How inputs are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// Each file is one article.
+    #[default]
+    Text,
+    /// Each line is a JSON object `{"id": …, "text": …}`.
+    Jsonl,
+}
+
+/// Extracts quotes with a compiled pattern set.
+pub struct Extractor<'p> {
+    patterns: &'p PatternSet,
+}
+
+impl<'p> Extractor<'p> {
+    /// An extractor over `patterns`.
+    pub fn new(patterns: &'p PatternSet) -> Extractor<'p> {
+        Extractor { patterns }
+    }
+
+    /// Extracts every quote of one article.
+    ///
+    /// ```
+    /// let patterns = saywho::PatternSet::embedded().unwrap();
+    /// let ex = saywho::Extractor::new(&patterns);
+    /// let a = saywho::Article::from_text("a.txt", "“We will meet again,” said Jane Roe, a spokeswoman for the ministry.");
+    /// let rows = ex.extract(&a).records;
+    /// assert_eq!(rows[0].speaker, "Jane Roe");
+    /// assert_eq!(rows[0].title, "spokeswoman");
+    /// ```
+    pub fn extract(&self, article: &Article) -> ArticleResult {
+        let mut result = ArticleResult {
+            invalid_utf8_at: article.invalid_utf8_at,
+            bytes: article.text.len(),
+            ..Default::default()
+        };
+        let text = article.text.as_str();
+        let p = self.patterns;
+        // Quote-free articles cost one scan for marks.
+        if p.marks.find(text).is_none() {
+            return result;
+        }
+        let paragraphs = segment::paragraphs(text);
+        let quotes = quote::detect(text, &paragraphs, p, &mut result.diagnostics);
+        if quotes.is_empty() {
+            return result;
+        }
+        // Sentence starts of every paragraph; `ranges[pi]` indexes into `all`.
+        let mut all = Vec::new();
+        let mut ranges = Vec::with_capacity(paragraphs.len());
+        let mut qi = 0;
+        for (pi, para) in paragraphs.iter().enumerate() {
+            let q0 = qi;
+            while qi < quotes.len() && quotes[qi].paragraph == pi {
+                qi += 1;
+            }
+            let inner: Vec<Span> = quotes[q0..qi].iter().map(|q| q.inner).collect();
+            let s = all.len();
+            all.extend(segment::sentence_starts(text, para.span, &inner, p));
+            ranges.push(s..all.len());
+        }
+        let mut resolver = SpeakerResolver::new(text, &paragraphs, &quotes, all.clone(), p);
+        let sentence_of = |pos: usize| all.partition_point(|&s| s <= pos);
+
+        let mut found: Vec<(QuoteKind, Option<Attribution>, Speaker, &'static str)> =
+            Vec::with_capacity(quotes.len());
+        for i in 0..quotes.len() {
+            let q = &quotes[i];
+            let para = paragraphs[q.paragraph].span;
+            let prev = q
+                .paragraph
+                .checked_sub(1)
+                .map(|k| (paragraphs[k].span, &all[ranges[k].clone()]));
+            let ctx = attribution::context(
+                text,
+                &quotes,
+                i,
+                para,
+                &all[ranges[q.paragraph].clone()],
+                prev,
+            );
+            if attribution::is_scare(text, q, &ctx, p) {
+                found.push((QuoteKind::Scare, None, Speaker::default(), ""));
+                continue;
+            }
+            let attr = attribution::attribute(text, &ctx, p);
+            let kind = attribution::kind(text, q, &ctx, attr.as_ref());
+            if let Some(a) = attr {
+                let sp = resolver.resolve(a.mention);
+                if let Some(e) = sp.entity {
+                    resolver.record_speaker(q.open, e);
+                }
+                found.push((kind, Some(a), sp, ""));
+                continue;
+            }
+            // Continuation: the same sentence, the same paragraph, or the paragraph before.
+            let same_sentence = |k: usize| sentence_of(quotes[k].open) == sentence_of(q.open);
+            let source = (0..i)
+                .rev()
+                .take_while(|&k| quotes[k].paragraph == q.paragraph)
+                .find(|&k| found[k].1.is_some() && (same_sentence(k) || kind == QuoteKind::Direct));
+            let source = source.or_else(|| {
+                let opens = text[para.start..q.open].trim().is_empty();
+                if !opens || q.paragraph == 0 {
+                    return None;
+                }
+                (0..i)
+                    .rev()
+                    .take_while(|&k| quotes[k].paragraph + 1 >= q.paragraph)
+                    .find(|&k| {
+                        quotes[k].paragraph + 1 == q.paragraph
+                            && found[k].1.is_some()
+                            && found[k].0 == QuoteKind::Direct
+                    })
+            });
+            match source {
+                Some(k) => {
+                    let (_, a, sp, _) = found[k].clone();
+                    if let Some(e) = sp.entity {
+                        resolver.record_speaker(q.open, e);
+                    }
+                    found.push((kind, a, sp, "continuation"));
+                }
+                None => found.push((kind, None, Speaker::default(), "")),
+            }
+        }
+        // Multi-paragraph quotes: the speaker named in any piece applies to every piece.
+        for i in 0..quotes.len() {
+            let Some(chain) = quotes[i].chain else {
+                continue;
+            };
+            if found[i].1.is_some() && found[i].3.is_empty() {
+                continue;
+            }
+            let donor = (0..quotes.len()).find(|&k| {
+                quotes[k].chain == Some(chain) && found[k].1.is_some() && found[k].3.is_empty()
+            });
+            if let Some(k) = donor {
+                let (_, a, sp, _) = found[k].clone();
+                found[i] = (found[i].0, a, sp, "continuation");
+            }
+        }
+        for (q, (kind, attr, sp, via)) in quotes.iter().zip(found) {
+            let mut kind = kind;
+            if attr.is_none() && kind == QuoteKind::Partial {
+                kind = QuoteKind::Scare;
+            }
+            let method = match (&attr, via, sp.method) {
+                (None, _, _) => String::new(),
+                (Some(_), "continuation", _) => "continuation".to_string(),
+                (Some(a), _, "") => a.method.clone(),
+                (Some(_), _, m) => m.to_string(),
+            };
+            let (ts, te) = sp
+                .title_span
+                .map_or((None, None), |s| (Some(s.start), Some(s.end)));
+            result.records.push(QuoteRecord {
+                article: article.name.clone(),
+                start: q.inner.start,
+                end: q.inner.end,
+                quote: q.inner.slice(text).to_string(),
+                speaker: sp.name.clone(),
+                title: sp.title.clone(),
+                affiliation: sp.affiliation.clone(),
+                cue: attr
+                    .as_ref()
+                    .map(|a| a.cue.slice(text).to_string())
+                    .unwrap_or_default(),
+                kind: kind.as_str().to_string(),
+                method,
+                rule: attr.as_ref().map(|a| a.rule_id.clone()).unwrap_or_default(),
+                paragraph: q.paragraph + 1,
+                mention: attr
+                    .as_ref()
+                    .map(|a| a.mention.slice(text).to_string())
+                    .unwrap_or_default(),
+                title_start: ts,
+                title_end: te,
+            });
+        }
+        result
+    }
+
+    /// Extracts from every input, `threads` at a time (0 = all cores), calling `sink` for each
+    /// article in input order. Stops early if `sink` returns an error.
+    pub fn run<E>(
+        &self,
+        inputs: &[Input],
+        format: InputFormat,
+        threads: usize,
+        mut sink: impl FnMut(Processed) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        let mut batch: Vec<Unit> = Vec::new();
+        let mut batch_bytes = 0;
+        let flush = |batch: &mut Vec<Unit>,
+                     sink: &mut dyn FnMut(Processed) -> Result<(), E>|
+         -> Result<(), E> {
+            let mut out: Vec<Processed> = Vec::with_capacity(batch.len());
+            pool.install(|| {
+                batch
+                    .par_drain(..)
+                    .map(|u| self.process(u))
+                    .collect_into_vec(&mut out)
+            });
+            for p in out {
+                sink(p)?;
+            }
+            Ok(())
+        };
+        for unit in units(inputs, format) {
+            batch_bytes += unit.len();
+            batch.push(unit);
+            if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                flush(&mut batch, &mut sink)?;
+                batch_bytes = 0;
+            }
+        }
+        flush(&mut batch, &mut sink)
+    }
+
+    fn process(&self, unit: Unit) -> Processed {
+        match unit {
+            Unit::Failed { name, error } => Processed {
+                name,
+                outcome: Outcome::Failed(error),
+            },
+            Unit::Bytes { name, bytes } => match Article::from_bytes(name.clone(), bytes) {
+                Ok(a) => Processed {
+                    name,
+                    outcome: Outcome::Done(self.extract(&a)),
+                },
+                Err(Skip::Binary { reason }) => Processed {
+                    name,
+                    outcome: Outcome::Skipped {
+                        reason: format!("binary file ({reason})"),
+                    },
+                },
+            },
+            Unit::Record {
+                source,
+                line,
+                bytes,
+            } => match parse_record(&bytes) {
+                Ok((id, text)) => {
+                    let a = Article::from_text(id.clone(), text);
+                    Processed {
+                        name: id,
+                        outcome: Outcome::Done(self.extract(&a)),
+                    }
+                }
+                Err(reason) => Processed {
+                    name: format!("{source}:{line}"),
+                    outcome: Outcome::Skipped { reason },
+                },
+            },
+        }
+    }
+}
+
+/// Parses one JSON Lines record into (id, text).
+fn parse_record(bytes: &[u8]) -> Result<(String, String), String> {
+    #[derive(serde::Deserialize)]
+    struct Record {
+        id: serde_json::Value,
+        text: Option<String>,
+    }
+    let r: Record =
+        serde_json::from_slice(bytes).map_err(|e| format!("bad JSON Lines record: {e}"))?;
+    let id = match r.id {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Null => return Err("record has no \"id\"".into()),
+        other => other.to_string(),
+    };
+    let text = r
+        .text
+        .ok_or_else(|| format!("record {id} has no \"text\""))?;
+    Ok((id, text))
+}
+
+/// A unit of work: one article's bytes, one JSON Lines record, or a failure to report in order.
+enum Unit {
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    Record {
+        source: String,
+        line: usize,
+        bytes: Vec<u8>,
+    },
+    Failed {
+        name: String,
+        error: Error,
+    },
+}
+
+impl Unit {
+    fn len(&self) -> usize {
+        match self {
+            Unit::Bytes { bytes, .. } | Unit::Record { bytes, .. } => bytes.len(),
+            _ => 0,
+        }
+    }
+}
+
+/// Expands inputs into units lazily: directories are walked in sorted order for `*.txt` (or
+/// `*.jsonl` in JSON Lines mode); JSON Lines files are read line by line.
+fn units(inputs: &[Input], format: InputFormat) -> impl Iterator<Item = Unit> + '_ {
+    inputs
+        .iter()
+        .flat_map(move |input| -> Box<dyn Iterator<Item = Unit>> {
+            match input {
+                Input::Stdin => match format {
+                    InputFormat::Text => {
+                        let mut bytes = Vec::new();
+                        let r =
+                            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes);
+                        Box::new(std::iter::once(match r {
+                            Ok(_) => Unit::Bytes {
+                                name: "-".into(),
+                                bytes,
+                            },
+                            Err(source) => Unit::Failed {
+                                name: "-".into(),
+                                error: Error::Read {
+                                    path: "-".into(),
+                                    source,
+                                },
+                            },
+                        }))
+                    }
+                    InputFormat::Jsonl => {
+                        Box::new(jsonl_units("-".into(), Box::new(std::io::stdin().lock())))
+                    }
+                },
+                Input::Path(path) => {
+                    let ext = if format == InputFormat::Jsonl {
+                        "jsonl"
+                    } else {
+                        "txt"
+                    };
+                    match walk(path, ext) {
+                        Ok(files) => Box::new(files.into_iter().flat_map(
+                            move |f| -> Box<dyn Iterator<Item = Unit>> {
+                                let f = match f {
+                                    Ok(f) => f,
+                                    Err(Error::Read { path, source }) => {
+                                        let name = path.display().to_string();
+                                        return Box::new(std::iter::once(Unit::Failed {
+                                            name,
+                                            error: Error::Read { path, source },
+                                        }));
+                                    }
+                                    Err(e) => {
+                                        return Box::new(std::iter::once(Unit::Failed {
+                                            name: String::new(),
+                                            error: e,
+                                        }))
+                                    }
+                                };
+                                let name = f.display().to_string();
+                                match format {
+                                    InputFormat::Text => {
+                                        Box::new(std::iter::once(match std::fs::read(&f) {
+                                            Ok(bytes) => Unit::Bytes { name, bytes },
+                                            Err(source) => Unit::Failed {
+                                                name,
+                                                error: Error::Read { path: f, source },
+                                            },
+                                        }))
+                                    }
+                                    InputFormat::Jsonl => match std::fs::File::open(&f) {
+                                        Ok(file) => Box::new(jsonl_units(
+                                            name,
+                                            Box::new(std::io::BufReader::new(file)),
+                                        )),
+                                        Err(source) => Box::new(std::iter::once(Unit::Failed {
+                                            name,
+                                            error: Error::Read { path: f, source },
+                                        })),
+                                    },
+                                }
+                            },
+                        )),
+                        Err(e) => Box::new(std::iter::once(Unit::Failed {
+                            name: path.display().to_string(),
+                            error: e,
+                        })),
+                    }
+                }
+            }
+        })
+}
+
+fn jsonl_units(
+    source: String,
+    mut reader: Box<dyn BufRead + '_>,
+) -> impl Iterator<Item = Unit> + '_ {
+    let mut line_no = 0;
+    let mut done = false;
+    std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        let mut buf = Vec::new();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {
+                line_no += 1;
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                return Some(Unit::Record {
+                    source: source.clone(),
+                    line: line_no,
+                    bytes: buf,
+                });
+            }
+            Err(e) => {
+                done = true;
+                return Some(Unit::Failed {
+                    name: format!("{source}:{}", line_no + 1),
+                    error: Error::Read {
+                        path: source.clone().into(),
+                        source: e,
+                    },
+                });
+            }
+        }
+    })
+}
+
+/// The files under `path` with extension `ext`, sorted; `path` itself if it is a file. A
+/// directory that cannot be read is an error in the list, in its sorted place; the walk goes on.
+fn walk(path: &Path, ext: &str) -> Result<Vec<Result<PathBuf, Error>>, Error> {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Ok(vec![Ok(path.to_path_buf())]);
+    }
+    let mut out: Vec<(PathBuf, Result<PathBuf, Error>)> = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let rd = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            Err(source) => {
+                out.push((dir.clone(), Err(Error::Read { path: dir, source })));
+                continue;
+            }
+        };
+        for entry in rd {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(source) => {
+                    out.push((
+                        dir.clone(),
+                        Err(Error::Read {
+                            path: dir.clone(),
+                            source,
+                        }),
+                    ));
+                    continue;
+                }
+            };
+            let p = entry.path();
+            // Follow symlinks to decide what the entry is.
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_dir() => stack.push(p),
+                Ok(_) if p.extension().is_some_and(|e| e == ext) => out.push((p.clone(), Ok(p))),
+                Ok(_) => {}
+                Err(source) if p.extension().is_some_and(|e| e == ext) => {
+                    out.push((p.clone(), Err(Error::Read { path: p, source })))
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out.into_iter().map(|(_, r)| r).collect())
+}

@@ -1,0 +1,553 @@
+//! Stage 5, **resolve**: a speaker mention → a [`Speaker`] with full name, title and affiliation.
+//!
+//! In: the article text, its paragraphs, quotes and sentence starts, and then one mention at a
+//! time (the span an attribution rule captured). Out: a [`Speaker`]: the full name as the article
+//! introduced it, the title and affiliation given wherever the article introduced the person, and
+//! the method that found it (`pronoun`, `surname`, `nominal`, `unnamed`, or the rule's own).
+//!
+//! [`SpeakerResolver::new`] scans the article once for name runs outside quotes and builds its
+//! entities: people (with gender from honorifics, given names and the pronouns later resolved to
+//! them) and organisations. Mentions are then resolved in text order:
+//! * a full name links to the entity with the same name (case, accents, hyphens and initials
+//!   folded: `Kim Jong Un` = `Kim Jong-un`);
+//! * a surname links to the most recent person with that family name (`Yun` → `Joseph Yun`;
+//!   family names written first, `Kim Jong Un`, come from `family-name-first.txt`);
+//! * a pronoun goes back sentence by sentence: first the speakers quoted there, then the subject,
+//!   skipping people of the wrong gender (`he`/`she`) or kind (`it` → an organisation);
+//! * `the president` links to the most recent person with that title; `a senior official` is an
+//!   unnamed source: no name, title `senior official`.
+
+pub mod name;
+pub mod title;
+
+use std::collections::HashMap;
+
+use crate::pattern::compile::PronounClass;
+use crate::pattern::PatternSet;
+use crate::quote::Quote;
+use crate::segment::{Paragraph, Span};
+use name::{is_honorific, parse_run, runs, tokenize, Gender, NameParts};
+
+/// Who said a quote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Speaker {
+    /// Full name as introduced in the article; empty for an unnamed source.
+    pub name: String,
+    /// Title ("adjunct senior fellow"); may be empty.
+    pub title: String,
+    /// Affiliation ("Center for a New American Security"); may be empty.
+    pub affiliation: String,
+    /// How the name was found: `pronoun`, `surname`, `nominal`, `unnamed`, or empty when the
+    /// rule's mention was the name itself.
+    pub method: &'static str,
+    /// Where the title was given, if anywhere.
+    pub title_span: Option<Span>,
+    /// The entity index, for continuation and pronouns.
+    pub entity: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+struct Entity {
+    name: String,
+    folded: String,
+    key: String,
+    is_org: bool,
+    gender: Option<Gender>,
+    title: String,
+    affiliation: String,
+    title_span: Option<Span>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct MentionAt {
+    pos: usize,
+    entity: usize,
+    subject: bool,
+    possessive: bool,
+    /// The mention was a bare surname.
+    bare: bool,
+    /// A reporting verb follows the mention ("Yun said", "the newspaper warned").
+    reporter: bool,
+}
+
+/// Resolves mentions to speakers within one article.
+pub struct SpeakerResolver<'a> {
+    text: &'a str,
+    patterns: &'a PatternSet,
+    entities: Vec<Entity>,
+    by_name: HashMap<String, usize>,
+    mentions: Vec<MentionAt>,
+    sentences: Vec<usize>,
+    /// (sentence index, position, entity) of every quote resolved so far, in order.
+    spoke: Vec<(usize, usize, usize)>,
+}
+
+impl<'a> SpeakerResolver<'a> {
+    /// Scans the article for people and organisations.
+    pub fn new(
+        text: &'a str,
+        paragraphs: &[Paragraph],
+        quotes: &[Quote],
+        sentences: Vec<usize>,
+        patterns: &'a PatternSet,
+    ) -> SpeakerResolver<'a> {
+        let mut r = SpeakerResolver {
+            text,
+            patterns,
+            entities: Vec::new(),
+            by_name: HashMap::new(),
+            mentions: Vec::new(),
+            sentences,
+            spoke: Vec::new(),
+        };
+        let mut qi = 0;
+        for para in paragraphs {
+            let toks = tokenize(text, para.span, patterns);
+            let toks: Vec<_> = toks
+                .into_iter()
+                .filter(|t| {
+                    while qi < quotes.len() && quotes[qi].inner.end <= t.span.start {
+                        qi += 1;
+                    }
+                    !(qi < quotes.len() && quotes[qi].inner.start <= t.span.start)
+                })
+                .collect();
+            let mut last_sentence = usize::MAX;
+            for (s, e) in runs(&toks, patterns) {
+                let parts = parse_run(&toks, s, e, patterns);
+                let Some(span) = parts.name_span else {
+                    continue;
+                };
+                let sentence = r.sentence_of(span.start);
+                let reporter = toks[e..]
+                    .iter()
+                    .take(3)
+                    .any(|t| patterns.speech_verbs.contains(t.text));
+                let entity = if parts.is_org {
+                    Some(r.org_entity(&parts))
+                } else {
+                    // A lone capitalised word only becomes a person when it reports something.
+                    r.person_entity(&parts, span, para.span.end, reporter)
+                };
+                if let Some(entity) = entity {
+                    let subject = sentence != last_sentence;
+                    last_sentence = sentence;
+                    let bare = parts.name.len() == 1;
+                    r.mentions.push(MentionAt {
+                        pos: span.start,
+                        entity,
+                        subject,
+                        possessive: parts.possessive,
+                        bare,
+                        reporter,
+                    });
+                }
+            }
+        }
+        r
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences
+            .partition_point(|&s| s <= pos)
+            .saturating_sub(1)
+    }
+
+    fn org_entity(&mut self, parts: &NameParts) -> usize {
+        let name = parts.name.join(" ");
+        let folded = fold(&name);
+        if let Some(&i) = self.by_name.get(&folded) {
+            return i;
+        }
+        self.entities.push(Entity {
+            name,
+            folded: folded.clone(),
+            key: folded.clone(),
+            is_org: true,
+            gender: None,
+            title: String::new(),
+            affiliation: String::new(),
+            title_span: None,
+        });
+        let i = self.entities.len() - 1;
+        self.by_name.insert(folded, i);
+        i
+    }
+
+    /// Links a person's name run to an entity, creating it for a full name (or when `create`).
+    /// Titles written around this mention fill in the entity's title if it has none yet.
+    fn person_entity(
+        &mut self,
+        parts: &NameParts,
+        span: Span,
+        limit: usize,
+        create: bool,
+    ) -> Option<usize> {
+        let words: Vec<&str> = parts
+            .name
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !is_initial(w))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let folded = fold(&words.join(" "));
+        let found = if let Some(&i) = self.by_name.get(&folded) {
+            Some(i)
+        } else if words.len() == 1 {
+            self.by_surname(&folded)
+        } else {
+            None
+        };
+        let i = match found {
+            Some(i) => i,
+            None if words.len() >= 2 || create => {
+                let key = self.family_key(&words);
+                self.entities.push(Entity {
+                    name: parts.name.join(" "),
+                    folded: folded.clone(),
+                    key,
+                    is_org: false,
+                    gender: None,
+                    title: String::new(),
+                    affiliation: String::new(),
+                    title_span: None,
+                });
+                let i = self.entities.len() - 1;
+                self.by_name.insert(folded, i);
+                i
+            }
+            None => return None,
+        };
+        let e = &mut self.entities[i];
+        if e.is_org {
+            return Some(i);
+        }
+        if e.gender.is_none() {
+            e.gender = parts.gender;
+        }
+        if e.title.is_empty() {
+            if let Some(t) = &parts.title {
+                e.title = t.clone();
+                e.affiliation = parts.affiliation.clone().unwrap_or_default();
+                e.title_span = Some(Span::new(span.start.saturating_sub(t.len() + 1), span.end));
+            }
+        }
+        let e = &self.entities[i];
+        if e.title.is_empty() || e.affiliation.is_empty() {
+            let after = title::after_name(self.text, span.end, limit, self.patterns);
+            let floor = self.text[..span.start].rfind('\n').map_or(0, |k| k + 1);
+            let info =
+                after.or_else(|| title::before_name(self.text, span.start, floor, self.patterns));
+            if let Some(info) = info {
+                let e = &mut self.entities[i];
+                if e.title.is_empty() {
+                    e.title = info.title;
+                    e.title_span = Some(info.span);
+                    if e.affiliation.is_empty() {
+                        e.affiliation = info.affiliation;
+                    }
+                } else if e.affiliation.is_empty() && !info.affiliation.is_empty() {
+                    e.affiliation = info.affiliation;
+                }
+            }
+        }
+        Some(i)
+    }
+
+    fn by_surname(&self, folded_word: &str) -> Option<usize> {
+        // A bare surname the article already used for someone keeps meaning that person; else
+        // the most recent person with this family name.
+        let keyed = |m: &&MentionAt| {
+            !self.entities[m.entity].is_org && self.entities[m.entity].key == folded_word
+        };
+        if let Some(m) = self.mentions.iter().rev().filter(keyed).find(|m| m.bare) {
+            return Some(m.entity);
+        }
+        if let Some(m) = self.mentions.iter().rev().find(keyed) {
+            return Some(m.entity);
+        }
+        self.entities
+            .iter()
+            .rposition(|e| !e.is_org && e.name.split(' ').any(|w| fold(w) == folded_word))
+    }
+
+    fn family_key(&self, words: &[&str]) -> String {
+        let first_is_family = words.len() >= 2
+            && self.patterns.family_name_first.contains(words[0])
+            && (words.len() == 3
+                || words[1].contains('-')
+                || words.len() == 2
+                    && words[1].chars().next().is_some_and(char::is_uppercase)
+                    && words[1].contains('-'));
+        let w = if first_is_family {
+            words[0]
+        } else {
+            words
+                .iter()
+                .rev()
+                .find(|w| !matches!(**w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"))
+                .copied()
+                .unwrap_or(words[words.len() - 1])
+        };
+        fold(w)
+    }
+
+    /// Notes that the quote in `sentence_pos`'s sentence was said by `entity`.
+    pub fn record_speaker(&mut self, pos: usize, entity: usize) {
+        let s = self.sentence_of(pos);
+        self.spoke.push((s, pos, entity));
+    }
+
+    /// Resolves the mention at `span` (what an attribution rule captured).
+    pub fn resolve(&mut self, span: Span) -> Speaker {
+        let mention = span.slice(self.text).trim();
+        let lower = mention.to_lowercase();
+        if let Some(&class) = self.patterns.pronouns.get(lower.as_str()) {
+            return self.resolve_pronoun(span.start, class);
+        }
+        let toks = tokenize(self.text, span, self.patterns);
+        if toks.is_empty() {
+            return Speaker::default();
+        }
+        let first = toks[0].text.to_lowercase();
+        let det = first == "the" || self.patterns.unnamed_determiners.contains(&first);
+        let has_caps = toks
+            .iter()
+            .skip(1)
+            .any(|t| t.is_capitalized() && !is_honorific(t.text, self.patterns));
+        if det && !has_caps {
+            return self.resolve_nominal(&toks, first == "the");
+        }
+        // A name run (skipping a leading determiner).
+        let rs = runs(&toks, self.patterns);
+        let Some(&(s, e)) = rs
+            .iter()
+            .rev()
+            .find(|&&(s, e)| parse_run(&toks, s, e, self.patterns).name_span.is_some())
+        else {
+            return self.resolve_nominal(&toks, first == "the");
+        };
+        let mut parts = parse_run(&toks, s, e, self.patterns);
+        // "the JoongAng Ilbo newspaper": capitalised words before an organisation word.
+        if det
+            && toks
+                .last()
+                .is_some_and(|t| !t.is_capitalized() && self.patterns.org_words.contains(t.text))
+        {
+            parts.is_org = true;
+        }
+        if parts.is_org {
+            let i = self.org_entity(&parts);
+            return self.speaker_of(i, "");
+        }
+        let single = parts.name.iter().filter(|w| !is_initial(w)).count() == 1;
+        let before = self.entities.len();
+        let name_span = parts.name_span.unwrap_or(span);
+        let limit = self.text[name_span.end..]
+            .find('\n')
+            .map_or(self.text.len(), |k| name_span.end + k);
+        match self.person_entity(&parts, name_span, limit, true) {
+            Some(i) => {
+                let linked = single
+                    && i < before
+                    && fold(&self.entities[i].name) != fold(&parts.name.join(" "));
+                self.speaker_of(i, if linked { "surname" } else { "" })
+            }
+            None => Speaker::default(),
+        }
+    }
+
+    fn speaker_of(&self, i: usize, method: &'static str) -> Speaker {
+        let e = &self.entities[i];
+        Speaker {
+            name: e.name.clone(),
+            title: e.title.clone(),
+            affiliation: e.affiliation.clone(),
+            method,
+            title_span: e.title_span,
+            entity: Some(i),
+        }
+    }
+
+    fn resolve_nominal(&mut self, toks: &[name::Token], definite: bool) -> Speaker {
+        let words: Vec<&str> = toks.iter().skip(1).map(|t| t.text).collect();
+        let phrase = words.join(" ");
+        let head = words.last().copied().unwrap_or("").to_lowercase();
+        let head_singular = head
+            .strip_suffix('s')
+            .filter(|h| self.patterns.titles.contains(h))
+            .unwrap_or(&head)
+            .to_string();
+        if definite {
+            if self.patterns.org_words.contains(&head) {
+                // "the ministry": the most recent organisation with that word in its name.
+                for m in self.mentions.iter().rev() {
+                    let e = &self.entities[m.entity];
+                    if e.is_org && e.folded.split(' ').any(|w| w == head) {
+                        return self.speaker_of(m.entity, "nominal");
+                    }
+                }
+                return Speaker {
+                    name: format!("the {phrase}"),
+                    method: "nominal",
+                    ..Speaker::default()
+                };
+            }
+            // "the president": the most recent person given that title.
+            let mut seen = std::collections::HashSet::new();
+            for m in self.mentions.iter().rev() {
+                if !seen.insert(m.entity) {
+                    continue;
+                }
+                let e = &self.entities[m.entity];
+                if !e.is_org
+                    && e.title
+                        .to_lowercase()
+                        .split([' ', '-'])
+                        .any(|w| w == head_singular)
+                {
+                    return self.speaker_of(m.entity, "nominal");
+                }
+            }
+        }
+        Speaker {
+            title: phrase,
+            method: "unnamed",
+            ..Speaker::default()
+        }
+    }
+
+    fn resolve_pronoun(&mut self, pos: usize, class: PronounClass) -> Speaker {
+        let here = self.sentence_of(pos);
+        let window = self.patterns.pronoun_window_sentences;
+        let fits = |e: &Entity| match class {
+            PronounClass::Male => !e.is_org && e.gender != Some(Gender::Female),
+            PronounClass::Female => !e.is_org && e.gender != Some(Gender::Male),
+            PronounClass::Neuter => e.is_org,
+            PronounClass::Plural => e.is_org,
+            PronounClass::First => true,
+        };
+        let lo = here.saturating_sub(window);
+        let mut found = None;
+        'outer: for s in (lo..=here).rev() {
+            let start = self.sentences.get(s).copied().unwrap_or(0);
+            let end = if s == here {
+                pos
+            } else {
+                self.sentences.get(s + 1).copied().unwrap_or(usize::MAX)
+            };
+            // (reporter, subject, possessive, position, entity): reporting subjects and quoted
+            // speakers first, nearest first; then the sentence's subject; then the others.
+            let mut cands: Vec<(bool, bool, bool, usize, usize)> = self
+                .mentions
+                .iter()
+                .filter(|m| m.pos >= start && m.pos < end)
+                .map(|m| (m.reporter, m.subject, m.possessive, m.pos, m.entity))
+                .collect();
+            cands.extend(
+                self.spoke
+                    .iter()
+                    .filter(|&&(ss, _, _)| ss == s)
+                    .map(|&(_, p, e)| (true, false, false, p, e)),
+            );
+            cands.sort_by_key(|&(rep, subj, poss, p, _)| {
+                (!rep, !(subj || rep), poss, std::cmp::Reverse(p))
+            });
+            for (_, _, _, _, e) in cands {
+                if fits(&self.entities[e]) {
+                    found = Some(e);
+                    break 'outer;
+                }
+            }
+        }
+        match found {
+            Some(i) => {
+                let g = match class {
+                    PronounClass::Male => Some(Gender::Male),
+                    PronounClass::Female => Some(Gender::Female),
+                    _ => None,
+                };
+                if self.entities[i].gender.is_none() {
+                    self.entities[i].gender = g;
+                }
+                self.speaker_of(i, "pronoun")
+            }
+            None => Speaker {
+                method: "pronoun",
+                ..Speaker::default()
+            },
+        }
+    }
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// Folds a name for comparison: lowercase, accents removed, hyphens and periods as spaces.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = fold_char(c);
+        if c == '-' || c == '.' || c == '’' || c == '\'' {
+            if !out.ends_with(' ') && (c == '-' || c == '.') {
+                out.push(' ');
+            }
+            continue;
+        }
+        for l in c.to_lowercase() {
+            out.push(l);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes the accent of common Latin letters.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' | 'Ń' | 'Ň' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' | 'Ÿ' => 'Y',
+        'š' | 'ś' | 'ş' => 's',
+        'Š' | 'Ś' | 'Ş' => 'S',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' | 'Ź' | 'Ż' => 'Z',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ř' => 'r',
+        'Ř' => 'R',
+        'ğ' => 'g',
+        'Ğ' => 'G',
+        'đ' => 'd',
+        'Đ' => 'D',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_names() {
+        assert_eq!(fold("Kim Jong-un"), "kim jong un");
+        assert_eq!(fold("KIM Jong Un"), "kim jong un");
+        assert_eq!(fold("José Alvarado"), "jose alvarado");
+    }
+}

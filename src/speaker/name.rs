@@ -1,0 +1,397 @@
+//! Words and name runs: the building blocks of speaker mentions.
+//!
+//! In: a byte range of the article text. Out: [`Token`]s (words with their spans) and [`NameParts`]
+//! (a capitalised run split into honorific, title, qualifier and name). Word lists come from the
+//! pattern set: honorifics, titles, places, organisation words, capitalised non-names.
+
+use crate::pattern::PatternSet;
+use crate::segment::Span;
+
+/// One word of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word, without a trailing sentence period or possessive `’s`.
+    pub text: &'a str,
+    /// Its byte range (of `text`).
+    pub span: Span,
+    /// It was written with a possessive `’s` / `'s` / `s’`.
+    pub possessive: bool,
+    /// Only spaces separate it from the next token.
+    pub joined_to_next: bool,
+}
+
+impl Token<'_> {
+    /// Whether it starts with a capital letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Splits `range` of `text` into words.
+pub fn tokenize<'a>(text: &'a str, range: Span, patterns: &PatternSet) -> Vec<Token<'a>> {
+    let mut out: Vec<Token<'a>> = Vec::new();
+    let s = &text[range.start..range.end];
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() || matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let mut word = &s[i..end];
+        // Trailing punctuation that belongs to the sentence, not the word.
+        while word.ends_with(['-', '&', '\'', '’']) && !is_possessive(word) {
+            word = &word[..word.len() - word.chars().next_back().map_or(1, char::len_utf8)];
+        }
+        let mut possessive = false;
+        if word.ends_with('.') && !keeps_period(word, patterns) {
+            word = word.trim_end_matches('.');
+        }
+        if let Some(stem) = strip_possessive(word) {
+            word = stem;
+            possessive = true;
+        }
+        if word.is_empty() {
+            continue;
+        }
+        let abs = range.start + i;
+        let tok_end = abs + word.len();
+        // Whether only spaces follow until the next word (checked lazily below).
+        out.push(Token {
+            text: &text[abs..tok_end],
+            span: Span::new(abs, tok_end),
+            possessive,
+            joined_to_next: false,
+        });
+        let _ = possessive;
+    }
+    for k in 0..out.len().saturating_sub(1) {
+        let gap = &text[out[k].span.end..out[k + 1].span.start];
+        let gap = if out[k].possessive {
+            gap.trim_start_matches(['’', '\'', 's'])
+        } else {
+            gap
+        };
+        out[k].joined_to_next =
+            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !out[k].possessive;
+    }
+    out
+}
+
+fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).is_some()
+}
+
+fn strip_possessive(word: &str) -> Option<&str> {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return Some(stem);
+            }
+        }
+    }
+    for suffix in ["s’", "s'"] {
+        if word.ends_with(suffix)
+            && word.len() > 3
+            && word.chars().next().is_some_and(char::is_uppercase)
+        {
+            return Some(&word[..word.len() - suffix.len() + 1]);
+        }
+    }
+    None
+}
+
+fn keeps_period(word: &str, patterns: &PatternSet) -> bool {
+    let core = &word[..word.len() - 1];
+    let mut chars = core.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    if core.contains('.') && core.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return true;
+    }
+    patterns.abbreviations.contains(word)
+        || patterns.honorifics.contains(word)
+        || patterns.honorifics_male.contains(word)
+        || patterns.honorifics_female.contains(word)
+}
+
+/// Gender, as far as the text tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// he / Mr.
+    Male,
+    /// she / Ms.
+    Female,
+}
+
+/// A capitalised run split into its parts: `U.S. Secretary of State Mike Pompeo` is
+/// affiliation `U.S.`, title `Secretary of State`, name `Mike Pompeo`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameParts {
+    /// The name words, as written.
+    pub name: Vec<String>,
+    /// Span of the name words.
+    pub name_span: Option<Span>,
+    /// A title written before the name.
+    pub title: Option<String>,
+    /// A country, organisation or place written before the title.
+    pub affiliation: Option<String>,
+    /// The gender an honorific or a given name tells.
+    pub gender: Option<Gender>,
+    /// The run names an organisation, not a person.
+    pub is_org: bool,
+    /// The last name word was possessive (`Trump’s`).
+    pub possessive: bool,
+}
+
+/// Whether a token can be part of a name run.
+fn name_word(tok: &Token, patterns: &PatternSet) -> bool {
+    tok.is_capitalized() || patterns.name_particles.contains(tok.text)
+}
+
+/// Finds the capitalised runs in `tokens`: maximal sequences of capitalised words (with name
+/// particles) joined only by spaces. Returns index ranges into `tokens`.
+pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].is_capitalized() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() && tokens[end - 1].joined_to_next {
+            let t = &tokens[end];
+            let connector = matches!(t.text, "of" | "for")
+                && t.joined_to_next
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| n.is_capitalized() && !patterns.non_names.contains(n.text));
+            if !(name_word(t, patterns) || connector) {
+                break;
+            }
+            end += 1;
+        }
+        // A run may not end on a particle.
+        while end > start + 1 && !tokens[end - 1].is_capitalized() {
+            end -= 1;
+        }
+        out.push((start, end));
+        i = end;
+    }
+    out
+}
+
+/// Whether a run word can be part of a person's name.
+fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
+    let lower = t.text.to_lowercase();
+    t.is_capitalized()
+        && !patterns.non_names.contains(t.text)
+        && !patterns.titles.contains(&lower)
+        && !patterns.title_modifiers.contains(&lower)
+        && !is_honorific(t.text, patterns)
+        && patterns.places.canonical(t.text).is_none()
+        && (!t.possessive || last)
+}
+
+/// Splits the run `tokens[start..end]` into its parts, looking at up to a few words before it for
+/// a lowercase title ("adjunct senior fellow Duyeon Kim", "North Korean leader Kim Jong Un").
+pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternSet) -> NameParts {
+    let mut parts = NameParts::default();
+    let run = &tokens[start..end];
+    parts.possessive = run.last().is_some_and(|t| t.possessive);
+    // k0: start of the longest tail of plain name words.
+    let mut k0 = run.len();
+    while k0 > 0 && plain_name_word(&run[k0 - 1], k0 == run.len(), patterns) {
+        k0 -= 1;
+    }
+    // Lowercase title words right before the run ("adjunct senior fellow").
+    let mut pre_start = start;
+    while pre_start > 0
+        && start - pre_start < 6
+        && tokens[pre_start - 1].joined_to_next
+        && !tokens[pre_start - 1].is_capitalized()
+        && (patterns.titles.contains_ci(tokens[pre_start - 1].text)
+            || patterns
+                .title_modifiers
+                .contains_ci(tokens[pre_start - 1].text)
+            || matches!(tokens[pre_start - 1].text, "of" | "for"))
+    {
+        pre_start -= 1;
+    }
+    // The name starts at the first k >= k0 whose prefix ends with a title or honorific
+    // ("Secretary of State | Mike Pompeo"), else at k0.
+    let mut k = k0;
+    for cand in k0..run.len() {
+        let pre: Vec<&Token> = tokens[pre_start..start + cand].iter().collect();
+        let ends_with_title = pre.last().is_some_and(|t| is_honorific(t.text, patterns))
+            || title_suffix(&pre, patterns).is_some();
+        if ends_with_title {
+            k = cand;
+            break;
+        }
+    }
+    let following_org_word = tokens.get(end).is_some_and(|t| {
+        run.last().is_some_and(|l| l.joined_to_next)
+            && !t.is_capitalized()
+            && patterns.org_words.contains(t.text)
+    });
+    let org_at = run
+        .iter()
+        .position(|t| t.is_capitalized() && patterns.org_words.contains_ci(t.text));
+    if following_org_word
+        || org_at.is_some_and(|o| o >= k)
+        || run[k..].iter().any(|t| t.text == "of" || t.text == "for")
+    {
+        parts.is_org = true;
+        let s = run
+            .iter()
+            .position(|t| !patterns.non_names.contains(t.text))
+            .unwrap_or(0);
+        let s = s.min(org_at.unwrap_or(s)).min(k);
+        let s = s.max(
+            run.iter()
+                .position(|t| t.is_capitalized() && !patterns.non_names.contains(t.text))
+                .unwrap_or(s),
+        );
+        parts.name = run[s..].iter().map(|t| t.text.to_string()).collect();
+        parts.name_span = Some(Span::new(run[s].span.start, run[run.len() - 1].span.end));
+        return parts;
+    }
+    let name = &run[k..];
+    if !name.is_empty() {
+        parts.name = name.iter().map(|t| t.text.to_string()).collect();
+        parts.name_span = Some(Span::new(name[0].span.start, name[name.len() - 1].span.end));
+        if patterns.first_names_male.contains(name[0].text) {
+            parts.gender = Some(Gender::Male);
+        } else if patterns.first_names_female.contains(name[0].text) {
+            parts.gender = Some(Gender::Female);
+        }
+    }
+    let pre: Vec<&Token> = tokens[pre_start..start + k].iter().collect();
+    let mut pre_end = pre.len();
+    if let Some(last) = pre.last() {
+        if let Some(g) = honorific_gender(last.text, patterns) {
+            parts.gender = parts.gender.or(g);
+            pre_end -= 1;
+        } else if is_honorific(last.text, patterns) {
+            pre_end -= 1;
+        }
+    }
+    let pre = &pre[..pre_end];
+    if let Some((title_start, title)) = title_suffix(pre, patterns) {
+        parts.title = Some(title);
+        let q: Vec<&str> = pre[..title_start]
+            .iter()
+            .map(|t| t.text)
+            .skip_while(|w| {
+                patterns.non_names.contains(w) || w.chars().next().is_some_and(char::is_lowercase)
+            })
+            .collect();
+        if !q.is_empty() {
+            let qs = q.join(" ");
+            parts.affiliation = Some(
+                patterns
+                    .places
+                    .canonical(&qs)
+                    .map(str::to_string)
+                    .unwrap_or(qs),
+            );
+        }
+    }
+    parts
+}
+
+/// The longest title (modifiers + a title from the lexicon) that ends `words`; returns the index
+/// where it starts and the title as written.
+pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, String)> {
+    let n = words.len();
+    let max = patterns.titles.max_words.max(1);
+    let mut best: Option<usize> = None;
+    for len in 1..=max.min(n) {
+        let phrase: Vec<String> = words[n - len..]
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        if patterns.titles.contains(&phrase.join(" ")) {
+            best = Some(n - len);
+        }
+    }
+    let mut s = best?;
+    while s > 0
+        && patterns.title_modifiers.contains_ci(words[s - 1].text)
+        && !words[s - 1].possessive
+    {
+        s -= 1;
+    }
+    let title = words[s..]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((s, title))
+}
+
+/// Whether `w` is an honorific of any gender.
+pub fn is_honorific(w: &str, patterns: &PatternSet) -> bool {
+    patterns.honorifics.contains(w)
+        || patterns.honorifics_male.contains(w)
+        || patterns.honorifics_female.contains(w)
+}
+
+/// The gender an honorific tells: `Some(Some(g))` for Mr./Ms., `Some(None)` for Dr.
+fn honorific_gender(w: &str, patterns: &PatternSet) -> Option<Option<Gender>> {
+    if patterns.honorifics_male.contains(w) {
+        Some(Some(Gender::Male))
+    } else if patterns.honorifics_female.contains(w) {
+        Some(Some(Gender::Female))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> NameParts {
+        let set = PatternSet::embedded().unwrap();
+        let toks = tokenize(text, Span::new(0, text.len()), &set);
+        let rs = runs(&toks, &set);
+        let (s, e) = *rs.last().unwrap();
+        parse_run(&toks, s, e, &set)
+    }
+
+    #[test]
+    fn title_before_name() {
+        let p = parse("U.S. Secretary of State Mike Pompeo");
+        assert_eq!(p.name, vec!["Mike", "Pompeo"]);
+        assert_eq!(p.title.as_deref(), Some("Secretary of State"));
+        assert_eq!(p.affiliation.as_deref(), Some("United States"));
+    }
+
+    #[test]
+    fn lowercase_title_and_place_before_name() {
+        let p = parse("North Korean leader Kim Jong Un");
+        assert_eq!(p.name, vec!["Kim", "Jong", "Un"]);
+        assert_eq!(p.title.as_deref(), Some("leader"));
+    }
+
+    #[test]
+    fn possessive_is_split_off() {
+        let set = PatternSet::embedded().unwrap();
+        let t = "Biegun’s predecessor";
+        let toks = tokenize(t, Span::new(0, t.len()), &set);
+        assert_eq!(toks[0].text, "Biegun");
+        assert!(toks[0].possessive);
+    }
+}

@@ -1,0 +1,342 @@
+//! Titles and affiliations written around a name.
+//!
+//! In: the text and a name's span. Out: a [`TitleInfo`] (title, affiliation, and where it was
+//! written) from one of these forms, each tried in turn:
+//! * an appositive after the name: `Duyeon Kim, an adjunct senior fellow at the Center for a New
+//!   American Security, which …` → title `adjunct senior fellow`, affiliation `Center for a New
+//!   American Security` (the relative clause is cut off at a `clause_stops` word);
+//! * a relative clause: `Joseph Yun, who … is a senior adviser at the United States Institute of
+//!   Peace` (the verbs are `relative_title_verbs`);
+//! * an appositive before the name: `the company's chief executive, Laura Chen`.
+//!
+//! A phrase is only a title when it contains a title from `patterns/lexicon/titles.txt`.
+
+use super::name::{title_suffix, tokenize, Token};
+use crate::pattern::PatternSet;
+use crate::segment::Span;
+
+/// A title and affiliation and where they were written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TitleInfo {
+    /// The title ("adjunct senior fellow").
+    pub title: String,
+    /// The organisation or country ("Center for a New American Security").
+    pub affiliation: String,
+    /// Where the phrase that gave them was written.
+    pub span: Span,
+}
+
+const END_CHARS: &[char] = &[',', ';', '(', ')', '“', '”', '"', '—', '–', ':'];
+
+/// The title phrase written right after `name_end` as an appositive or relative clause.
+pub fn after_name(
+    text: &str,
+    name_end: usize,
+    limit: usize,
+    patterns: &PatternSet,
+) -> Option<TitleInfo> {
+    let rest = &text[name_end..limit.min(text.len())];
+    let body = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(","))?;
+    let body_start = name_end + (rest.len() - body.len());
+    // The appositive runs to the next comma or sentence end.
+    let end = phrase_end(body);
+    let phrase = &body[..end];
+    let trimmed = phrase.trim_start();
+    let lower = trimmed.to_lowercase();
+    if lower.starts_with("who ") {
+        for verb in &patterns.relative_title_verbs {
+            let needle = format!(" {verb} ");
+            // Present-tense clause anywhere in the relative clause (possibly after "and").
+            let clause = &body[..sentence_end(body)];
+            if let Some(i) = clause.to_lowercase().find(&needle) {
+                let start = i + needle.len();
+                let sub = &clause[start..];
+                let sub_end = phrase_end(sub);
+                return parse_phrase(
+                    text,
+                    body_start + start,
+                    body_start + start + sub_end,
+                    patterns,
+                );
+            }
+        }
+        return None;
+    }
+    parse_phrase(text, body_start, body_start + end, patterns)
+}
+
+/// The title phrase written right before `name_start` as an appositive ending in a comma:
+/// `the company's chief executive, Laura Chen`.
+pub fn before_name(
+    text: &str,
+    name_start: usize,
+    floor: usize,
+    patterns: &PatternSet,
+) -> Option<TitleInfo> {
+    let head = &text[floor..name_start];
+    let body = head.strip_suffix(", ")?;
+    let start = body.rfind(END_CHARS).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    // Stop at a sentence start too.
+    let start = body[start..].rfind(". ").map_or(start, |i| start + i + 2);
+    let info = parse_phrase(text, floor + start, floor + body.len(), patterns)?;
+    // Only a phrase that starts like a noun phrase: a determiner, a possessive, or a capital.
+    let first = text[floor + start..]
+        .trim_start()
+        .split(' ')
+        .next()
+        .unwrap_or("");
+    let ok = matches!(
+        first.to_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) || first.ends_with("’s")
+        || first.ends_with("'s")
+        || first.chars().next().is_some_and(char::is_uppercase);
+    ok.then_some(info)
+}
+
+/// Byte length of an appositive: up to a comma, a clause stop or the end of the sentence.
+fn phrase_end(s: &str) -> usize {
+    let mut end = sentence_end(s);
+    if let Some(i) = s[..end].find(END_CHARS) {
+        end = i;
+    }
+    end
+}
+
+fn sentence_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'.' | b'!' | b'?') && (i + 1 == b.len() || b[i + 1] == b' ') {
+            // An abbreviation or initial ("U.S.", "Inc.") does not end it.
+            let word_start = s[..i].rfind(' ').map_or(0, |k| k + 1);
+            let word = &s[word_start..i];
+            let short = word.len() <= 2
+                || word.contains('.')
+                || word == "Inc"
+                || word == "Corp"
+                || word == "Co";
+            if c == b'.' && short && word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            return i;
+        }
+    }
+    s.len()
+}
+
+/// Splits a title phrase (`a speechwriter at West Wing Writers`, `Washington’s special envoy for
+/// North Korea-related issues`, `Halvorsen Bank senior economist`) into title and affiliation.
+pub fn parse_phrase(
+    text: &str,
+    start: usize,
+    end: usize,
+    patterns: &PatternSet,
+) -> Option<TitleInfo> {
+    let toks = tokenize(text, Span::new(start, end), patterns);
+    if toks.is_empty() || toks.len() > 30 {
+        return None;
+    }
+    let mut i = 0;
+    // Determiners.
+    while i < toks.len()
+        && matches!(
+            toks[i].text.to_lowercase().as_str(),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "now"
+        )
+    {
+        i += 1;
+    }
+    let mut affiliation = String::new();
+    // A possessive owner: "Washington’s", "the company's", "South Korea’s".
+    if let Some(p) = toks[i..].iter().take(6).position(|t| t.possessive) {
+        let owner = &toks[i..=i + p];
+        if owner.iter().all(|t| t.is_capitalized()) {
+            affiliation = join(owner);
+        }
+        i += p + 1;
+    }
+    // Find where the title head starts: the first position from which modifiers* + title match.
+    let (t_start, t_end) = find_title(&toks[i..], patterns).map(|(s, e)| (s + i, e + i))?;
+    // Words before the title: a place or organisation qualifier ("Halvorsen Bank", "North Korean").
+    if t_start > i && affiliation.is_empty() {
+        let q = &toks[i..t_start];
+        if q.iter().all(|t| t.is_capitalized()) {
+            let qs = join(q);
+            affiliation = patterns
+                .places
+                .canonical(&qs)
+                .map(str::to_string)
+                .unwrap_or(qs);
+        } else if let Some(first_cap) = q.iter().position(Token::is_capitalized) {
+            // "former North Korean intelligence chief": the place is the affiliation.
+            let caps: Vec<&Token> = q[first_cap..]
+                .iter()
+                .take_while(|t| t.is_capitalized())
+                .collect();
+            let qs = caps.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            if let Some(c) = patterns.places.canonical(&qs) {
+                affiliation = c.to_string();
+            }
+        }
+    }
+    let title_from = if t_start > i && !toks[i..t_start].iter().all(|t| t.is_capitalized()) {
+        i
+    } else {
+        t_start
+    };
+    // After the title: an organisation after a preposition.
+    let preps = &patterns.affiliation_prepositions;
+    // "at" first, anywhere after the title head; then of/for/with/in before a capital.
+    let at = toks[t_end..]
+        .iter()
+        .position(|t| t.text == "at")
+        .map(|p| p + t_end);
+    let owner_known = !affiliation.is_empty();
+    let prep = at.or_else(|| {
+        if owner_known {
+            return None;
+        }
+        toks[t_end..]
+            .iter()
+            .position(|t| preps.iter().any(|p| p == t.text))
+            .map(|p| p + t_end)
+            .filter(|&p| {
+                let next = toks.get(p + 1).and_then(|t| {
+                    if t.text == "the" {
+                        toks.get(p + 2)
+                    } else {
+                        Some(t)
+                    }
+                });
+                next.is_some_and(Token::is_capitalized)
+            })
+    });
+    let title_to;
+    if let Some(p) = prep {
+        title_to = p;
+        let mut j = p + 1;
+        if toks.get(j).is_some_and(|t| t.text == "the") {
+            j += 1;
+        }
+        let org_end = clause_stop(&toks[j..], patterns).map_or(toks.len(), |k| k + j);
+        if org_end > j && affiliation.is_empty() {
+            affiliation = org_text(text, &toks[j..org_end]);
+        } else if org_end > j {
+            // A possessive owner and a prepositional org: keep the more specific one.
+            affiliation = org_text(text, &toks[j..org_end]);
+        }
+    } else {
+        // Cut the title at a clause stop.
+        let stop = clause_stop(&toks[t_end..], patterns).map_or(toks.len(), |k| t_end + k);
+        // Keep the title to the words that belong to it: no more than 8 after the head.
+        title_to = stop.min(t_end + 8);
+    }
+    let title = org_text(
+        text,
+        &toks[title_from..title_to.max(title_from + 1).min(toks.len())],
+    );
+    Some(TitleInfo {
+        title,
+        affiliation,
+        span: Span::new(toks[0].span.start, toks[toks.len() - 1].span.end),
+    })
+}
+
+/// The first title in `toks`: (start including modifiers, end after the title head).
+fn find_title(toks: &[Token], patterns: &PatternSet) -> Option<(usize, usize)> {
+    for end in 1..=toks.len().min(12) {
+        let window: Vec<&Token> = toks[..end].iter().collect();
+        if let Some((s, _)) = title_suffix(&window, patterns) {
+            // Extend to the longest title that starts at the same place.
+            let mut best = end;
+            for longer in end + 1..=toks.len().min(end + patterns.titles.max_words) {
+                let w: Vec<&Token> = toks[..longer].iter().collect();
+                if title_suffix(&w, patterns).is_some_and(|(s2, _)| s2 <= s) {
+                    best = longer;
+                }
+            }
+            return Some((s, best));
+        }
+    }
+    None
+}
+
+/// Index of the first token that ends an organisation name (`which`, `who`, `and`, `where`).
+fn clause_stop(toks: &[Token], patterns: &PatternSet) -> Option<usize> {
+    toks.iter()
+        .position(|t| patterns.clause_stops.iter().any(|s| s == t.text))
+}
+
+fn join(toks: &[Token]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
+/// The text from the first token to the last, as written (keeps hyphens and inner punctuation).
+fn org_text(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => {
+            let s = &text[a.span.start..b.span.end];
+            if b.possessive {
+                // Keep the possessive mark in a phrase that ends with one.
+                s.to_string()
+            } else {
+                s.to_string()
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(text: &str, name: &str) -> Option<(String, String)> {
+        let set = PatternSet::embedded().unwrap();
+        let end = text.find(name).unwrap() + name.len();
+        after_name(text, end, text.len(), &set).map(|t| (t.title, t.affiliation))
+    }
+
+    #[test]
+    fn appositive_at_org_cuts_relative_clause() {
+        let t = "said Duyeon Kim, an adjunct senior fellow at the Center for a New American Security, which is based in Seoul.";
+        assert_eq!(
+            after(t, "Duyeon Kim"),
+            Some((
+                "adjunct senior fellow".into(),
+                "Center for a New American Security".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn relative_clause_present_post() {
+        let t = "Joseph Yun, who served as Biegun’s predecessor from 2016 to 2018 and is a senior adviser at the United States Institute of Peace, said another summit";
+        assert_eq!(
+            after(t, "Joseph Yun"),
+            Some((
+                "senior adviser".into(),
+                "United States Institute of Peace".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn possessive_owner_is_affiliation() {
+        let t = "Stephen Biegun, Washington’s special envoy for North Korea-related issues, said";
+        assert_eq!(
+            after(t, "Stephen Biegun"),
+            Some((
+                "special envoy for North Korea-related issues".into(),
+                "Washington".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn not_a_title() {
+        assert_eq!(after("John Smith, 45, said", "John Smith"), None);
+    }
+}

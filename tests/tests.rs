@@ -1,0 +1,14 @@
+//! The integration tests: one binary, one module per area.
+
+// Temp dirs and running the saywho binary.
+mod util;
+// Whole-article golden files over the seed articles.
+mod golden;
+// Every example in patterns/ (the same runner as `saywho patterns test`).
+mod patterns;
+// Command-line behaviour: formats, threads, stdin, exit codes.
+mod cli;
+// Bad input: invalid UTF-8, binary, empty, unreadable, huge; nothing lost, no panic.
+mod bad_input;
+// CSV and JSON Lines read back into the same rows.
+mod output;
