@@ -103,7 +103,7 @@ impl<'p> Extractor<'p> {
     /// let a = saywho::Article::from_text("a.txt", "“We will meet again,” said Jane Roe, a spokeswoman for the ministry.");
     /// let rows = ex.extract(&a).records;
     /// assert_eq!(rows[0].speaker, "Jane Roe");
-    /// assert_eq!(rows[0].title, "spokeswoman");
+    /// assert_eq!(rows[0].title, "spokeswoman for the ministry");
     /// ```
     pub fn extract(&self, article: &Article) -> ArticleResult {
         let mut result = ArticleResult {
