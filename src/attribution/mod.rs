@@ -138,30 +138,172 @@ pub fn attribute(text: &str, ctx: &Context, patterns: &PatternSet) -> Option<Att
             continue;
         }
         let hay = span.slice(text);
-        let caps = match rule.at {
-            Position::BeforeQuote => rule.regex.captures_iter(hay).last(),
-            _ => rule.regex.captures(hay),
+        // Before the quote the match nearest the quote wins; a match whose mention cannot be a
+        // speaker ("early Friday saying") gives way to the next one.
+        let all: Vec<regex::Captures> = match rule.at {
+            Position::BeforeQuote => {
+                // Every match, including those that start inside an earlier one: a long match
+                // from an implausible mention ("However, …, Stephen Biegun, …, said") must not
+                // hide the real one inside it. Nearest the quote first.
+                let mut v = Vec::new();
+                let mut pos = 0;
+                while pos <= hay.len() {
+                    let Some(c) = rule.regex.captures_at(hay, pos) else {
+                        break;
+                    };
+                    let s = c.get(0).map_or(hay.len(), |m| m.start());
+                    pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+                    // Keep one match per speaker start.
+                    if v.last().is_none_or(|p: &regex::Captures| {
+                        p.name("speaker").map(|m| m.start()) != c.name("speaker").map(|m| m.start())
+                    }) {
+                        v.push(c);
+                    }
+                }
+                // The cue nearest the quote first; for one cue, the speaker nearest it.
+                v.sort_by_key(|c| {
+                    let cue = c.name("cue").map_or(0, |m| m.start());
+                    let sp = c.name("speaker").map_or(0, |m| m.start());
+                    (std::cmp::Reverse(cue), std::cmp::Reverse(sp))
+                });
+                v
+            }
+            _ => rule.regex.captures(hay).into_iter().collect(),
         };
-        let Some(caps) = caps else { continue };
-        let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {
-            continue;
-        };
-        // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
-        let m = sp.as_str();
-        let trim = m.ends_with('.')
-            && m[..m.len() - 1]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_lowercase());
-        let sp_end = span.start + sp.end() - usize::from(trim);
-        return Some(Attribution {
-            rule_id: rule.id.clone(),
-            method: rule.method.clone(),
-            cue: Span::new(span.start + cue.start(), span.start + cue.end()),
-            mention: Span::new(span.start + sp.start(), sp_end),
-        });
+        for caps in all {
+            let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {
+                continue;
+            };
+            if !plausible_mention(sp.as_str(), patterns)
+                || (caps.get(0).map(|m| m.start()) == Some(sp.start())
+                    && !starts_a_phrase(hay, sp.start(), patterns))
+            {
+                continue;
+            }
+            // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
+            let m = sp.as_str();
+            let trim = m.ends_with('.')
+                && m[..m.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase());
+            let sp_end = span.start + sp.end() - usize::from(trim);
+            // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
+            let mut sp_start = span.start + sp.start();
+            let mut rest = &text[sp_start..sp_end];
+            while let Some((w, tail)) = rest.split_once(' ') {
+                if patterns.non_names.contains(w.trim_end_matches(','))
+                    && tail.chars().next().is_some_and(char::is_uppercase)
+                {
+                    sp_start += w.len() + 1;
+                    rest = tail;
+                } else {
+                    break;
+                }
+            }
+            if !plausible_mention(rest, patterns) {
+                continue;
+            }
+            // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
+            let (sp_start, sp_end) =
+                apposed_name(text, sp_start, sp_end, patterns).unwrap_or((sp_start, sp_end));
+            return Some(Attribution {
+                rule_id: rule.id.clone(),
+                method: rule.method.clone(),
+                cue: Span::new(span.start + cue.start(), span.start + cue.end()),
+                mention: Span::new(sp_start, sp_end),
+            });
+        }
     }
     None
+}
+
+/// Whether a mention starting at `at` starts a noun phrase, rather than continuing a name
+/// ("Stephen |Biegun"), following a determiner ("the |Dong-A Ilbo") or being the object of a
+/// preposition ("the foreign minister of |France").
+fn starts_a_phrase(hay: &str, at: usize, patterns: &PatternSet) -> bool {
+    // Inside a word ("Dong-|A Ilbo").
+    if hay[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '.'))
+    {
+        return false;
+    }
+    let before = hay[..at].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == at {
+        // No space before: the start of the context, or right after punctuation.
+        return true;
+    }
+    let prev = before.rsplit([' ', '\u{a0}']).next().unwrap_or("");
+    if prev.chars().next().is_some_and(char::is_uppercase)
+        && prev.chars().last().is_some_and(char::is_alphanumeric)
+        && !patterns.non_names.contains(prev)
+    {
+        return false;
+    }
+    !matches!(
+        prev,
+        "of" | "for"
+            | "at"
+            | "in"
+            | "from"
+            | "to"
+            | "by"
+            | "on"
+            | "about"
+            | "the"
+            | "a"
+            | "an"
+            | "than"
+            | "like"
+    )
+}
+
+/// For a determiner phrase followed by `, Name Name,`, the span of that name.
+fn apposed_name(
+    text: &str,
+    start: usize,
+    end: usize,
+    patterns: &PatternSet,
+) -> Option<(usize, usize)> {
+    let first = text[start..end].split_whitespace().next()?.to_lowercase();
+    if first != "the" && !patterns.unnamed_determiners.contains(&first) {
+        return None;
+    }
+    let rest = text[end..].strip_prefix(", ")?;
+    let close = rest.find(',')?;
+    let cand = &rest[..close];
+    let words: Vec<&str> = cand.split(' ').collect();
+    let is_name = (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !patterns.non_names.contains(words[0]);
+    is_name.then(|| (end + 2, end + 2 + close))
+}
+
+/// Whether a captured mention can name a speaker: a pronoun, a determiner phrase, or a name with
+/// at least one word that is not a capitalised non-name ("Friday", "But", "January").
+fn plausible_mention(m: &str, patterns: &PatternSet) -> bool {
+    let m = m.trim();
+    let first = m.split_whitespace().next().unwrap_or("");
+    if patterns.pronouns.contains_key(&first.to_lowercase()) && !m.contains(' ') {
+        return true;
+    }
+    if first.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let first_cap_ok = !patterns
+        .non_names
+        .contains(first.trim_end_matches(['.', ',']));
+    first_cap_ok
+        && m.split_whitespace().any(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            w.chars().next().is_some_and(char::is_uppercase) && !patterns.non_names.contains(w)
+        })
+        || patterns.unnamed_determiners.contains(&first.to_lowercase())
+        || first.eq_ignore_ascii_case("the")
 }
 
 /// Whether the quote is a title of a work, a term or a nickname rather than speech.

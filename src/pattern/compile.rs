@@ -193,6 +193,8 @@ pub struct PatternSet {
     pub pronouns: HashMap<String, PronounClass>,
     /// Nouns that head organisation names.
     pub org_words: Lexicon,
+    /// Nouns for texts that speak ("the letter reads").
+    pub document_words: Lexicon,
     /// Family names written first (Kim Jong Un).
     pub family_name_first: Lexicon,
     /// Abbreviations whose period does not end a sentence.
@@ -209,6 +211,8 @@ pub struct PatternSet {
     pub first_names_female: Lexicon,
     /// Capitalised words that are never part of a name.
     pub non_names: Lexicon,
+    /// Surnames that, alone, name one well-known person (`Trump` → `Donald Trump`).
+    pub known_surnames: HashMap<String, String>,
     /// Lowercase words that may sit inside a name (de, van, bin).
     pub name_particles: Lexicon,
     /// Prepositions that separate a title from its organisation (at, of, for).
@@ -259,6 +263,7 @@ impl PatternSet {
             "titles",
             "title-modifiers",
             "org-words",
+            "document-words",
             "honorifics",
         ] {
             lexicons.insert(name.to_string(), lex(name)?);
@@ -447,6 +452,7 @@ impl PatternSet {
             honorifics_female: lex("honorifics-female")?,
             pronouns,
             org_words,
+            document_words: lexicons.remove("document-words").unwrap_or_default(),
             family_name_first: lex("family-name-first")?,
             abbreviations: lex("abbreviations")?,
             places: PlaceTable::new(&files.lexicon("lexicon/places.txt")?),
@@ -455,6 +461,14 @@ impl PatternSet {
             first_names_male: lex("first-names-male")?,
             first_names_female: lex("first-names-female")?,
             non_names: lex("capitalized-non-names")?,
+            known_surnames: files
+                .lexicon("lexicon/known-surnames.txt")?
+                .into_iter()
+                .filter_map(|(_, l)| {
+                    l.split_once('|')
+                        .map(|(a, b)| (a.to_string(), b.to_string()))
+                })
+                .collect(),
             name_particles: Lexicon::new(speakers.name_particles),
             affiliation_prepositions: speakers.affiliation_prepositions,
             clause_stops: speakers.clause_stops,

@@ -55,6 +55,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../patterns/lexicon/org-words.txt"),
     ),
     (
+        "lexicon/document-words.txt",
+        include_str!("../../patterns/lexicon/document-words.txt"),
+    ),
+    (
         "lexicon/family-name-first.txt",
         include_str!("../../patterns/lexicon/family-name-first.txt"),
     ),
@@ -81,6 +85,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "lexicon/first-names-female.txt",
         include_str!("../../patterns/lexicon/first-names-female.txt"),
+    ),
+    (
+        "lexicon/known-surnames.txt",
+        include_str!("../../patterns/lexicon/known-surnames.txt"),
     ),
     (
         "lexicon/capitalized-non-names.txt",

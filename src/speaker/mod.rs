@@ -114,6 +114,10 @@ impl<'a> SpeakerResolver<'a> {
                 .collect();
             let mut last_sentence = usize::MAX;
             for (s, e) in runs(&toks, patterns) {
+                // A parenthetical tag ("(R-Utah)", "(AP)") is not a name.
+                if text[..toks[s].span.start].ends_with('(') {
+                    continue;
+                }
                 let parts = parse_run(&toks, s, e, patterns);
                 let Some(span) = parts.name_span else {
                     continue;
@@ -130,7 +134,7 @@ impl<'a> SpeakerResolver<'a> {
                     r.person_entity(&parts, span, para.span.end, reporter)
                 };
                 if let Some(entity) = entity {
-                    let subject = sentence != last_sentence;
+                    let subject = sentence != last_sentence && !parts.possessive;
                     last_sentence = sentence;
                     let bare = parts.name.len() == 1;
                     r.mentions.push(MentionAt {
@@ -200,12 +204,26 @@ impl<'a> SpeakerResolver<'a> {
         } else {
             None
         };
+        // A bare surname nobody in the article carries: a well-known person, if the gazetteer
+        // knows exactly one (`Trump` → `Donald Trump`).
+        let known = if found.is_none() && words.len() == 1 {
+            self.patterns.known_surnames.get(words[0]).cloned()
+        } else {
+            None
+        };
+        let (display, folded) = match &known {
+            Some(full) => (full.clone(), fold(full)),
+            None => (parts.name.join(" "), folded),
+        };
+        let found = found.or_else(|| self.by_name.get(&folded).copied());
         let i = match found {
             Some(i) => i,
-            None if words.len() >= 2 || create => {
-                let key = self.family_key(&words);
+            None if words.len() >= 2 || create || known.is_some() => {
+                let full_words: Vec<&str> = display.split(' ').collect();
+                let words: &[&str] = if known.is_some() { &full_words } else { &words };
+                let key = self.family_key(words);
                 self.entities.push(Entity {
-                    name: parts.name.join(" "),
+                    name: display.clone(),
                     folded: folded.clone(),
                     key,
                     is_org: false,
@@ -313,20 +331,53 @@ impl<'a> SpeakerResolver<'a> {
         }
         let first = toks[0].text.to_lowercase();
         let det = first == "the" || self.patterns.unnamed_determiners.contains(&first);
-        let has_caps = toks
-            .iter()
-            .skip(1)
-            .any(|t| t.is_capitalized() && !is_honorific(t.text, self.patterns));
+        // Capitalised words that could be a name (not a title, party, place or non-name).
+        let has_caps = toks.iter().skip(1).any(|t| {
+            t.is_capitalized()
+                && !is_honorific(t.text, self.patterns)
+                && !self.patterns.titles.contains_ci(t.text)
+                && !self.patterns.non_names.contains(t.text)
+                && self.patterns.places.canonical(t.text).is_none()
+        });
         if det && !has_caps {
             return self.resolve_nominal(&toks, first == "the");
         }
         // A name run (skipping a leading determiner).
         let rs = runs(&toks, self.patterns);
-        let Some(&(s, e)) = rs
+        // The last run that names a person ("White House press secretary Josh Earnest"), else the
+        // first run that names anything.
+        let named =
+            |&&(s, e): &&(usize, usize)| parse_run(&toks, s, e, self.patterns).name_span.is_some();
+        let person = |&&(s, e): &&(usize, usize)| {
+            let p = parse_run(&toks, s, e, self.patterns);
+            p.name_span.is_some() && !p.is_org
+        };
+        let chosen = rs
             .iter()
             .rev()
-            .find(|&&(s, e)| parse_run(&toks, s, e, self.patterns).name_span.is_some())
-        else {
+            .find(person)
+            .or_else(|| rs.iter().find(named));
+        // A lone capitalised title word that someone in the article carries as a surname ("Dean").
+        if chosen.is_none() && rs.len() == 1 && rs[0].1 - rs[0].0 == 1 {
+            let w = fold(toks[rs[0].0].text);
+            if let Some(i) = self.by_surname(&w) {
+                return self.speaker_of(i, "surname");
+            }
+        }
+        let Some(&(s, e)) = chosen else {
+            // A country as speaker ("Japan branded North Korea …").
+            if let Some(&(s, e)) = rs.first() {
+                let words: Vec<&str> = toks[s..e].iter().map(|t| t.text).collect();
+                if self.patterns.places.canonical(&words.join(" ")).is_some() {
+                    let parts = NameParts {
+                        name: words.iter().map(|w| w.to_string()).collect(),
+                        is_org: true,
+                        ..NameParts::default()
+                    };
+                    let i = self.org_entity(&parts);
+                    return self.speaker_of(i, "");
+                }
+            }
             return self.resolve_nominal(&toks, first == "the");
         };
         let mut parts = parse_run(&toks, s, e, self.patterns);
@@ -343,16 +394,13 @@ impl<'a> SpeakerResolver<'a> {
             return self.speaker_of(i, "");
         }
         let single = parts.name.iter().filter(|w| !is_initial(w)).count() == 1;
-        let before = self.entities.len();
         let name_span = parts.name_span.unwrap_or(span);
         let limit = self.text[name_span.end..]
             .find('\n')
             .map_or(self.text.len(), |k| name_span.end + k);
         match self.person_entity(&parts, name_span, limit, true) {
             Some(i) => {
-                let linked = single
-                    && i < before
-                    && fold(&self.entities[i].name) != fold(&parts.name.join(" "));
+                let linked = single && fold(&self.entities[i].name) != fold(&parts.name.join(" "));
                 self.speaker_of(i, if linked { "surname" } else { "" })
             }
             None => Speaker::default(),
@@ -380,6 +428,13 @@ impl<'a> SpeakerResolver<'a> {
             .filter(|h| self.patterns.titles.contains(h))
             .unwrap_or(&head)
             .to_string();
+        if definite && self.patterns.document_words.contains(&head) {
+            return Speaker {
+                name: format!("the {phrase}"),
+                method: "nominal",
+                ..Speaker::default()
+            };
+        }
         if definite {
             if self.patterns.org_words.contains(&head) {
                 // "the ministry": the most recent organisation with that word in its name.

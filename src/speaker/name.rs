@@ -214,19 +214,42 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     while k0 > 0 && plain_name_word(&run[k0 - 1], k0 == run.len(), patterns) {
         k0 -= 1;
     }
-    // Lowercase title words right before the run ("adjunct senior fellow").
+    // "Charlie King", "Jim Jordan", "Mr. King": a title or place word right after a given name
+    // or an honorific is a family name.
+    if k0 == run.len() && run.len() >= 2 {
+        let prev = &run[run.len() - 2];
+        let last = &run[run.len() - 1];
+        let after_given = patterns.first_names_male.contains(prev.text)
+            || patterns.first_names_female.contains(prev.text);
+        if (after_given || is_honorific(prev.text, patterns))
+            && last.is_capitalized()
+            && !patterns.non_names.contains(last.text)
+        {
+            k0 = run.len() - if after_given { 2 } else { 1 };
+        }
+    }
+    // Lowercase title words right before the run ("adjunct senior fellow", "press secretary",
+    // "police chief"), and the capitalised qualifier before them ("White House", "Tulsa"); they
+    // count only when a title ends right before the name.
     let mut pre_start = start;
-    while pre_start > 0
-        && start - pre_start < 6
-        && tokens[pre_start - 1].joined_to_next
-        && !tokens[pre_start - 1].is_capitalized()
-        && (patterns.titles.contains_ci(tokens[pre_start - 1].text)
-            || patterns
-                .title_modifiers
-                .contains_ci(tokens[pre_start - 1].text)
-            || matches!(tokens[pre_start - 1].text, "of" | "for"))
-    {
+    let mut lower_seen = false;
+    while pre_start > 0 && start - pre_start < 6 {
+        let t = &tokens[pre_start - 1];
+        let joined = t.joined_to_next || (t.possessive && t.is_capitalized());
+        let lower_ok = !t.is_capitalized()
+            && (patterns.titles.contains_ci(t.text)
+                || patterns.title_modifiers.contains_ci(t.text)
+                || patterns.org_words.contains(t.text)
+                || matches!(t.text, "of" | "for"));
+        let qualifier_ok = lower_seen && t.is_capitalized() && !patterns.non_names.contains(t.text);
+        if !joined || !(lower_ok || qualifier_ok) {
+            break;
+        }
+        lower_seen |= lower_ok;
         pre_start -= 1;
+        if t.possessive {
+            break;
+        }
     }
     // The name starts at the first k >= k0 whose prefix ends with a title or honorific
     // ("Secretary of State | Mike Pompeo"), else at k0.
@@ -238,6 +261,31 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
         if ends_with_title {
             k = cand;
             break;
+        }
+    }
+    // "Cameron Easley for Morning Consult", "Charles B. Rangel of New York": a person's name, then
+    // a connector and an organisation or place. Split the run at the connector.
+    if let Some(c) = run.iter().position(|t| t.text == "of" || t.text == "for") {
+        let head = &run[..c];
+        let person_like = head.len() >= 2
+            && head[head.len() - 2..]
+                .iter()
+                .all(|t| plain_name_word(t, false, patterns))
+            && !head.iter().any(|t| patterns.org_words.contains_ci(t.text));
+        if person_like && c + 1 < run.len() {
+            let mut parts = parse_run(tokens, start, start + c, patterns);
+            if parts.affiliation.is_none() && !parts.is_org {
+                let org: Vec<&str> = run[c + 1..].iter().map(|t| t.text).collect();
+                let org = org.join(" ");
+                parts.affiliation = Some(
+                    patterns
+                        .places
+                        .canonical(&org)
+                        .map(str::to_string)
+                        .unwrap_or(org),
+                );
+            }
+            return parts;
         }
     }
     let following_org_word = tokens.get(end).is_some_and(|t| {
@@ -266,6 +314,34 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
         parts.name = run[s..].iter().map(|t| t.text.to_string()).collect();
         parts.name_span = Some(Span::new(run[s].span.start, run[run.len() - 1].span.end));
         return parts;
+    }
+    // "National Review", "Trump-Kim Summit": capitalised words before a lone name word with no
+    // title or honorific among them name a thing, not a person.
+    if k == k0 && k0 > 0 && run.len() - k == 1 {
+        let pre_in_run = &run[..k0];
+        let titled = title_suffix(&pre_in_run.iter().collect::<Vec<_>>(), patterns).is_some()
+            || pre_in_run.iter().any(|t| is_honorific(t.text, patterns));
+        let place_only = patterns
+            .places
+            .canonical(
+                &pre_in_run
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .is_some();
+        if !titled
+            && !place_only
+            && pre_in_run
+                .iter()
+                .all(|t| !patterns.non_names.contains(t.text))
+        {
+            parts.is_org = true;
+            parts.name = run.iter().map(|t| t.text.to_string()).collect();
+            parts.name_span = Some(Span::new(run[0].span.start, run[run.len() - 1].span.end));
+            return parts;
+        }
     }
     let name = &run[k..];
     if !name.is_empty() {
