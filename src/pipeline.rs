@@ -160,7 +160,7 @@ impl<'p> Extractor<'p> {
                 found.push((QuoteKind::Scare, None, Speaker::default(), ""));
                 continue;
             }
-            let attr = attribution::attribute(text, &ctx, p);
+            let attr = attribution::attribute(text, &ctx, p, false);
             let kind = attribution::kind(text, q, &ctx, attr.as_ref());
             if let Some(a) = attr {
                 let sp = resolver.resolve(a.mention);
@@ -198,7 +198,17 @@ impl<'p> Extractor<'p> {
                     }
                     found.push((kind, a, sp, "continuation"));
                 }
-                None => found.push((kind, None, Speaker::default(), "")),
+                None => match attribution::attribute(text, &ctx, p, true) {
+                    // The fallback rules: a paragraph before that reports someone's words.
+                    Some(a) => {
+                        let sp = resolver.resolve(a.mention);
+                        if let Some(e) = sp.entity {
+                            resolver.record_speaker(q.open, e);
+                        }
+                        found.push((kind, Some(a), sp, ""));
+                    }
+                    None => found.push((kind, None, Speaker::default(), "")),
+                },
             }
         }
         // Multi-paragraph quotes: the speaker named in any piece applies to every piece.

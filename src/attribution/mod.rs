@@ -41,6 +41,8 @@ pub struct Context {
     pub before: Span,
     /// The last sentence of the previous paragraph, when the quote opens its paragraph.
     pub previous: Option<Span>,
+    /// The sentence before in the same paragraph, when the quote starts its sentence.
+    pub previous_sentence: Option<Span>,
     /// Nothing but an attribution or a colon precedes the quote in its sentence.
     pub opens_sentence: bool,
 }
@@ -102,10 +104,27 @@ pub fn context(
     } else {
         None
     };
+    // The sentence before, in the same paragraph, when the quote starts its sentence and that
+    // sentence holds no quote of its own.
+    let previous_sentence = (before.is_empty() && sentence_start > para.start)
+        .then(|| {
+            let s = sentences
+                .iter()
+                .copied()
+                .rfind(|&s| s < sentence_start)
+                .unwrap_or(para.start);
+            Span::new(s, sentence_start)
+        })
+        .filter(|sp| {
+            !quotes[..i]
+                .iter()
+                .any(|p| p.open >= sp.start && p.open < sp.end)
+        });
     Context {
         after: Span::new(after_start, after_end),
         before: Span::new(before_start, q.open),
         previous,
+        previous_sentence,
         opens_sentence,
     }
 }
@@ -113,23 +132,29 @@ pub fn context(
 /// Runs the rules on a quote's contexts; the first rule (in file order) that matches wins, except
 /// that for a quote inside a sentence (a partial quote) the `before-quote` rules go first: in
 /// `X warned that it might mean “…,” Y said`, the quote is X's.
-pub fn attribute(text: &str, ctx: &Context, patterns: &PatternSet) -> Option<Attribution> {
+///
+/// With `fallback`, only the rules marked `fallback = true` run (after continuation failed).
+pub fn attribute(
+    text: &str,
+    ctx: &Context,
+    patterns: &PatternSet,
+    fallback: bool,
+) -> Option<Attribution> {
     let before_first = !ctx.opens_sentence;
-    let ordered = patterns
-        .rules
-        .iter()
+    let rules = patterns.rules.iter().filter(|r| r.fallback == fallback);
+    let ordered = rules
+        .clone()
         .filter(|r| before_first && r.at == Position::BeforeQuote)
-        .chain(
-            patterns
-                .rules
-                .iter()
-                .filter(|r| !(before_first && r.at == Position::BeforeQuote)),
-        );
+        .chain(rules.filter(|r| !(before_first && r.at == Position::BeforeQuote)));
     for rule in ordered {
         let span = match rule.at {
             Position::AfterQuote => ctx.after,
             Position::BeforeQuote => ctx.before,
             Position::PreviousParagraph => match ctx.previous {
+                Some(p) => p,
+                None => continue,
+            },
+            Position::PreviousSentence => match ctx.previous_sentence {
                 Some(p) => p,
                 None => continue,
             },
@@ -141,7 +166,7 @@ pub fn attribute(text: &str, ctx: &Context, patterns: &PatternSet) -> Option<Att
         // Before the quote the match nearest the quote wins; a match whose mention cannot be a
         // speaker ("early Friday saying") gives way to the next one.
         let all: Vec<regex::Captures> = match rule.at {
-            Position::BeforeQuote => {
+            Position::BeforeQuote | Position::PreviousParagraph => {
                 // Every match, including those that start inside an earlier one: a long match
                 // from an implausible mention ("However, …, Stephen Biegun, …, said") must not
                 // hide the real one inside it. Nearest the quote first.
@@ -287,23 +312,46 @@ fn apposed_name(
 /// at least one word that is not a capitalised non-name ("Friday", "But", "January").
 fn plausible_mention(m: &str, patterns: &PatternSet) -> bool {
     let m = m.trim();
-    let first = m.split_whitespace().next().unwrap_or("");
-    if patterns.pronouns.contains_key(&first.to_lowercase()) && !m.contains(' ') {
+    let words: Vec<&str> = m
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    if words.len() == 1 && patterns.pronouns.contains_key(&lower) {
         return true;
     }
-    if first.chars().next().is_some_and(char::is_lowercase) {
+    if lower == "the" || patterns.unnamed_determiners.contains(&lower) {
         return true;
     }
-    let first_cap_ok = !patterns
-        .non_names
-        .contains(first.trim_end_matches(['.', ',']));
-    first_cap_ok
-        && m.split_whitespace().any(|w| {
-            let w = w.trim_end_matches(['.', ',']);
-            w.chars().next().is_some_and(char::is_uppercase) && !patterns.non_names.contains(w)
-        })
-        || patterns.unnamed_determiners.contains(&first.to_lowercase())
-        || first.eq_ignore_ascii_case("the")
+    // A lowercase start must be a title ("press secretary Josh Earnest"), not "of France".
+    let title_word = patterns.titles.contains(&lower)
+        || patterns.title_modifiers.contains(&lower)
+        || patterns.org_words.contains(&lower);
+    if first.chars().next().is_some_and(char::is_lowercase) && !title_word {
+        return false;
+    }
+    // A dateline ("WASHINGTON", "MIDWAY ATOLL") is not a speaker.
+    let dateline = words.iter().all(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(char::is_lowercase)
+    });
+    if dateline {
+        return false;
+    }
+    // The first capitalised word must not be a sentence opener, weekday or month ("With",
+    // "Friday"), and some capitalised word must be a possible name.
+    let caps: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    match caps.first() {
+        None => false,
+        Some(c) if patterns.non_names.contains(c) => false,
+        Some(_) => caps.iter().any(|w| !patterns.non_names.contains(w)),
+    }
 }
 
 /// Whether the quote is a title of a work, a term or a nickname rather than speech.

@@ -127,6 +127,8 @@ pub enum Position {
     BeforeQuote,
     /// The last sentence of the previous paragraph, for a quote that opens its paragraph.
     PreviousParagraph,
+    /// The sentence before, in the same paragraph, for a quote that opens its sentence.
+    PreviousSentence,
 }
 
 /// A compiled attribution rule.
@@ -140,6 +142,8 @@ pub struct CueRule {
     pub method: String,
     /// The compiled regex; it has the groups `speaker` and `cue`.
     pub regex: Regex,
+    /// Tried only after continuation from an earlier quote found nothing.
+    pub fallback: bool,
 }
 
 /// Pronoun classes of `pronouns.txt`.
@@ -324,6 +328,7 @@ impl PatternSet {
                 "after-quote" => Position::AfterQuote,
                 "before-quote" => Position::BeforeQuote,
                 "previous-paragraph" => Position::PreviousParagraph,
+                "previous-sentence" => Position::PreviousSentence,
                 other => {
                     return Err(Error::PatternSyntax {
                         path: files.path("cues.toml"),
@@ -384,6 +389,7 @@ impl PatternSet {
                 at,
                 method: raw.method,
                 regex,
+                fallback: raw.fallback,
             });
         }
         collect_examples(

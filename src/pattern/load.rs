@@ -290,6 +290,8 @@ pub(crate) struct RawRule {
     pub at: String,
     pub method: String,
     pub regex: String,
+    #[serde(default)]
+    pub fallback: bool,
     /// What shape the rule covers, for people reading the file (not used by the code).
     #[serde(default, rename = "description")]
     pub _description: String,

@@ -123,10 +123,13 @@ impl<'a> SpeakerResolver<'a> {
                     continue;
                 };
                 let sentence = r.sentence_of(span.start);
-                let reporter = toks[e..]
-                    .iter()
-                    .take(3)
-                    .any(|t| patterns.speech_verbs.contains(t.text));
+                // A reporting verb right after the name, in the same clause ("Yun said", "the
+                // newspaper warned"); not one after a quote or a sentence end.
+                let reporter = toks[e..].iter().take(3).any(|t| {
+                    patterns.speech_verbs.contains(t.text)
+                        && !text[toks[e - 1].span.end..t.span.start]
+                            .contains(['.', '“', '”', '"', '!', '?', ';'])
+                });
                 let entity = if parts.is_org {
                     Some(r.org_entity(&parts))
                 } else {
@@ -243,7 +246,16 @@ impl<'a> SpeakerResolver<'a> {
             return Some(i);
         }
         if e.gender.is_none() {
-            e.gender = parts.gender;
+            let given = e.name.split(' ').next().unwrap_or("");
+            e.gender = parts
+                .gender
+                .or(if self.patterns.first_names_male.contains(given) {
+                    Some(Gender::Male)
+                } else if self.patterns.first_names_female.contains(given) {
+                    Some(Gender::Female)
+                } else {
+                    None
+                });
         }
         if e.title.is_empty() {
             if let Some(t) = &parts.title {
@@ -352,6 +364,16 @@ impl<'a> SpeakerResolver<'a> {
             let p = parse_run(&toks, s, e, self.patterns);
             p.name_span.is_some() && !p.is_org
         };
+        // Runs after a preposition ("of the James Martin Center") name an affiliation.
+        let rs: Vec<(usize, usize)> = rs
+            .into_iter()
+            .filter(|&(s, _)| {
+                let prev = |k: usize| s.checked_sub(k).map(|i| toks[i].text);
+                let prep =
+                    |w: Option<&str>| matches!(w, Some("of" | "for" | "at" | "from" | "with"));
+                !(prep(prev(1)) || prev(1) == Some("the") && prep(prev(2)))
+            })
+            .collect();
         let chosen = rs
             .iter()
             .rev()

@@ -163,7 +163,13 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !tokens[i].is_capitalized() {
+        // A run never starts with a sentence opener or a capitalised reporting verb ("But",
+        // "Said", "Continued").
+        let t = &tokens[i];
+        if !t.is_capitalized()
+            || patterns.non_names.contains(t.text)
+            || patterns.speech_verbs.contains(&t.text.to_lowercase())
+        {
             i += 1;
             continue;
         }
@@ -344,6 +350,19 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
         }
     }
     let name = &run[k..];
+    // An acronym alone ("CNN", "RNC", "TV") is an organisation or a thing, not a person.
+    if name.len() == 1
+        && name[0].text.len() >= 2
+        && name[0]
+            .text
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&')
+    {
+        parts.is_org = true;
+        parts.name = vec![name[0].text.to_string()];
+        parts.name_span = Some(name[0].span);
+        return parts;
+    }
     if !name.is_empty() {
         parts.name = name.iter().map(|t| t.text.to_string()).collect();
         parts.name_span = Some(Span::new(name[0].span.start, name[name.len() - 1].span.end));
