@@ -129,15 +129,8 @@ pub fn compare(a: (&str, &str), b: (&str, &str), patterns: &PatternSet) -> (Verd
                 why = "one affiliation adds detail to the other";
             }
         }
-        (true, false) | (false, true) => {
-            // A title with no organisation against one with: more detail, unless the title was
-            // empty on that side too (nothing to compare).
-            let other_has_title = !pa.words.is_empty() && !pb.words.is_empty();
-            if other_has_title && verdict == Verdict::Consistent && pa.words == pb.words {
-                verdict = Verdict::Refinement;
-                why = "one form names the organisation, the other does not";
-            }
-        }
+        // One form leaves the organisation out: an omission, not a different description.
+        (true, false) | (false, true) => {}
         (true, true) => {}
     }
     (verdict, why)

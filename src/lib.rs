@@ -30,6 +30,7 @@ pub mod article;
 pub mod attribution;
 pub mod consistency;
 pub mod error;
+pub mod eval;
 pub mod output;
 pub mod pattern;
 pub mod pipeline;

@@ -54,3 +54,72 @@ pub struct QuoteRecord {
     /// End of where the title was given.
     pub title_end: Option<usize>,
 }
+
+/// What a file given to `saywho check` holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    /// A CSV table written by `saywho extract`.
+    Csv,
+    /// A JSON Lines table written by `saywho extract --format jsonl`.
+    Jsonl,
+    /// Not a table: an article.
+    Article,
+}
+
+/// Decides from its name, or else from its first bytes, whether `path` is a quotes table.
+/// Spark writes tables as extensionless `part-00000` files, hence the sniffing.
+pub fn table_kind(path: &std::path::Path, head: &[u8]) -> TableKind {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("csv") => return TableKind::Csv,
+        Some("jsonl") | Some("json") => return TableKind::Jsonl,
+        Some("txt") => return TableKind::Article,
+        _ => {}
+    }
+    let head = String::from_utf8_lossy(&head[..head.len().min(256)]);
+    let t = head.trim_start();
+    if t.starts_with("{\"article\"") {
+        TableKind::Jsonl
+    } else if t.starts_with("article,start,end,quote") {
+        TableKind::Csv
+    } else {
+        TableKind::Article
+    }
+}
+
+/// Reads a quotes table written by `saywho extract` (CSV or JSON Lines).
+pub fn read_table(path: &std::path::Path, kind: TableKind) -> crate::Result<Vec<QuoteRecord>> {
+    let bytes = std::fs::read(path).map_err(|source| crate::Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let err = |line: usize, message: String| crate::Error::Table {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    match kind {
+        TableKind::Csv => {
+            let mut rdr = csv::Reader::from_reader(bytes.as_slice());
+            let mut out = Vec::new();
+            for r in rdr.deserialize() {
+                let r: QuoteRecord = r.map_err(|e| {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    err(line, e.to_string())
+                })?;
+                out.push(r);
+            }
+            Ok(out)
+        }
+        TableKind::Jsonl => {
+            let mut out = Vec::new();
+            for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                out.push(serde_json::from_slice(line).map_err(|e| err(i + 1, e.to_string()))?);
+            }
+            Ok(out)
+        }
+        TableKind::Article => Err(err(0, "not a quotes table".into())),
+    }
+}

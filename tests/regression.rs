@@ -16,13 +16,22 @@ fn issue_4_polnear_dev_figures_hold() {
         eprintln!("skipped: PolNeAR dev not found");
         return;
     }
-    let out = run(saywho().args(["eval", "--json", "--gold"]).arg(&gold).arg(&text));
+    let out = run(saywho()
+        .args(["eval", "--json", "--gold"])
+        .arg(&gold)
+        .arg(&text));
     assert!(out.status.success(), "{}", crate::util::stderr(&out));
     let got: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let recorded: toml::Value = toml::from_str(&std::fs::read_to_string(crate::util::root().join("tests/data/polnear-dev.toml")).unwrap()).unwrap();
+    let recorded: toml::Value = toml::from_str(
+        &std::fs::read_to_string(crate::util::root().join("tests/data/polnear-dev.toml")).unwrap(),
+    )
+    .unwrap();
     for key in ["direct_recall", "direct_speaker_acc_lenient"] {
         let want = recorded[key].as_float().unwrap();
         let have = got[key].as_f64().unwrap();
-        assert!(have >= want - 0.01, "{key} dropped: {have} < recorded {want} - 0.01");
+        assert!(
+            have >= want - 0.01,
+            "{key} dropped: {have} < recorded {want} - 0.01"
+        );
     }
 }

@@ -12,3 +12,9 @@ mod cli;
 mod bad_input;
 // CSV and JSON Lines read back into the same rows.
 mod output;
+// The consistency check over fixture articles with planted conflicts.
+mod consistency;
+// `saywho eval` figures, by hand and against tools/score.py.
+mod eval;
+// PolNeAR dev figures held (skipped when ../shared/corpora is absent).
+mod regression;

@@ -107,3 +107,9 @@ pub fn assert_same_text(expected: &str, got: &str, what: &Path) {
     }
     panic!("{msg}");
 }
+
+/// `../shared/corpora`, when present.
+pub fn corpora() -> Option<PathBuf> {
+    let p = root().join("../shared/corpora");
+    p.is_dir().then_some(p)
+}

@@ -1,5 +1,7 @@
 //! Flags and subcommands. Only `main.rs` uses this module; the library never sees clap types.
 
+pub mod check;
+pub mod eval;
 pub mod extract;
 pub mod messages;
 pub mod patterns;
@@ -30,6 +32,10 @@ pub struct Args {
 pub enum Command {
     /// Extract every quote with its speaker into a table (CSV or JSON Lines).
     Extract(extract::ExtractArgs),
+    /// Flag speakers whose titles differ between articles.
+    Check(check::CheckArgs),
+    /// Score extraction against gold annotations (the measures of tools/score.py).
+    Eval(eval::EvalArgs),
     /// Work with the pattern set.
     #[command(subcommand)]
     Patterns(patterns::PatternsCommand),
@@ -48,6 +54,8 @@ pub fn load_patterns(dir: Option<&PathBuf>) -> anyhow::Result<saywho::PatternSet
 pub fn run(args: Args) -> anyhow::Result<u8> {
     match args.command {
         Command::Extract(a) => extract::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Eval(a) => eval::run(a),
         Command::Patterns(c) => patterns::run(c),
     }
 }

@@ -264,7 +264,17 @@ impl<'a> SpeakerResolver<'a> {
                 e.title_span = Some(Span::new(span.start.saturating_sub(t.len() + 1), span.end));
             }
         }
+        // An honorific that is also a post ("Sen.", "Gov.", "Gen.") is the title when nothing
+        // better is given; "Dr." and "Mr." are not posts.
+        let honorific_title = parts.honorific.as_ref().filter(|h| {
+            self.patterns
+                .title_aliases
+                .canonical(&h.to_lowercase())
+                .is_some()
+        });
+        let honorific_title = honorific_title.cloned();
         let e = &self.entities[i];
+        let wants_title = e.title.is_empty();
         if e.title.is_empty() || e.affiliation.is_empty() {
             let after = title::after_name(self.text, span.end, limit, self.patterns);
             let floor = self.text[..span.start].rfind('\n').map_or(0, |k| k + 1);
@@ -281,6 +291,12 @@ impl<'a> SpeakerResolver<'a> {
                 } else if e.affiliation.is_empty() && !info.affiliation.is_empty() {
                     e.affiliation = info.affiliation;
                 }
+            }
+        }
+        if wants_title && self.entities[i].title.is_empty() {
+            if let Some(h) = honorific_title {
+                self.entities[i].title = h;
+                self.entities[i].title_span = Some(span);
             }
         }
         Some(i)
@@ -479,12 +495,16 @@ impl<'a> SpeakerResolver<'a> {
                     continue;
                 }
                 let e = &self.entities[m.entity];
-                if !e.is_org
-                    && e.title
-                        .to_lowercase()
-                        .split([' ', '-'])
-                        .any(|w| w == head_singular)
-                {
+                // The title as written, or its canonical spelling ("Sen." is "senator").
+                let title = e.title.to_lowercase();
+                let canonical = self
+                    .patterns
+                    .title_aliases
+                    .canonical(&title)
+                    .unwrap_or("")
+                    .to_lowercase();
+                let has_head = |t: &str| t.split([' ', '-']).any(|w| w == head_singular);
+                if !e.is_org && (has_head(&title) || has_head(&canonical)) {
                     return self.speaker_of(m.entity, "nominal");
                 }
             }

@@ -150,6 +150,8 @@ pub struct NameParts {
     pub is_org: bool,
     /// The last name word was possessive (`Trump’s`).
     pub possessive: bool,
+    /// The honorific written before the name, as written (`Sen.`, `Dr.`).
+    pub honorific: Option<String>,
 }
 
 /// Whether a token can be part of a name run.
@@ -377,8 +379,10 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     if let Some(last) = pre.last() {
         if let Some(g) = honorific_gender(last.text, patterns) {
             parts.gender = parts.gender.or(g);
+            parts.honorific = Some(last.text.to_string());
             pre_end -= 1;
         } else if is_honorific(last.text, patterns) {
+            parts.honorific = Some(last.text.to_string());
             pre_end -= 1;
         }
     }

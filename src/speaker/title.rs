@@ -78,8 +78,9 @@ pub fn before_name(
     let start = body.rfind(END_CHARS).map_or(0, |i| {
         i + body[i..].chars().next().map_or(1, char::len_utf8)
     });
-    // Stop at a sentence start too.
+    // Stop at a sentence start, or a dateline dash ("LONDON (Reuters) - "), too.
     let start = body[start..].rfind(". ").map_or(start, |i| start + i + 2);
+    let start = body[start..].rfind(" - ").map_or(start, |i| start + i + 3);
     let info = parse_phrase(text, floor + start, floor + body.len(), patterns)?;
     // Only a phrase that starts like a noun phrase: a determiner, a possessive, or a capital.
     let first = text[floor + start..]
@@ -220,11 +221,16 @@ pub fn parse_phrase(
         if toks.get(j).is_some_and(|t| t.text == "the") {
             j += 1;
         }
-        let org_end = clause_stop(&toks[j..], patterns).map_or(toks.len(), |k| k + j);
-        if org_end > j && affiliation.is_empty() {
-            affiliation = org_text(text, &toks[j..org_end]);
-        } else if org_end > j {
-            // A possessive owner and a prepositional org: keep the more specific one.
+        let mut org_end = clause_stop(&toks[j..], patterns).map_or(toks.len(), |k| k + j);
+        // "St. Brennan's Hospital in Queens": a location after the organisation is not part of it.
+        if let Some(k) = toks[j..org_end].iter().position(|t| t.text == "in") {
+            if k >= 2 && toks.get(j + k + 1).is_some_and(Token::is_capitalized) {
+                org_end = j + k;
+            }
+        }
+        if org_end > j {
+            // With a possessive owner too, the organisation after the preposition is the more
+            // specific one.
             affiliation = org_text(text, &toks[j..org_end]);
         }
     } else {

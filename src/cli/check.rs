@@ -1,0 +1,303 @@
+//! `saywho check`: speakers whose titles differ between articles.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use saywho::consistency::{SpeakerReport, Verdict};
+use saywho::pipeline::{Input, InputFormat, Outcome};
+use saywho::table::{read_table, table_kind, TableKind};
+use saywho::QuoteRecord;
+
+use super::messages::{err_message, errored, set_quiet};
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CheckFormat {
+    /// A readable report, conflicts first.
+    Text,
+    /// One JSON object per speaker.
+    Jsonl,
+    /// One row per speaker and article.
+    Csv,
+}
+
+/// Flag speakers whose titles or affiliations differ between articles.
+///
+/// Links each speaker across articles (Kim Jong Un = Kim Jong-un; Dr. Anil Varma = Anil Varma;
+/// José = Jose), compares the titles and affiliations each article gives after normalising what
+/// does not change meaning (case, US = U.S. = United States, CEO = chief executive officer,
+/// Sen. = senator, word order, possessives, AWU = Aviation Workers Union), and gives a verdict per
+/// speaker: conflict (a different post, a different organisation, former vs serving),
+/// refinement (one form adds detail), or consistent. The rules are data in patterns/.
+///
+/// PATH: article files or directories (extracted first), or quote tables written earlier by
+/// `saywho extract` (.csv, .jsonl, or extensionless part files such as Spark writes).
+///
+/// Exit codes: 0 it ran, whatever it found; 1 with --fail-on-conflict and a conflict found, or
+/// bad usage; 2 an input could not be read.
+///
+/// Examples:
+///   saywho check articles/
+///   saywho extract --format jsonl -o monday.jsonl monday/ && saywho check monday.jsonl tuesday.jsonl
+///   saywho check --format jsonl --all quotes/ > speakers.jsonl
+///   saywho check --fail-on-conflict today/ || echo "titles disagree"
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct CheckArgs {
+    /// Articles, directories, or quote tables.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CheckFormat,
+    /// Also report speakers quoted in only one article.
+    #[arg(long)]
+    pub all: bool,
+    /// Exit 1 when a conflict is found.
+    #[arg(long)]
+    pub fail_on_conflict: bool,
+    /// Worker threads for extraction (0 = all cores).
+    #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Pattern directory (default: the set compiled into the binary).
+    #[arg(long, value_name = "DIR")]
+    pub patterns: Option<PathBuf>,
+    /// No warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Runs `saywho check`.
+pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
+    set_quiet(args.quiet);
+    let patterns = super::load_patterns(args.patterns.as_ref())?;
+    let (records, texts) = collect(&args, &patterns);
+    let reports = saywho::consistency::check(&records, &patterns, if args.all { 1 } else { 2 });
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        CheckFormat::Text => write_text(&mut out, &reports, &texts)?,
+        CheckFormat::Jsonl => {
+            for r in &reports {
+                serde_json::to_writer(&mut out, r).context("writing the report")?;
+                out.write_all(b"\n").context("writing the report")?;
+            }
+        }
+        CheckFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record([
+                "speaker",
+                "verdict",
+                "reason",
+                "article",
+                "title",
+                "affiliation",
+                "start",
+                "end",
+            ])?;
+            for r in &reports {
+                for m in &r.mentions {
+                    w.write_record([
+                        r.speaker.as_str(),
+                        r.verdict.as_str(),
+                        r.reason.as_str(),
+                        m.article.as_str(),
+                        m.title.as_str(),
+                        m.affiliation.as_str(),
+                        &m.start.to_string(),
+                        &m.end.to_string(),
+                    ])?;
+                }
+            }
+            w.flush().context("writing the report")?;
+        }
+    }
+    out.flush().context("writing the report")?;
+    let conflicts = reports.iter().any(|r| r.verdict == Verdict::Conflict);
+    Ok(if errored() {
+        2
+    } else if args.fail_on_conflict && conflicts {
+        1
+    } else {
+        0
+    })
+}
+
+/// Reads tables and extracts articles; returns all rows and the texts of the articles read.
+fn collect(
+    args: &CheckArgs,
+    patterns: &saywho::PatternSet,
+) -> (Vec<QuoteRecord>, HashMap<String, String>) {
+    let mut records = Vec::new();
+    let mut articles = Vec::new();
+    for path in &args.paths {
+        let files = match list(path) {
+            Ok(f) => f,
+            Err(e) => {
+                err_message!("{}: {e}", path.display());
+                continue;
+            }
+        };
+        for f in files {
+            let head = read_head(&f);
+            match table_kind(&f, &head) {
+                TableKind::Article => articles.push(Input::Path(f)),
+                kind => match read_table(&f, kind) {
+                    Ok(rows) => records.extend(rows),
+                    Err(e) => err_message!("{e}"),
+                },
+            }
+        }
+    }
+    let mut texts = HashMap::new();
+    let ex = saywho::Extractor::new(patterns);
+    let _ = ex.run(
+        &articles,
+        InputFormat::Text,
+        args.threads,
+        |p| -> Result<(), ()> {
+            match p.outcome {
+                Outcome::Done(r) => records.extend(r.records),
+                Outcome::Skipped { reason } => {
+                    super::messages::warn_message!("{}: skipped: {reason}", p.name)
+                }
+                Outcome::Failed(e) => err_message!("{e}"),
+            }
+            Ok(())
+        },
+    );
+    // The texts, to quote the sentence where each title was given.
+    for r in &records {
+        if !texts.contains_key(&r.article) {
+            if let Ok(t) = std::fs::read(&r.article) {
+                texts.insert(r.article.clone(), String::from_utf8_lossy(&t).into_owned());
+            }
+        }
+    }
+    (records, texts)
+}
+
+fn read_head(path: &std::path::Path) -> Vec<u8> {
+    use std::io::Read;
+    let mut buf = vec![0; 256];
+    match std::fs::File::open(path).and_then(|mut f| f.read(&mut buf)) {
+        Ok(n) => {
+            buf.truncate(n);
+            buf
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A file, or the article and table files under a directory, sorted.
+fn list(path: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let p = e?.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if matches!(ext, "txt" | "csv" | "jsonl") || name.starts_with("part-") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The readable report: conflicts, then refinements, then (with --all) the rest.
+fn write_text(
+    out: &mut impl Write,
+    reports: &[SpeakerReport],
+    texts: &HashMap<String, String>,
+) -> anyhow::Result<()> {
+    let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
+    writeln!(
+        out,
+        "{} speakers checked: {} conflict(s), {} refinement(s), {} consistent.\n",
+        reports.len(),
+        count(Verdict::Conflict),
+        count(Verdict::Refinement),
+        count(Verdict::Consistent)
+    )?;
+    for r in reports {
+        let label = match r.verdict {
+            Verdict::Conflict => "CONFLICT",
+            Verdict::Refinement => "REFINEMENT",
+            Verdict::Consistent => "consistent",
+        };
+        writeln!(out, "{label}: {}", r.speaker)?;
+        writeln!(out, "  {}", r.reason)?;
+        for m in &r.mentions {
+            let form = match (m.title.is_empty(), m.affiliation.is_empty()) {
+                (true, true) => "(no title given)".to_string(),
+                (false, true) => m.title.clone(),
+                (true, false) => format!("({})", m.affiliation),
+                (false, false) => format!("{}, {}", m.title, m.affiliation),
+            };
+            writeln!(out, "  - {}: {form}", m.article)?;
+            if let Some(s) = texts
+                .get(&m.article)
+                .and_then(|t| sentence_around(t, m.start, m.end))
+            {
+                writeln!(out, "      \"{s}\"")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The sentence (at most about 300 bytes of it) around `start..end`.
+fn sentence_around(text: &str, start: usize, end: usize) -> Option<String> {
+    if start > end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
+    {
+        return None;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // Sentence ends: ". " after a word that is not an abbreviation ("U.S.", "Mr.", "St.").
+    let is_end = |i: usize| {
+        let word = text[line_start..i].rsplit(' ').next().unwrap_or("");
+        word.len() > 3 && !word.contains('.')
+    };
+    let mut s = line_start;
+    for (i, _) in text[line_start..start].match_indices(". ") {
+        if is_end(line_start + i) {
+            s = line_start + i + 2;
+        }
+    }
+    let mut e = line_end;
+    if let Some((i, _)) = text[end..line_end]
+        .match_indices(". ")
+        .find(|&(i, _)| is_end(end + i))
+    {
+        e = end + i + 1;
+    }
+    let mut out = text[s..e].trim().to_string();
+    if out.len() > 300 {
+        let cut = (0..=300)
+            .rev()
+            .find(|&i| out.is_char_boundary(i))
+            .unwrap_or(0);
+        out.truncate(cut);
+        out.push('…');
+    }
+    Some(out)
+}
