@@ -24,10 +24,10 @@ use crate::speaker::{Speaker, SpeakerResolver};
 use crate::table::QuoteRecord;
 
 /// At most this many articles are held in memory at once.
-pub const BATCH_ARTICLES: usize = 256;
+pub const BATCH_ARTICLES: usize = 512;
 /// At most about this many bytes of input are held in memory at once (one larger file is read
 /// alone).
-pub const BATCH_BYTES: usize = 32 << 20;
+pub const BATCH_BYTES: usize = 8 << 20;
 
 /// What one article yields.
 #[derive(Clone, Debug, Default)]

@@ -18,3 +18,5 @@ mod consistency;
 mod eval;
 // PolNeAR dev figures held (skipped when ../shared/corpora is absent).
 mod regression;
+// The PySpark driver in examples/spark against a direct run (skipped without pyspark or Java).
+mod spark;

@@ -15,6 +15,7 @@
 //! Titles of works and terms (`a piece titled “The Last Chance”`, `the so-called “phase one”
 //! deal`) and nicknames (`Alasdair "Sandy" Baird`) are [`QuoteKind::Scare`] and get no speaker.
 
+use crate::pattern::words::Normalized;
 use crate::pattern::{PatternSet, Position};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Span;
@@ -134,6 +135,8 @@ pub fn context(
 /// `X warned that it might mean “…,” Y said`, the quote is X's.
 ///
 /// With `fallback`, only the rules marked `fallback = true` run (after continuation failed).
+/// Rules run on the contexts with their lexicon words as word classes ([`crate::pattern::words`]);
+/// every offset is mapped back to `text`.
 pub fn attribute(
     text: &str,
     ctx: &Context,
@@ -146,23 +149,34 @@ pub fn attribute(
         .clone()
         .filter(|r| before_first && r.at == Position::BeforeQuote)
         .chain(rules.filter(|r| !(before_first && r.at == Position::BeforeQuote)));
+    // Each context is normalized once, on first use.
+    let mut cache: [Option<(Span, Normalized)>; 4] = Default::default();
     for rule in ordered {
-        let span = match rule.at {
-            Position::AfterQuote => ctx.after,
-            Position::BeforeQuote => ctx.before,
+        let (slot, span) = match rule.at {
+            Position::AfterQuote => (0, ctx.after),
+            Position::BeforeQuote => (1, ctx.before),
             Position::PreviousParagraph => match ctx.previous {
-                Some(p) => p,
+                Some(p) => (2, p),
                 None => continue,
             },
             Position::PreviousSentence => match ctx.previous_sentence {
-                Some(p) => p,
+                Some(p) => (3, p),
                 None => continue,
             },
         };
         if span.start >= span.end {
             continue;
         }
-        let hay = span.slice(text);
+        let orig = span.slice(text);
+        let norm = &cache[slot]
+            .get_or_insert_with(|| (span, patterns.word_classes.normalize(orig)))
+            .1;
+        let hay = norm.text.as_str();
+        // The lazy DFA says cheaply whether there is any match at all; captures (the slower
+        // engines) run only where there is one.
+        if !rule.regex.is_match(hay) {
+            continue;
+        }
         // Before the quote the match nearest the quote wins; a match whose mention cannot be a
         // speaker ("early Friday saying") gives way to the next one.
         let all: Vec<regex::Captures> = match rule.at {
@@ -173,7 +187,11 @@ pub fn attribute(
                 let mut v = Vec::new();
                 let mut pos = 0;
                 while pos <= hay.len() {
-                    let Some(c) = rule.regex.captures_at(hay, pos) else {
+                    let Some(found) = rule.regex.find_at(hay, pos) else {
+                        break;
+                    };
+                    // Captures only over the match itself.
+                    let Some(c) = rule.regex.captures_at(&hay[..found.end()], found.start()) else {
                         break;
                     };
                     let s = c.get(0).map_or(hay.len(), |m| m.start());
@@ -199,22 +217,25 @@ pub fn attribute(
             let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {
                 continue;
             };
-            if !plausible_mention(sp.as_str(), patterns)
-                || (caps.get(0).map(|m| m.start()) == Some(sp.start())
-                    && !starts_a_phrase(hay, sp.start(), patterns))
+            // Back to offsets in the original context.
+            let (sp_s, sp_e) = (norm.orig[sp.start()], norm.orig[sp.end()]);
+            let (cue_s, cue_e) = (norm.orig[cue.start()], norm.orig[cue.end()]);
+            let m = &orig[sp_s..sp_e];
+            let match_start = caps.get(0).map_or(sp.start(), |m| m.start());
+            if !plausible_mention(m, patterns)
+                || (match_start == sp.start() && !starts_a_phrase(orig, sp_s, patterns))
             {
                 continue;
             }
             // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
-            let m = sp.as_str();
             let trim = m.ends_with('.')
                 && m[..m.len() - 1]
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_lowercase());
-            let sp_end = span.start + sp.end() - usize::from(trim);
+            let sp_end = span.start + sp_e - usize::from(trim);
             // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
-            let mut sp_start = span.start + sp.start();
+            let mut sp_start = span.start + sp_s;
             let mut rest = &text[sp_start..sp_end];
             while let Some((w, tail)) = rest.split_once(' ') {
                 if patterns.non_names.contains(w.trim_end_matches(','))
@@ -235,7 +256,7 @@ pub fn attribute(
             return Some(Attribution {
                 rule_id: rule.id.clone(),
                 method: rule.method.clone(),
-                cue: Span::new(span.start + cue.start(), span.start + cue.end()),
+                cue: Span::new(span.start + cue_s, span.start + cue_e),
                 mention: Span::new(sp_start, sp_end),
             });
         }

@@ -13,6 +13,7 @@ use super::load::{
     Example, ExampleSource, PatternFiles, RawConsistency, RawCounter, RawCues, RawQuotes,
     RawSpeakers, RawTitleExample,
 };
+use super::words::WordClasses;
 use crate::error::{line_of, Error, Result};
 
 /// A word list, looked up exactly or case-insensitively.
@@ -53,14 +54,10 @@ impl Lexicon {
         self.lower.contains(&s.to_lowercase())
     }
 
-    /// The entries as a regex alternation, longest first so that the longest entry wins.
-    fn alternation(&self) -> String {
-        let mut v: Vec<&String> = self.entries.iter().collect();
-        v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        v.iter()
-            .map(|e| regex::escape(e))
-            .collect::<Vec<_>>()
-            .join("|")
+    /// A lexicon from a list, for tests.
+    #[doc(hidden)]
+    pub fn for_tests(entries: &[&str]) -> Lexicon {
+        Lexicon::new(entries.iter().map(|s| s.to_string()).collect())
     }
 }
 
@@ -181,6 +178,8 @@ pub struct PatternSet {
     pub nickname_max_words: usize,
     /// The attribution rules, in priority order.
     pub rules: Vec<CueRule>,
+    /// The lexicons the rules use, as word classes (see [`super::words`]).
+    pub word_classes: WordClasses,
     /// Reporting verbs in all their forms.
     pub speech_verbs: Lexicon,
     /// Job titles (lowercase).
@@ -273,6 +272,15 @@ impl PatternSet {
             lexicons.insert(name.to_string(), lex(name)?);
         }
 
+        let word_classes = {
+            let named: Vec<(&str, &Lexicon)> =
+                lexicons.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            WordClasses::new(&named).map_err(|message| Error::PatternSyntax {
+                path: files.path("cues.toml"),
+                line: 0,
+                message,
+            })?
+        };
         let quotes: RawQuotes = files.parse("quotes.toml")?;
         let cues: RawCues = files.parse("cues.toml")?;
         let speakers: RawSpeakers = files.parse("speakers.toml")?;
@@ -340,16 +348,17 @@ impl PatternSet {
                     })
                 }
             };
-            let expanded = expand(&raw.regex, &cues.define, &lexicons, 0).map_err(|message| {
-                Error::PatternSyntax {
-                    path: files.path("cues.toml"),
-                    line,
-                    message: format!("rule {}: {message}", raw.id),
-                }
-            })?;
+            let expanded =
+                expand(&raw.regex, &cues.define, &word_classes, 0).map_err(|message| {
+                    Error::PatternSyntax {
+                        path: files.path("cues.toml"),
+                        line,
+                        message: format!("rule {}: {message}", raw.id),
+                    }
+                })?;
             let regex = regex::RegexBuilder::new(&expanded)
-                .size_limit(64 << 20)
-                .dfa_size_limit(64 << 20)
+                .size_limit(32 << 20)
+                .dfa_size_limit(4 << 20)
                 .build()
                 .map_err(|e| Error::PatternRegex {
                     path: files.path("cues.toml"),
@@ -450,6 +459,7 @@ impl PatternSet {
                 .collect(),
             nickname_max_words: quotes.nickname_max_words,
             rules,
+            word_classes,
             speech_verbs,
             titles,
             title_modifiers: lexicons.remove("title-modifiers").unwrap_or_default(),
@@ -494,7 +504,7 @@ impl PatternSet {
 fn expand(
     template: &str,
     defines: &BTreeMap<String, String>,
-    lexicons: &BTreeMap<String, Lexicon>,
+    classes: &WordClasses,
     depth: usize,
 ) -> std::result::Result<String, String> {
     if depth > 16 {
@@ -518,17 +528,26 @@ fn expand(
         match (key, is_placeholder) {
             (Some(k), true) => {
                 if let Some(name) = k.strip_prefix("lexicon:") {
-                    let lex = lexicons
-                        .get(name)
+                    let class = classes
+                        .class(name, false)
                         .ok_or_else(|| format!("unknown lexicon {{{k}}}"))?;
-                    out.push_str(&format!("(?:{})", lex.alternation()));
+                    out.push_str(&class);
+                } else if let Some(name) = k.strip_prefix("lexicon-ci:") {
+                    let class = classes
+                        .class(name, true)
+                        .ok_or_else(|| format!("unknown lexicon {{{k}}}"))?;
+                    out.push_str(&class);
+                } else if k == "anylower" {
+                    out.push_str(&classes.any(false));
+                } else if k == "anycap" {
+                    out.push_str(&classes.any(true));
                 } else {
                     let def = defines
                         .get(k)
                         .ok_or_else(|| format!("unknown placeholder {{{k}}}"))?;
                     out.push_str(&format!(
                         "(?:{})",
-                        expand(def, defines, lexicons, depth + 1)?
+                        expand(def, defines, classes, depth + 1)?
                     ));
                 }
                 rest = &after[k.len() + 1..];
@@ -580,9 +599,13 @@ mod tests {
     fn expand_keeps_repetitions_and_fills_defines() {
         let mut d = BTreeMap::new();
         d.insert("w".to_string(), "a{1,2}".to_string());
-        let l = BTreeMap::new();
-        assert_eq!(expand("x{w}y{3}", &d, &l, 0).unwrap(), "x(?:a{1,2})y{3}");
-        assert!(expand("{nope}", &d, &l, 0).is_err());
+        let l = Lexicon::for_tests(&["said"]);
+        let c = WordClasses::new(&[("speech-verbs", &l)]).unwrap();
+        assert_eq!(expand("x{w}y{3}", &d, &c, 0).unwrap(), "x(?:a{1,2})y{3}");
+        assert!(expand("{nope}", &d, &c, 0).is_err());
+        assert!(expand("{lexicon:speech-verbs}", &d, &c, 0)
+            .unwrap()
+            .starts_with('['));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 pub mod check;
 pub mod compile;
 pub mod load;
+pub mod words;
 
 pub use compile::{CueRule, Lexicon, PatternSet, PlaceTable, Position};
 pub use load::{Example, ExampleSource, PatternFiles};
