@@ -23,6 +23,9 @@ use crate::segment::{self, Span};
 use crate::speaker::{Speaker, SpeakerResolver};
 use crate::table::QuoteRecord;
 
+/// How many quotes back a quote with no attribution of its own looks for one to continue.
+const CONTINUATION_REACH: usize = 50;
+
 /// At most this many articles are held in memory at once.
 pub const BATCH_ARTICLES: usize = 512;
 /// At most about this many bytes of input are held in memory at once (one larger file is read
@@ -172,8 +175,10 @@ impl<'p> Extractor<'p> {
             }
             // Continuation: the same sentence, the same paragraph, or the paragraph before.
             let same_sentence = |k: usize| sentence_of(quotes[k].open) == sentence_of(q.open);
+            // A bounded look back: continuation comes from a quote close by.
             let source = (0..i)
                 .rev()
+                .take(CONTINUATION_REACH)
                 .take_while(|&k| quotes[k].paragraph == q.paragraph)
                 .find(|&k| found[k].1.is_some() && (same_sentence(k) || kind == QuoteKind::Direct));
             let source = source.or_else(|| {
@@ -183,6 +188,7 @@ impl<'p> Extractor<'p> {
                 }
                 (0..i)
                     .rev()
+                    .take(CONTINUATION_REACH)
                     .take_while(|&k| quotes[k].paragraph + 1 >= q.paragraph)
                     .find(|&k| {
                         quotes[k].paragraph + 1 == q.paragraph
@@ -212,6 +218,15 @@ impl<'p> Extractor<'p> {
             }
         }
         // Multi-paragraph quotes: the speaker named in any piece applies to every piece.
+        // The first piece of each chain that a rule attributed, found in one pass.
+        let mut donors: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (k, q) in quotes.iter().enumerate() {
+            if let Some(chain) = q.chain {
+                if found[k].1.is_some() && found[k].3.is_empty() {
+                    donors.entry(chain).or_insert(k);
+                }
+            }
+        }
         for i in 0..quotes.len() {
             let Some(chain) = quotes[i].chain else {
                 continue;
@@ -219,10 +234,7 @@ impl<'p> Extractor<'p> {
             if found[i].1.is_some() && found[i].3.is_empty() {
                 continue;
             }
-            let donor = (0..quotes.len()).find(|&k| {
-                quotes[k].chain == Some(chain) && found[k].1.is_some() && found[k].3.is_empty()
-            });
-            if let Some(k) = donor {
+            if let Some(&k) = donors.get(&chain) {
                 let (_, a, sp, _) = found[k].clone();
                 found[i] = (found[i].0, a, sp, "continuation");
             }

@@ -104,3 +104,31 @@ fn long_paragraph_with_many_quotes_and_stray_marks() {
     assert!(out.status.success());
     assert_eq!(stdout(&out).lines().count(), 1 + 20_000 + 1);
 }
+
+/// A write error (a full disk) is an error with a clear message and a non-zero exit.
+#[test]
+fn write_error_is_reported() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("skipped: /dev/full not found");
+        return;
+    }
+    let out = run(saywho().args(["extract", "-o", "/dev/full", "seeds/"]));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("writing") && err.contains("No space left"),
+        "{err}"
+    );
+}
+
+/// A 5 MB article that is one paragraph of quotes runs in linear time with no stack overflow.
+#[test]
+fn one_huge_paragraph() {
+    let dir = Dir::new("huge");
+    let unit =
+        "“Yes,” said Jane Roe, a spokeswoman for the ministry, and then “no” and then 'maybe' ";
+    let p = dir.create("huge.txt", &unit.repeat(5_000_000 / unit.len()));
+    let out = run(saywho().arg("extract").arg(&p));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).lines().count() > 100_000);
+}

@@ -59,11 +59,10 @@ pub fn context(
     previous_para: Option<(Span, &[usize])>,
 ) -> Context {
     let q = &quotes[i];
-    let sentence_start = sentences
-        .iter()
-        .copied()
-        .take_while(|&s| s <= q.open)
+    // Sentence starts are sorted: binary searches keep huge paragraphs linear.
+    let sentence_start = sentences[..sentences.partition_point(|&s| s <= q.open)]
         .last()
+        .copied()
         .unwrap_or(para.start);
     let prev_close = i
         .checked_sub(1)
@@ -81,7 +80,9 @@ pub fn context(
         .map(|n| n.open);
     // The sentence ends at the next sentence start; for a quote that opens its sentence, a short
     // sentence right after the closing mark (“Why?” Smith asked.) still belongs to it.
-    let mut ends = sentences.iter().copied().filter(|&s| s > after_start);
+    let mut ends = sentences[sentences.partition_point(|&s| s <= after_start)..]
+        .iter()
+        .copied();
     let mut sentence_end = ends.next().unwrap_or(para.end);
     if opens_sentence && sentence_end <= after_start + 3 {
         let following = ends.next().unwrap_or(para.end);
@@ -109,17 +110,15 @@ pub fn context(
     // sentence holds no quote of its own.
     let previous_sentence = (before.is_empty() && sentence_start > para.start)
         .then(|| {
-            let s = sentences
-                .iter()
-                .copied()
-                .rfind(|&s| s < sentence_start)
-                .unwrap_or(para.start);
+            let k = sentences.partition_point(|&s| s < sentence_start);
+            let s = k.checked_sub(1).map_or(para.start, |k| sentences[k]);
             Span::new(s, sentence_start)
         })
+        // Quotes are sorted too: the one right before this quote is the only one that can lie in
+        // the previous sentence's span and matter.
         .filter(|sp| {
-            !quotes[..i]
-                .iter()
-                .any(|p| p.open >= sp.start && p.open < sp.end)
+            !i.checked_sub(1)
+                .is_some_and(|k| quotes[k].open >= sp.start && quotes[k].open < sp.end)
         });
     Context {
         after: Span::new(after_start, after_end),

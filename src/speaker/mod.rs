@@ -28,6 +28,20 @@ use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
 use name::{is_honorific, parse_run, runs, tokenize, Gender, NameParts};
 
+/// How many earlier mentions a surname, nominal or pronoun looks back through.
+const LOOKBACK: usize = 400;
+/// How many bytes around a name a title or appositive may take.
+const TITLE_REACH: usize = 600;
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Who said a quote.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Speaker {
@@ -78,6 +92,8 @@ pub struct SpeakerResolver<'a> {
     by_name: HashMap<String, usize>,
     mentions: Vec<MentionAt>,
     sentences: Vec<usize>,
+    /// Only mentions before this offset count (the mention being resolved).
+    cursor: usize,
     /// (sentence index, position, entity) of every quote resolved so far, in order.
     spoke: Vec<(usize, usize, usize)>,
 }
@@ -98,6 +114,7 @@ impl<'a> SpeakerResolver<'a> {
             by_name: HashMap::new(),
             mentions: Vec::new(),
             sentences,
+            cursor: usize::MAX,
             spoke: Vec::new(),
         };
         let mut qi = 0;
@@ -276,8 +293,14 @@ impl<'a> SpeakerResolver<'a> {
         let e = &self.entities[i];
         let wants_title = e.title.is_empty();
         if e.title.is_empty() || e.affiliation.is_empty() {
+            // Titles are written within a few hundred bytes of the name; looking no further keeps
+            // huge one-paragraph inputs linear.
+            let limit = floor_char_boundary(self.text, limit.min(span.end + TITLE_REACH));
             let after = title::after_name(self.text, span.end, limit, self.patterns);
-            let floor = self.text[..span.start].rfind('\n').map_or(0, |k| k + 1);
+            let reach = floor_char_boundary(self.text, span.start.saturating_sub(TITLE_REACH));
+            let floor = self.text[reach..span.start]
+                .rfind('\n')
+                .map_or(reach, |k| reach + k + 1);
             let info =
                 after.or_else(|| title::before_name(self.text, span.start, floor, self.patterns));
             if let Some(info) = info {
@@ -302,16 +325,23 @@ impl<'a> SpeakerResolver<'a> {
         Some(i)
     }
 
+    /// The mentions before the mention being resolved, at most [`LOOKBACK`] of them: looking
+    /// further back costs time on huge inputs and never helps in a news article.
+    fn recent(&self) -> &[MentionAt] {
+        let end = self.mentions.partition_point(|m| m.pos < self.cursor);
+        &self.mentions[end.saturating_sub(LOOKBACK)..end]
+    }
+
     fn by_surname(&self, folded_word: &str) -> Option<usize> {
         // A bare surname the article already used for someone keeps meaning that person; else
         // the most recent person with this family name.
         let keyed = |m: &&MentionAt| {
             !self.entities[m.entity].is_org && self.entities[m.entity].key == folded_word
         };
-        if let Some(m) = self.mentions.iter().rev().filter(keyed).find(|m| m.bare) {
+        if let Some(m) = self.recent().iter().rev().filter(keyed).find(|m| m.bare) {
             return Some(m.entity);
         }
-        if let Some(m) = self.mentions.iter().rev().find(keyed) {
+        if let Some(m) = self.recent().iter().rev().find(keyed) {
             return Some(m.entity);
         }
         self.entities
@@ -348,6 +378,7 @@ impl<'a> SpeakerResolver<'a> {
 
     /// Resolves the mention at `span` (what an attribution rule captured).
     pub fn resolve(&mut self, span: Span) -> Speaker {
+        self.cursor = span.start;
         let mention = span.slice(self.text).trim();
         let lower = mention.to_lowercase();
         if let Some(&class) = self.patterns.pronouns.get(lower.as_str()) {
@@ -476,7 +507,7 @@ impl<'a> SpeakerResolver<'a> {
         if definite {
             if self.patterns.org_words.contains(&head) {
                 // "the ministry": the most recent organisation with that word in its name.
-                for m in self.mentions.iter().rev() {
+                for m in self.recent().iter().rev() {
                     let e = &self.entities[m.entity];
                     if e.is_org && e.folded.split(' ').any(|w| w == head) {
                         return self.speaker_of(m.entity, "nominal");
@@ -490,7 +521,7 @@ impl<'a> SpeakerResolver<'a> {
             }
             // "the president": the most recent person given that title.
             let mut seen = std::collections::HashSet::new();
-            for m in self.mentions.iter().rev() {
+            for m in self.recent().iter().rev() {
                 if !seen.insert(m.entity) {
                     continue;
                 }
@@ -537,16 +568,22 @@ impl<'a> SpeakerResolver<'a> {
             };
             // (reporter, subject, possessive, position, entity): reporting subjects and quoted
             // speakers first, nearest first; then the sentence's subject; then the others.
-            let mut cands: Vec<(bool, bool, bool, usize, usize)> = self
+            let hi_i = self.mentions.partition_point(|m| m.pos < end);
+            let lo_i = self
                 .mentions
+                .partition_point(|m| m.pos < start)
+                .max(hi_i.saturating_sub(LOOKBACK));
+            let mut cands: Vec<(bool, bool, bool, usize, usize)> = self.mentions[lo_i..hi_i]
                 .iter()
-                .filter(|m| m.pos >= start && m.pos < end)
                 .map(|m| (m.reporter, m.subject, m.possessive, m.pos, m.entity))
                 .collect();
+            // `spoke` is in text order: its entries for sentence `s` are at its end or close to it.
             cands.extend(
                 self.spoke
                     .iter()
-                    .filter(|&&(ss, _, _)| ss == s)
+                    .rev()
+                    .skip_while(|&&(ss, _, _)| ss > s)
+                    .take_while(|&&(ss, _, _)| ss == s)
                     .map(|&(_, p, e)| (true, false, false, p, e)),
             );
             cands.sort_by_key(|&(rep, subj, poss, p, _)| {
