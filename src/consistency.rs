@@ -380,12 +380,19 @@ fn name_key(speaker: &str, patterns: &PatternSet) -> String {
     fold(&words.join(" "))
 }
 
-/// The worst verdict over all pairs of mentions, with its reason.
+/// The worst verdict over all pairs of distinct forms, with its reason.
 fn judge(mentions: &[Mention], patterns: &PatternSet) -> (Verdict, String) {
     let mut worst = (Verdict::Consistent, String::new());
-    for i in 0..mentions.len() {
-        for j in i + 1..mentions.len() {
-            let (a, b) = (&mentions[i], &mentions[j]);
+    // One mention per distinct (title, affiliation): a speaker quoted in a thousand articles has
+    // a handful of forms, and only those need comparing.
+    let mut seen = BTreeSet::new();
+    let distinct: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| seen.insert((m.title.as_str(), m.affiliation.as_str())))
+        .collect();
+    for i in 0..distinct.len() {
+        for j in i + 1..distinct.len() {
+            let (a, b) = (distinct[i], distinct[j]);
             let (v, why) = compare(
                 (&a.title, &a.affiliation),
                 (&b.title, &b.affiliation),

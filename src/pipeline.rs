@@ -109,6 +109,18 @@ impl<'p> Extractor<'p> {
     /// assert_eq!(rows[0].title, "spokeswoman for the ministry");
     /// ```
     pub fn extract(&self, article: &Article) -> ArticleResult {
+        let regexes: Vec<regex::Regex> = self
+            .patterns
+            .rules
+            .iter()
+            .map(|r| r.regex.clone())
+            .collect();
+        self.extract_with(article, &regexes)
+    }
+
+    /// [`Extractor::extract`] with the rules' regexes given: each worker thread passes its own
+    /// clones, so that threads never wait on a shared regex cache.
+    pub fn extract_with(&self, article: &Article, regexes: &[regex::Regex]) -> ArticleResult {
         let mut result = ArticleResult {
             invalid_utf8_at: article.invalid_utf8_at,
             bytes: article.text.len(),
@@ -163,7 +175,7 @@ impl<'p> Extractor<'p> {
                 found.push((QuoteKind::Scare, None, Speaker::default(), ""));
                 continue;
             }
-            let attr = attribution::attribute(text, &ctx, p, false);
+            let attr = attribution::attribute(text, &ctx, p, regexes, false);
             let kind = attribution::kind(text, q, &ctx, attr.as_ref());
             if let Some(a) = attr {
                 let sp = resolver.resolve(a.mention);
@@ -204,7 +216,7 @@ impl<'p> Extractor<'p> {
                     }
                     found.push((kind, a, sp, "continuation"));
                 }
-                None => match attribution::attribute(text, &ctx, p, true) {
+                None => match attribution::attribute(text, &ctx, p, regexes, true) {
                     // The fallback rules: a paragraph before that reports someone's words.
                     Some(a) => {
                         let sp = resolver.resolve(a.mention);
@@ -302,7 +314,7 @@ impl<'p> Extractor<'p> {
             pool.install(|| {
                 batch
                     .par_drain(..)
-                    .map(|u| self.process(u))
+                    .map(|u| self.process_here(u))
                     .collect_into_vec(&mut out)
             });
             for p in out {
@@ -321,7 +333,30 @@ impl<'p> Extractor<'p> {
         flush(&mut batch, &mut sink)
     }
 
-    fn process(&self, unit: Unit) -> Processed {
+    /// Processes a unit with this thread's own clones of the rules' regexes, made once per
+    /// thread and pattern set: a regex shared by threads makes them wait on its cache pool.
+    fn process_here(&self, unit: Unit) -> Processed {
+        thread_local! {
+            static REGEXES: std::cell::RefCell<(u64, Vec<regex::Regex>)> = const { std::cell::RefCell::new((0, Vec::new())) };
+        }
+        let id = self.patterns.id;
+        REGEXES.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            if slot.0 != id {
+                *slot = (
+                    id,
+                    self.patterns
+                        .rules
+                        .iter()
+                        .map(|r| r.regex.clone())
+                        .collect(),
+                );
+            }
+            self.process(unit, &slot.1)
+        })
+    }
+
+    fn process(&self, unit: Unit, regexes: &[regex::Regex]) -> Processed {
         match unit {
             Unit::Failed { name, error } => Processed {
                 name,
@@ -330,7 +365,7 @@ impl<'p> Extractor<'p> {
             Unit::Bytes { name, bytes } => match Article::from_bytes(name.clone(), bytes) {
                 Ok(a) => Processed {
                     name,
-                    outcome: Outcome::Done(self.extract(&a)),
+                    outcome: Outcome::Done(self.extract_with(&a, regexes)),
                 },
                 Err(Skip::Binary { reason }) => Processed {
                     name,
@@ -348,7 +383,7 @@ impl<'p> Extractor<'p> {
                     let a = Article::from_text(id.clone(), text);
                     Processed {
                         name: id,
-                        outcome: Outcome::Done(self.extract(&a)),
+                        outcome: Outcome::Done(self.extract_with(&a, regexes)),
                     }
                 }
                 Err(reason) => Processed {
@@ -367,6 +402,8 @@ fn parse_record(bytes: &[u8]) -> Result<(String, String), String> {
         id: serde_json::Value,
         text: Option<String>,
     }
+    // A byte-order mark at the start of a file lands on its first record.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let r: Record =
         serde_json::from_slice(bytes).map_err(|e| format!("bad JSON Lines record: {e}"))?;
     let id = match r.id {

@@ -136,21 +136,29 @@ pub fn context(
 /// With `fallback`, only the rules marked `fallback = true` run (after continuation failed).
 /// Rules run on the contexts with their lexicon words as word classes ([`crate::pattern::words`]);
 /// every offset is mapped back to `text`.
+///
+/// `regexes` are the rules' regexes in rule order: `patterns`' own, or per-thread clones (a
+/// regex shared by threads makes them wait on its cache pool).
 pub fn attribute(
     text: &str,
     ctx: &Context,
     patterns: &PatternSet,
+    regexes: &[regex::Regex],
     fallback: bool,
 ) -> Option<Attribution> {
     let before_first = !ctx.opens_sentence;
-    let rules = patterns.rules.iter().filter(|r| r.fallback == fallback);
+    let rules = patterns
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.fallback == fallback);
     let ordered = rules
         .clone()
-        .filter(|r| before_first && r.at == Position::BeforeQuote)
-        .chain(rules.filter(|r| !(before_first && r.at == Position::BeforeQuote)));
+        .filter(|(_, r)| before_first && r.at == Position::BeforeQuote)
+        .chain(rules.filter(|(_, r)| !(before_first && r.at == Position::BeforeQuote)));
     // Each context is normalized once, on first use.
     let mut cache: [Option<(Span, Normalized)>; 4] = Default::default();
-    for rule in ordered {
+    for (ri, rule) in ordered {
         let (slot, span) = match rule.at {
             Position::AfterQuote => (0, ctx.after),
             Position::BeforeQuote => (1, ctx.before),
@@ -173,7 +181,7 @@ pub fn attribute(
         let hay = norm.text.as_str();
         // The lazy DFA says cheaply whether there is any match at all; captures (the slower
         // engines) run only where there is one.
-        if !rule.regex.is_match(hay) {
+        if !regexes[ri].is_match(hay) {
             continue;
         }
         // Before the quote the match nearest the quote wins; a match whose mention cannot be a
@@ -186,11 +194,12 @@ pub fn attribute(
                 let mut v = Vec::new();
                 let mut pos = 0;
                 while pos <= hay.len() {
-                    let Some(found) = rule.regex.find_at(hay, pos) else {
+                    let Some(found) = regexes[ri].find_at(hay, pos) else {
                         break;
                     };
                     // Captures only over the match itself.
-                    let Some(c) = rule.regex.captures_at(&hay[..found.end()], found.start()) else {
+                    let Some(c) = regexes[ri].captures_at(&hay[..found.end()], found.start())
+                    else {
                         break;
                     };
                     let s = c.get(0).map_or(hay.len(), |m| m.start());
@@ -210,7 +219,7 @@ pub fn attribute(
                 });
                 v
             }
-            _ => rule.regex.captures(hay).into_iter().collect(),
+            _ => regexes[ri].captures(hay).into_iter().collect(),
         };
         for caps in all {
             let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {

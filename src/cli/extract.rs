@@ -156,7 +156,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                 }
                 Outcome::Skipped { reason } => {
                     sum.warnings += 1;
-                    let key = reason.split(' ').take(2).collect::<Vec<_>>().join(" ");
+                    let key = if reason.starts_with("binary") {
+                        "binary"
+                    } else {
+                        "bad record"
+                    }
+                    .to_string();
                     *sum.skipped.entry(key).or_default() += 1;
                     bar.suspend(|| warn_message!("{}: skipped: {reason}", p.name));
                 }

@@ -162,6 +162,8 @@ pub enum PronounClass {
 /// and share it.
 #[derive(Debug)]
 pub struct PatternSet {
+    /// A number no other pattern set of this process has (per-thread caches are keyed on it).
+    pub id: u64,
     /// The files it was built from.
     pub files: PatternFiles,
     /// A quote with no closing mark never runs past this many bytes.
@@ -447,7 +449,9 @@ impl PatternSet {
             })
             .collect();
 
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(PatternSet {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             max_quote_bytes: quotes.max_quote_chars,
             pairs,
             marks,
