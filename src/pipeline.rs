@@ -109,13 +109,7 @@ impl<'p> Extractor<'p> {
     /// assert_eq!(rows[0].title, "spokeswoman for the ministry");
     /// ```
     pub fn extract(&self, article: &Article) -> ArticleResult {
-        let regexes: Vec<regex::Regex> = self
-            .patterns
-            .rules
-            .iter()
-            .map(|r| r.regex.clone())
-            .collect();
-        self.extract_with(article, &regexes)
+        self.with_regexes(|regexes| self.extract_with(article, regexes))
     }
 
     /// [`Extractor::extract`] with the rules' regexes given: each worker thread passes its own
@@ -333,18 +327,18 @@ impl<'p> Extractor<'p> {
         flush(&mut batch, &mut sink)
     }
 
-    /// Processes a unit with this thread's own clones of the rules' regexes, made once per
-    /// thread and pattern set: a regex shared by threads makes them wait on its cache pool.
-    fn process_here(&self, unit: Unit) -> Processed {
+    /// Runs `f` with this thread's own clones of the rules' regexes, made once per thread and
+    /// pattern set: a regex shared by threads makes them wait on its cache pool, and a fresh
+    /// clone per article would start with a cold cache.
+    fn with_regexes<R>(&self, f: impl FnOnce(&[regex::Regex]) -> R) -> R {
         thread_local! {
             static REGEXES: std::cell::RefCell<(u64, Vec<regex::Regex>)> = const { std::cell::RefCell::new((0, Vec::new())) };
         }
-        let id = self.patterns.id;
         REGEXES.with(|cell| {
             let mut slot = cell.borrow_mut();
-            if slot.0 != id {
+            if slot.0 != self.patterns.id {
                 *slot = (
-                    id,
+                    self.patterns.id,
                     self.patterns
                         .rules
                         .iter()
@@ -352,8 +346,12 @@ impl<'p> Extractor<'p> {
                         .collect(),
                 );
             }
-            self.process(unit, &slot.1)
+            f(&slot.1)
         })
+    }
+
+    fn process_here(&self, unit: Unit) -> Processed {
+        self.with_regexes(|regexes| self.process(unit, regexes))
     }
 
     fn process(&self, unit: Unit, regexes: &[regex::Regex]) -> Processed {
