@@ -46,7 +46,13 @@ pub struct Context {
     pub previous_sentence: Option<Span>,
     /// Nothing but an attribution or a colon precedes the quote in its sentence.
     pub opens_sentence: bool,
+    /// The first words inside the quote (where a transcript puts its speaker label).
+    pub opening: Span,
 }
+
+/// How much of a quote's beginning the `quote-start` rules see: enough for a speaker label
+/// ("SEN. ELIZABETH WARREN:"), little enough to stay cheap.
+const OPENING_BYTES: usize = 48;
 
 /// Builds the contexts of `quotes[i]`, whose paragraph is `para` and whose paragraph's sentence
 /// starts are `sentences` (absolute, sorted).
@@ -120,7 +126,13 @@ pub fn context(
             !i.checked_sub(1)
                 .is_some_and(|k| quotes[k].open >= sp.start && quotes[k].open < sp.end)
         });
+    // The first words of the inner text, cut at a character boundary.
+    let mut opening_end = q.inner.end.min(q.inner.start + OPENING_BYTES);
+    while !text.is_char_boundary(opening_end) {
+        opening_end -= 1;
+    }
     Context {
+        opening: Span::new(q.inner.start, opening_end),
         after: Span::new(after_start, after_end),
         before: Span::new(before_start, q.open),
         previous,
@@ -157,7 +169,7 @@ pub fn attribute(
         .filter(|(_, r)| before_first && r.at == Position::BeforeQuote)
         .chain(rules.filter(|(_, r)| !(before_first && r.at == Position::BeforeQuote)));
     // Each context is normalized once, on first use.
-    let mut cache: [Option<(Span, Normalized)>; 4] = Default::default();
+    let mut cache: [Option<(Span, Normalized)>; 5] = Default::default();
     for (ri, rule) in ordered {
         let (slot, span) = match rule.at {
             Position::AfterQuote => (0, ctx.after),
@@ -170,6 +182,7 @@ pub fn attribute(
                 Some(p) => (3, p),
                 None => continue,
             },
+            Position::QuoteStart => (4, ctx.opening),
         };
         if span.start >= span.end {
             continue;
@@ -221,6 +234,8 @@ pub fn attribute(
             }
             _ => regexes[ri].captures(hay).into_iter().collect(),
         };
+        // A transcript's speaker label is written in capitals ("PENCE:"), like a dateline.
+        let label = rule.at == Position::QuoteStart;
         for caps in all {
             let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {
                 continue;
@@ -230,7 +245,7 @@ pub fn attribute(
             let (cue_s, cue_e) = (norm.orig[cue.start()], norm.orig[cue.end()]);
             let m = &orig[sp_s..sp_e];
             let match_start = caps.get(0).map_or(sp.start(), |m| m.start());
-            if !plausible_mention(m, patterns)
+            if !plausible_mention(m, patterns, label)
                 || (match_start == sp.start() && !starts_a_phrase(orig, sp_s, patterns))
             {
                 continue;
@@ -255,7 +270,7 @@ pub fn attribute(
                     break;
                 }
             }
-            if !plausible_mention(rest, patterns) {
+            if !plausible_mention(rest, patterns, label) {
                 continue;
             }
             // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
@@ -338,8 +353,9 @@ fn apposed_name(
 }
 
 /// Whether a captured mention can name a speaker: a pronoun, a determiner phrase, or a name with
-/// at least one word that is not a capitalised non-name ("Friday", "But", "January").
-fn plausible_mention(m: &str, patterns: &PatternSet) -> bool {
+/// at least one word that is not a capitalised non-name ("Friday", "But", "January"). Words all
+/// in capitals are a dateline unless the mention is a transcript's speaker `label`.
+fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> bool {
     let m = m.trim();
     let words: Vec<&str> = m
         .split_whitespace()
@@ -366,7 +382,15 @@ fn plausible_mention(m: &str, patterns: &PatternSet) -> bool {
     let dateline = words.iter().all(|w| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(char::is_lowercase)
     });
-    if dateline {
+    if dateline && !label {
+        return false;
+    }
+    // "NOTE:", "UPDATE:" and "EDITOR'S NOTE:" open a quote without naming anyone.
+    if label
+        && patterns
+            .non_names
+            .contains_ci(first.trim_end_matches(['’', '\'', 's']))
+    {
         return false;
     }
     // The first capitalised word must not be a sentence opener, weekday or month ("With",

@@ -126,6 +126,8 @@ pub enum Position {
     PreviousParagraph,
     /// The sentence before, in the same paragraph, for a quote that opens its sentence.
     PreviousSentence,
+    /// The first words inside the quote: a transcript's speaker label (`"PENCE: Well, …"`).
+    QuoteStart,
 }
 
 /// A compiled attribution rule.
@@ -214,6 +216,8 @@ pub struct PatternSet {
     pub first_names_male: Lexicon,
     /// Given names of women.
     pub first_names_female: Lexicon,
+    /// Given names of either gender (name recognition only).
+    pub first_names_unisex: Lexicon,
     /// Capitalised words that are never part of a name.
     pub non_names: Lexicon,
     /// Surnames that, alone, name one well-known person (`Trump` → `Donald Trump`).
@@ -339,12 +343,13 @@ impl PatternSet {
                 "before-quote" => Position::BeforeQuote,
                 "previous-paragraph" => Position::PreviousParagraph,
                 "previous-sentence" => Position::PreviousSentence,
+                "quote-start" => Position::QuoteStart,
                 other => {
                     return Err(Error::PatternSyntax {
                         path: files.path("cues.toml"),
                         line,
                         message: format!(
-                            "rule {}: `at` is {other:?}; expected after-quote, before-quote or previous-paragraph",
+                            "rule {}: `at` is {other:?}; expected after-quote, before-quote, previous-sentence, previous-paragraph or quote-start",
                             raw.id
                         ),
                     })
@@ -480,6 +485,7 @@ impl PatternSet {
             org_aliases: PlaceTable::new(&files.lexicon("lexicon/org-aliases.txt")?),
             first_names_male: lex("first-names-male")?,
             first_names_female: lex("first-names-female")?,
+            first_names_unisex: lex("first-names-unisex")?,
             non_names: lex("capitalized-non-names")?,
             known_surnames: files
                 .lexicon("lexicon/known-surnames.txt")?

@@ -87,6 +87,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../patterns/lexicon/first-names-female.txt"),
     ),
     (
+        "lexicon/first-names-unisex.txt",
+        include_str!("../../patterns/lexicon/first-names-unisex.txt"),
+    ),
+    (
         "lexicon/known-surnames.txt",
         include_str!("../../patterns/lexicon/known-surnames.txt"),
     ),

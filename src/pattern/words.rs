@@ -103,17 +103,17 @@ impl WordClasses {
         let mut last = 0;
         for m in self.ac.find_iter(text) {
             let (s, mut e) = (m.start(), m.end());
-            if s > 0 && is_word_byte(bytes[s - 1]) || !text.is_char_boundary(s) {
+            if !text.is_char_boundary(s) || word_char_before(text, s) {
                 continue;
             }
             // A plural: "officials", "reporters".
             if e < bytes.len()
                 && (bytes[e] == b's' || bytes[e] == b'S')
-                && !(e + 1 < bytes.len() && is_word_byte(bytes[e + 1]))
+                && !word_char_at(text, e + 1)
             {
                 e += 1;
             }
-            if e < bytes.len() && is_word_byte(bytes[e]) || !text.is_char_boundary(e) {
+            if !text.is_char_boundary(e) || word_char_at(text, e) {
                 continue;
             }
             copy(&mut out, text, last, s);
@@ -141,8 +141,21 @@ fn copy(out: &mut Normalized, text: &str, from: usize, to: usize) {
 }
 
 /// Bytes that continue a word: letters, digits, apostrophes' UTF-8 lead bytes excluded.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b >= 0x80 && b != 0xE2
+/// Whether a word character (a letter, a digit, `-` or `_`) ends right before byte `i`. A
+/// no-break space, a curly quote or a dash is not one.
+fn word_char_before(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Whether a word character starts at byte `i` (false at the end or off a char boundary).
+fn word_char_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(is_word_char)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
 }
 
 fn push_char(s: &mut String, c: u32) {

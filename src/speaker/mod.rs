@@ -28,6 +28,47 @@ use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
 use name::{is_honorific, parse_run, runs, tokenize, Gender, NameParts};
 
+/// Words after which a name is a place or an institution, not a person ("in El Paso").
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "into",
+    "inside",
+    "toward",
+    "towards",
+];
+/// Other prepositions: a name after them is not its sentence's subject.
+const PREPOSITIONS: &[&str] = &[
+    "of", "from", "for", "with", "by", "on", "to", "about", "against", "after", "before", "under",
+    "over", "between", "among", "like", "than", "via", "during", "behind", "beside", "besides",
+];
+/// Words that may stand between a subject and its reporting verb ("Yun also said").
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "did"
+            | "does"
+            | "once"
+            | "again"
+            | "previously"
+            | "since"
+            | "further"
+    ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
 /// How many earlier mentions a surname, nominal or pronoun looks back through.
 const LOOKBACK: usize = 400;
 /// How many bytes around a name a title or appositive may take.
@@ -135,18 +176,55 @@ impl<'a> SpeakerResolver<'a> {
                 if text[..toks[s].span.start].ends_with('(') {
                     continue;
                 }
+                // Nor is a dateline ("MIDWAY ATOLL —", "WASHINGTON (Reuters) -").
+                if is_dateline(
+                    text,
+                    para.span.start,
+                    toks[s].span.start,
+                    toks[e - 1].span.end,
+                ) {
+                    continue;
+                }
                 let parts = parse_run(&toks, s, e, patterns);
                 let Some(span) = parts.name_span else {
                     continue;
                 };
                 let sentence = r.sentence_of(span.start);
-                // A reporting verb right after the name, in the same clause ("Yun said", "the
-                // newspaper warned"); not one after a quote or a sentence end.
-                let reporter = toks[e..].iter().take(3).any(|t| {
-                    patterns.speech_verbs.contains(t.text)
-                        && !text[toks[e - 1].span.end..t.span.start]
+                // A reporting verb right after the name, in the same clause ("Yun said", "Yun
+                // also said", "the JoongAng Ilbo newspaper said"), not one with another subject in between
+                // ("Sanders aides argue") nor one after a quote or a sentence end.
+                let reporter = toks[e..]
+                    .iter()
+                    .take(3)
+                    .take_while(|t| {
+                        !text[toks[e - 1].span.end..t.span.start]
                             .contains(['.', '“', '”', '"', '!', '?', ';'])
-                });
+                    })
+                    .try_for_each(|t| {
+                        if patterns.speech_verbs.contains(t.text) {
+                            Err(true)
+                        } else if is_adverb(t.text) || patterns.org_words.contains(t.text) {
+                            Ok(())
+                        } else {
+                            Err(false)
+                        }
+                    })
+                    .err()
+                    .unwrap_or(false);
+                // The word before the name: after "in", "at", … a name is a place or an
+                // institution ("in El Paso", "at Harvard"), and after any preposition it is not
+                // the sentence's subject.
+                let before = s
+                    .checked_sub(1)
+                    .map(|k| &toks[k])
+                    .filter(|t| text[t.span.end..toks[s].span.start].trim().is_empty())
+                    .map(|t| t.text);
+                let locative = before.is_some_and(|w| LOCATIVE.contains(&w));
+                let after_preposition =
+                    locative || before.is_some_and(|w| PREPOSITIONS.contains(&w));
+                if locative && !parts.is_org && !parts.possessive && parts.title.is_none() {
+                    continue;
+                }
                 let entity = if parts.is_org {
                     Some(r.org_entity(&parts))
                 } else {
@@ -154,8 +232,11 @@ impl<'a> SpeakerResolver<'a> {
                     r.person_entity(&parts, span, para.span.end, reporter)
                 };
                 if let Some(entity) = entity {
-                    let subject = sentence != last_sentence && !parts.possessive;
-                    last_sentence = sentence;
+                    let subject =
+                        sentence != last_sentence && !parts.possessive && !after_preposition;
+                    if !after_preposition {
+                        last_sentence = sentence;
+                    }
                     let bare = parts.name.len() == 1;
                     r.mentions.push(MentionAt {
                         pos: span.start,
@@ -263,16 +344,18 @@ impl<'a> SpeakerResolver<'a> {
             return Some(i);
         }
         if e.gender.is_none() {
-            let given = e.name.split(' ').next().unwrap_or("");
-            e.gender = parts
-                .gender
-                .or(if self.patterns.first_names_male.contains(given) {
-                    Some(Gender::Male)
-                } else if self.patterns.first_names_female.contains(given) {
-                    Some(Gender::Female)
-                } else {
-                    None
-                });
+            let mut words = e.name.split(' ');
+            let given = words.next().unwrap_or("");
+            let has_family = words.next().is_some();
+            e.gender = parts.gender.or(if !has_family {
+                None
+            } else if self.patterns.first_names_male.contains(given) {
+                Some(Gender::Male)
+            } else if self.patterns.first_names_female.contains(given) {
+                Some(Gender::Female)
+            } else {
+                None
+            });
         }
         if e.title.is_empty() {
             if let Some(t) = &parts.title {
@@ -383,6 +466,13 @@ impl<'a> SpeakerResolver<'a> {
         let lower = mention.to_lowercase();
         if let Some(&class) = self.patterns.pronouns.get(lower.as_str()) {
             return self.resolve_pronoun(span.start, class);
+        }
+        // A transcript's label in capitals ("PENCE", "SEN. WARREN"): the person of that surname.
+        if mention.chars().any(char::is_alphabetic) && !mention.chars().any(char::is_lowercase) {
+            let last = mention.split_whitespace().next_back().unwrap_or("");
+            if let Some(i) = self.by_surname(&fold(last)) {
+                return self.speaker_of(i, "surname");
+            }
         }
         let toks = tokenize(self.text, span, self.patterns);
         if toks.is_empty() {
@@ -614,6 +704,19 @@ impl<'a> SpeakerResolver<'a> {
             },
         }
     }
+}
+
+/// Whether `start..end`, at the start of a paragraph, is a dateline: words in capitals followed by
+/// a dash, a comma or a parenthesis ("MIDWAY ATOLL —", "SEOUL, South Korea —").
+fn is_dateline(text: &str, para_start: usize, start: usize, end: usize) -> bool {
+    if !text[para_start..start].trim().is_empty() {
+        return false;
+    }
+    let all_caps = text[start..end].split_whitespace().all(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    });
+    let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
+    all_caps && rest.starts_with(['—', '–', '-', ',', '('])
 }
 
 fn is_initial(w: &str) -> bool {

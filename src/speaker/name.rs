@@ -228,7 +228,8 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
         let prev = &run[run.len() - 2];
         let last = &run[run.len() - 1];
         let after_given = patterns.first_names_male.contains(prev.text)
-            || patterns.first_names_female.contains(prev.text);
+            || patterns.first_names_female.contains(prev.text)
+            || patterns.first_names_unisex.contains(prev.text);
         if (after_given || is_honorific(prev.text, patterns))
             && last.is_capitalized()
             && !patterns.non_names.contains(last.text)
@@ -368,10 +369,13 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     if !name.is_empty() {
         parts.name = name.iter().map(|t| t.text.to_string()).collect();
         parts.name_span = Some(Span::new(name[0].span.start, name[name.len() - 1].span.end));
-        if patterns.first_names_male.contains(name[0].text) {
-            parts.gender = Some(Gender::Male);
-        } else if patterns.first_names_female.contains(name[0].text) {
-            parts.gender = Some(Gender::Female);
+        // A given name says the gender; a lone word is more often a family name ("Warren").
+        if name.len() >= 2 {
+            if patterns.first_names_male.contains(name[0].text) {
+                parts.gender = Some(Gender::Male);
+            } else if patterns.first_names_female.contains(name[0].text) {
+                parts.gender = Some(Gender::Female);
+            }
         }
     }
     let pre: Vec<&Token> = tokens[pre_start..start + k].iter().collect();
