@@ -241,8 +241,20 @@ pub fn attribute(
                 continue;
             };
             // Back to offsets in the original context.
-            let (sp_s, sp_e) = (norm.orig[sp.start()], norm.orig[sp.end()]);
-            let (cue_s, cue_e) = (norm.orig[cue.start()], norm.orig[cue.end()]);
+            let (mut sp_s, sp_e) = (norm.orig[sp.start()], norm.orig[sp.end()]);
+            let (cue_s, mut cue_e) = (norm.orig[cue.start()], norm.orig[cue.end()]);
+            // "said activist Bob Klaus": a title word that ends the cue ("told reporters") but
+            // starts the speaker's description belongs to the speaker.
+            if let Some((head, last)) = orig[cue_s..cue_e].rsplit_once([' ', '\u{a0}']) {
+                if cue_e <= sp_s
+                    && orig[cue_e..sp_s].trim().is_empty()
+                    && orig[sp_s..sp_e].starts_with(char::is_uppercase)
+                    && patterns.titles.contains(last)
+                {
+                    cue_e = cue_s + head.len();
+                    sp_s = cue_e + orig[cue_e..].len() - orig[cue_e..].trim_start().len();
+                }
+            }
             let m = &orig[sp_s..sp_e];
             let match_start = caps.get(0).map_or(sp.start(), |m| m.start());
             if !plausible_mention(m, patterns, label)
@@ -352,6 +364,12 @@ fn apposed_name(
     is_name.then(|| (end + 2, end + 2 + close))
 }
 
+/// Words that start a prepositional phrase or a clause, never a speaker's description.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "for", "at", "in", "on", "to", "from", "with", "by", "and", "or", "but", "as", "that",
+    "which", "who", "whom", "whose", "than", "into", "about", "after", "before", "if", "when",
+];
+
 /// Whether a captured mention can name a speaker: a pronoun, a determiner phrase, or a name with
 /// at least one word that is not a capitalised non-name ("Friday", "But", "January"). Words all
 /// in capitals are a dateline unless the mention is a transcript's speaker `label`.
@@ -371,11 +389,17 @@ fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> bool {
     if lower == "the" || patterns.unnamed_determiners.contains(&lower) {
         return true;
     }
-    // A lowercase start must be a title ("press secretary Josh Earnest"), not "of France".
-    let title_word = patterns.titles.contains(&lower)
-        || patterns.title_modifiers.contains(&lower)
-        || patterns.org_words.contains(&lower);
-    if first.chars().next().is_some_and(char::is_lowercase) && !title_word {
+    // A lowercase start must be a title ("press secretary Josh Earnest", "conservative
+    // activist Bob Klaus"), not "of France".
+    let title_word = |w: &str| {
+        let w = w.to_lowercase();
+        patterns.titles.contains(&w)
+            || patterns.title_modifiers.contains(&w)
+            || patterns.org_words.contains(&w)
+    };
+    if first.chars().next().is_some_and(char::is_lowercase)
+        && (FUNCTION_WORDS.contains(&lower.as_str()) || !words.iter().any(|w| title_word(w)))
+    {
         return false;
     }
     // A dateline ("WASHINGTON", "MIDWAY ATOLL") is not a speaker.
