@@ -43,9 +43,38 @@ const LOCATIVE: &[&str] = &[
 ];
 /// Other prepositions: a name after them is not its sentence's subject.
 const PREPOSITIONS: &[&str] = &[
-    "of", "from", "for", "with", "by", "on", "to", "about", "against", "after", "before", "under",
-    "over", "between", "among", "like", "than", "via", "during", "behind", "beside", "besides",
+    "of",
+    "from",
+    "for",
+    "with",
+    "by",
+    "on",
+    "to",
+    "about",
+    "against",
+    "after",
+    "before",
+    "under",
+    "over",
+    "between",
+    "among",
+    "like",
+    "than",
+    "via",
+    "during",
+    "behind",
+    "beside",
+    "besides",
+    "alongside",
+    "against",
+    "including",
 ];
+/// Whether `text` has `word` (lowercase) as a whole word, in lowercase or capitalised.
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+}
+
 /// Words that may stand between a subject and its reporting verb ("Yun also said").
 fn is_adverb(w: &str) -> bool {
     matches!(
@@ -649,7 +678,12 @@ impl<'a> SpeakerResolver<'a> {
         };
         let lo = here.saturating_sub(window);
         let mut found = None;
-        'outer: for s in (lo..=here).rev() {
+        // First with the same-pronoun sentences narrowed to their subjects, then, if that finds
+        // no one, without.
+        'outer: for (narrow, s) in [true, false]
+            .into_iter()
+            .flat_map(|n| (lo..=here).rev().map(move |s| (n, s)))
+        {
             let start = self.sentences.get(s).copied().unwrap_or(0);
             let end = if s == here {
                 pos
@@ -679,7 +713,24 @@ impl<'a> SpeakerResolver<'a> {
             cands.sort_by_key(|&(rep, subj, poss, p, _)| {
                 (!rep, !(subj || rep), poss, std::cmp::Reverse(p))
             });
-            for (_, _, _, _, e) in cands {
+            // An earlier sentence whose subject is the same pronoun ("He added that Clinton …
+            // alongside Trump") speaks of the same person: the names merely mentioned in it are
+            // not candidates, so the search goes on to where that person was named.
+            let same_pronoun = narrow
+                && s != here
+                && match class {
+                    PronounClass::Male => {
+                        has_word(&self.text[start..end.min(self.text.len())], "he")
+                    }
+                    PronounClass::Female => {
+                        has_word(&self.text[start..end.min(self.text.len())], "she")
+                    }
+                    _ => false,
+                };
+            for (rep, subj, _, _, e) in cands {
+                if same_pronoun && !rep && !subj {
+                    continue;
+                }
                 if fits(&self.entities[e]) {
                     found = Some(e);
                     break 'outer;
