@@ -99,9 +99,16 @@ pub fn sentence_starts(
                 break;
             }
         }
+        // Spaces, tabs and no-break spaces (U+00A0, two bytes).
         let ws_start = j;
-        while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
-            j += 1;
+        loop {
+            if j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
+            } else if bytes[j..].starts_with("\u{a0}".as_bytes()) {
+                j += 2;
+            } else {
+                break;
+            }
         }
         if j == ws_start || j >= bytes.len() {
             continue;
@@ -165,5 +172,15 @@ mod tests {
         assert_eq!(parts.len(), 3, "{parts:?}");
         assert!(parts[1].starts_with("Then"));
         assert!(parts[2].starts_with("Done"));
+    }
+
+    #[test]
+    fn a_no_break_space_after_a_period_ends_a_sentence() {
+        let set = PatternSet::embedded().unwrap();
+        let t = "It is short of funds.\u{a0} “We need the money,” said Joseph.";
+        let s = sentence_starts(t, Span::new(0, t.len()), &[], &set);
+        let parts: Vec<&str> = s.iter().map(|&i| &t[i..]).collect();
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(parts[1].starts_with('“'));
     }
 }
