@@ -349,11 +349,29 @@ fn apposed_name(
     patterns: &PatternSet,
 ) -> Option<(usize, usize)> {
     let first = text[start..end].split_whitespace().next()?.to_lowercase();
-    if first != "the" && !patterns.unnamed_determiners.contains(&first) {
+    // "Norway’s ambassador, Ingrid Solberg,": a possessive, lowercase title words, then the name.
+    let possessive = first.ends_with("’s") || first.ends_with("'s");
+    if first != "the" && !patterns.unnamed_determiners.contains(&first) && !possessive {
         return None;
     }
+    let mut end = end;
+    if possessive {
+        for _ in 0..4 {
+            let rest = &text[end..];
+            let word = rest.trim_start_matches(' ');
+            let len = word.find([' ', ',']).unwrap_or(word.len());
+            let w = &word[..len];
+            if rest.starts_with(' ') && w.starts_with(char::is_lowercase) {
+                end += rest.len() - word.len() + len;
+            } else {
+                break;
+            }
+        }
+    }
     let rest = text[end..].strip_prefix(", ")?;
-    let close = rest.find(',')?;
+    // The name ends at a comma, or at the end of the sentence ("said Chile’s foreign minister,
+    // Rodrigo Fuentes.").
+    let close = rest.find(',').or_else(|| rest.find('.'))?;
     let cand = &rest[..close];
     let words: Vec<&str> = cand.split(' ').collect();
     let is_name = (2..=5).contains(&words.len())
