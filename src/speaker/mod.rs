@@ -669,9 +669,28 @@ impl<'a> SpeakerResolver<'a> {
     fn resolve_pronoun(&mut self, pos: usize, class: PronounClass) -> Speaker {
         let here = self.sentence_of(pos);
         let window = self.patterns.pronoun_window_sentences;
-        let fits = |e: &Entity| match class {
-            PronounClass::Male => !e.is_org && e.gender != Some(Gender::Female),
-            PronounClass::Female => !e.is_org && e.gender != Some(Gender::Male),
+        let patterns = self.patterns;
+        // "he" and "she" are people: a name of several words counts as one only with some sign
+        // of it (a given name, a gender, a title, or having said something), so that "New
+        // Hampshire" or "Little Rock" are not taken for someone.
+        let person_like = |e: &Entity, spoke: bool| {
+            let mut words = e.name.split(' ');
+            let first = words.next().unwrap_or("");
+            let single = words.next().is_none();
+            patterns.places.canonical(&e.name).is_none()
+                && (single
+                    || spoke
+                    || e.gender.is_some()
+                    || !e.title.is_empty()
+                    || patterns.first_names_unisex.contains(first))
+        };
+        let fits = |e: &Entity, spoke: bool| match class {
+            PronounClass::Male => {
+                !e.is_org && e.gender != Some(Gender::Female) && person_like(e, spoke)
+            }
+            PronounClass::Female => {
+                !e.is_org && e.gender != Some(Gender::Male) && person_like(e, spoke)
+            }
             PronounClass::Neuter => e.is_org,
             PronounClass::Plural => e.is_org,
             PronounClass::First => true,
@@ -731,7 +750,7 @@ impl<'a> SpeakerResolver<'a> {
                 if same_pronoun && !rep && !subj {
                     continue;
                 }
-                if fits(&self.entities[e]) {
+                if fits(&self.entities[e], rep) {
                     found = Some(e);
                     break 'outer;
                 }
