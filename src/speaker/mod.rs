@@ -327,7 +327,18 @@ impl<'a> SpeakerResolver<'a> {
             return None;
         }
         let folded = fold(&words.join(" "));
-        let found = if let Some(&i) = self.by_name.get(&folded) {
+        // A bare surname that also names an organisation ("the Clinton campaign") is the person
+        // when the article has one of that name.
+        let org_named = self
+            .by_name
+            .get(&folded)
+            .is_some_and(|&i| self.entities[i].is_org);
+        let found = if let Some(i) = (words.len() == 1 && org_named)
+            .then(|| self.by_surname(&folded))
+            .flatten()
+        {
+            Some(i)
+        } else if let Some(&i) = self.by_name.get(&folded) {
             Some(i)
         } else if words.len() == 1 {
             self.by_surname(&folded)
