@@ -90,6 +90,9 @@ pub struct SpeakerResolver<'a> {
     patterns: &'a PatternSet,
     entities: Vec<Entity>,
     by_name: HashMap<String, usize>,
+    /// For each folded word of a person's name, the last person (entity index) whose name has it:
+    /// the surname fallback of [`SpeakerResolver::by_surname`] without a scan of every entity.
+    by_word: HashMap<String, usize>,
     mentions: Vec<MentionAt>,
     sentences: Vec<usize>,
     /// Only mentions before this offset count (the mention being resolved).
@@ -112,6 +115,7 @@ impl<'a> SpeakerResolver<'a> {
             patterns,
             entities: Vec::new(),
             by_name: HashMap::new(),
+            by_word: HashMap::new(),
             mentions: Vec::new(),
             sentences,
             cursor: usize::MAX,
@@ -254,6 +258,9 @@ impl<'a> SpeakerResolver<'a> {
                 });
                 let i = self.entities.len() - 1;
                 self.by_name.insert(folded, i);
+                for w in display.split(' ') {
+                    self.by_word.insert(fold(w), i);
+                }
                 i
             }
             None => return None,
@@ -344,9 +351,7 @@ impl<'a> SpeakerResolver<'a> {
         if let Some(m) = self.recent().iter().rev().find(keyed) {
             return Some(m.entity);
         }
-        self.entities
-            .iter()
-            .rposition(|e| !e.is_org && e.name.split(' ').any(|w| fold(w) == folded_word))
+        self.by_word.get(folded_word).copied()
     }
 
     fn family_key(&self, words: &[&str]) -> String {
