@@ -15,8 +15,11 @@
 //! Titles of works and terms (`a piece titled “The Last Chance”`, `the so-called “phase one”
 //! deal`) and nicknames (`Alasdair "Sandy" Baird`) are [`QuoteKind::Scare`] and get no speaker.
 
+use regex_automata::{hybrid, meta, Anchored, Input};
+
+use crate::pattern::compile::Prefilter;
 use crate::pattern::words::Normalized;
-use crate::pattern::{PatternSet, Position};
+use crate::pattern::{CueRule, PatternSet, Position};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Span;
 
@@ -158,118 +161,218 @@ pub fn attribute(
         .chain(rules.filter(|(_, r)| !(before_first && r.at == Position::BeforeQuote)));
     // Each context is normalized once, on first use.
     let mut cache: [Option<(Span, Normalized)>; 4] = Default::default();
-    for (ri, rule) in ordered {
-        let (slot, span) = match rule.at {
-            Position::AfterQuote => (0, ctx.after),
-            Position::BeforeQuote => (1, ctx.before),
-            Position::PreviousParagraph => match ctx.previous {
-                Some(p) => (2, p),
-                None => continue,
-            },
-            Position::PreviousSentence => match ctx.previous_sentence {
-                Some(p) => (3, p),
-                None => continue,
-            },
-        };
-        if span.start >= span.end {
-            continue;
-        }
-        let orig = span.slice(text);
-        let norm = &cache[slot]
-            .get_or_insert_with(|| (span, patterns.word_classes.normalize(orig)))
-            .1;
-        let hay = norm.text.as_str();
-        // The lazy DFA says cheaply whether there is any match at all; captures (the slower
-        // engines) run only where there is one.
-        if !regexes[ri].is_match(hay) {
-            continue;
-        }
-        // Before the quote the match nearest the quote wins; a match whose mention cannot be a
-        // speaker ("early Friday saying") gives way to the next one.
-        let all: Vec<regex::Captures> = match rule.at {
-            Position::BeforeQuote | Position::PreviousParagraph => {
-                // Every match, including those that start inside an earlier one: a long match
-                // from an implausible mention ("However, …, Stephen Biegun, …, said") must not
-                // hide the real one inside it. Nearest the quote first.
-                let mut v = Vec::new();
-                let mut pos = 0;
-                while pos <= hay.len() {
-                    let Some(found) = regexes[ri].find_at(hay, pos) else {
+    SEARCH_CACHES.with_borrow_mut(|caches| {
+        caches.prepare(patterns);
+        for (ri, rule) in ordered {
+            let (slot, span) = match rule.at {
+                Position::AfterQuote => (0, ctx.after),
+                Position::BeforeQuote => (1, ctx.before),
+                Position::PreviousParagraph => match ctx.previous {
+                    Some(p) => (2, p),
+                    None => continue,
+                },
+                Position::PreviousSentence => match ctx.previous_sentence {
+                    Some(p) => (3, p),
+                    None => continue,
+                },
+            };
+            if span.start >= span.end {
+                continue;
+            }
+            let orig = span.slice(text);
+            let norm = &cache[slot]
+                .get_or_insert_with(|| (span, patterns.word_classes.normalize(orig)))
+                .1;
+            let hay = norm.text.as_str();
+            let all = matches(ri, rule, hay, &regexes[ri], caches);
+            for caps in all {
+                let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {
+                    continue;
+                };
+                // Back to offsets in the original context.
+                let (sp_s, sp_e) = (norm.orig[sp.start()], norm.orig[sp.end()]);
+                let (cue_s, cue_e) = (norm.orig[cue.start()], norm.orig[cue.end()]);
+                let m = &orig[sp_s..sp_e];
+                let match_start = caps.get(0).map_or(sp.start(), |m| m.start());
+                if !plausible_mention(m, patterns)
+                    || (match_start == sp.start() && !starts_a_phrase(orig, sp_s, patterns))
+                {
+                    continue;
+                }
+                // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
+                let trim = m.ends_with('.')
+                    && m[..m.len() - 1]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_lowercase());
+                let sp_end = span.start + sp_e - usize::from(trim);
+                // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
+                let mut sp_start = span.start + sp_s;
+                let mut rest = &text[sp_start..sp_end];
+                while let Some((w, tail)) = rest.split_once(' ') {
+                    if patterns.non_names.contains(w.trim_end_matches(','))
+                        && tail.chars().next().is_some_and(char::is_uppercase)
+                    {
+                        sp_start += w.len() + 1;
+                        rest = tail;
+                    } else {
                         break;
-                    };
-                    // Captures only over the match itself.
-                    let Some(c) = regexes[ri].captures_at(&hay[..found.end()], found.start())
-                    else {
-                        break;
-                    };
-                    let s = c.get(0).map_or(hay.len(), |m| m.start());
-                    pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
-                    // Keep one match per speaker start.
-                    if v.last().is_none_or(|p: &regex::Captures| {
-                        p.name("speaker").map(|m| m.start()) != c.name("speaker").map(|m| m.start())
-                    }) {
-                        v.push(c);
                     }
                 }
-                // The cue nearest the quote first; for one cue, the speaker nearest it.
-                v.sort_by_key(|c| {
-                    let cue = c.name("cue").map_or(0, |m| m.start());
-                    let sp = c.name("speaker").map_or(0, |m| m.start());
-                    (std::cmp::Reverse(cue), std::cmp::Reverse(sp))
+                if !plausible_mention(rest, patterns) {
+                    continue;
+                }
+                // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
+                let (sp_start, sp_end) =
+                    apposed_name(text, sp_start, sp_end, patterns).unwrap_or((sp_start, sp_end));
+                return Some(Attribution {
+                    rule_id: rule.id.clone(),
+                    method: rule.method.clone(),
+                    cue: Span::new(span.start + cue_s, span.start + cue_e),
+                    mention: Span::new(sp_start, sp_end),
                 });
-                v
             }
-            _ => regexes[ri].captures(hay).into_iter().collect(),
+        }
+        None
+    })
+}
+
+/// This thread's search caches for the rules' [`RuleSearch`] automata, made once per thread and
+/// pattern set.
+#[derive(Default)]
+struct SearchCaches {
+    id: u64,
+    exact: Vec<Option<meta::Cache>>,
+    forward: Vec<Option<hybrid::dfa::Cache>>,
+    reverse: Vec<Option<hybrid::dfa::Cache>>,
+}
+
+impl SearchCaches {
+    fn prepare(&mut self, patterns: &PatternSet) {
+        if self.id == patterns.id {
+            return;
+        }
+        let n = patterns.rules.len();
+        *self = SearchCaches {
+            id: patterns.id,
+            exact: (0..n).map(|_| None).collect(),
+            forward: (0..n).map(|_| None).collect(),
+            reverse: (0..n).map(|_| None).collect(),
         };
-        for caps in all {
-            let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {
-                continue;
-            };
-            // Back to offsets in the original context.
-            let (sp_s, sp_e) = (norm.orig[sp.start()], norm.orig[sp.end()]);
-            let (cue_s, cue_e) = (norm.orig[cue.start()], norm.orig[cue.end()]);
-            let m = &orig[sp_s..sp_e];
-            let match_start = caps.get(0).map_or(sp.start(), |m| m.start());
-            if !plausible_mention(m, patterns)
-                || (match_start == sp.start() && !starts_a_phrase(orig, sp_s, patterns))
-            {
-                continue;
+    }
+}
+
+thread_local! {
+    static SEARCH_CACHES: std::cell::RefCell<SearchCaches> = std::cell::RefCell::new(SearchCaches::default());
+}
+
+/// Every match of rule `ri` in `hay` that [`attribute`] considers, in the order it tries them:
+/// for the rules before the quote, every match (including those that start inside an earlier
+/// one), nearest the quote first; for the others, the first match.
+fn matches<'h>(
+    ri: usize,
+    rule: &CueRule,
+    hay: &'h str,
+    re: &regex::Regex,
+    caches: &mut SearchCaches,
+) -> Vec<regex::Captures<'h>> {
+    let search = rule.search.as_ref();
+    // The relaxed regex rules out most contexts at once; without a match of it, the rule has none.
+    let mut reverse = None;
+    match search.map(|s| &s.prefilter) {
+        Some(Prefilter::Forward(dfa)) => {
+            let c = caches.forward[ri].get_or_insert_with(|| dfa.create_cache());
+            if let Ok(None) = dfa.try_search_fwd(c, &Input::new(hay).earliest(true)) {
+                return Vec::new();
             }
-            // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
-            let trim = m.ends_with('.')
-                && m[..m.len() - 1]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_lowercase());
-            let sp_end = span.start + sp_e - usize::from(trim);
-            // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
-            let mut sp_start = span.start + sp_s;
-            let mut rest = &text[sp_start..sp_end];
-            while let Some((w, tail)) = rest.split_once(' ') {
-                if patterns.non_names.contains(w.trim_end_matches(','))
-                    && tail.chars().next().is_some_and(char::is_uppercase)
-                {
-                    sp_start += w.len() + 1;
-                    rest = tail;
-                } else {
+        }
+        Some(Prefilter::Reverse(dfa)) => {
+            let c = caches.reverse[ri].get_or_insert_with(|| dfa.create_cache());
+            match dfa.try_search_rev(c, &Input::new(hay)) {
+                Ok(None) => return Vec::new(),
+                Ok(Some(_)) => reverse = Some(dfa),
+                Err(_) => {}
+            }
+        }
+        None => {}
+    }
+    match rule.at {
+        Position::BeforeQuote | Position::PreviousParagraph => {
+            // Every match, including those that start inside an earlier one: a long match
+            // from an implausible mention ("However, …, Stephen Biegun, …, said") must not
+            // hide the real one inside it. Nearest the quote first.
+            let mut v = Vec::new();
+            let mut pos = 0;
+            while pos <= hay.len() {
+                // The leftmost match starting at or after `pos`, as `re.find_at(hay, pos)`.
+                let found = match (reverse, search.and_then(|s| s.exact.as_ref())) {
+                    (Some(dfa), Some(exact)) => {
+                        let SearchCaches {
+                            exact: exact_caches,
+                            reverse: rc,
+                            ..
+                        } = &mut *caches;
+                        let rc = rc[ri].as_mut().expect("made above");
+                        let ec = exact_caches[ri].get_or_insert_with(|| exact.create_cache());
+                        leftmost_from(hay, pos, dfa, rc, exact, ec)
+                            .unwrap_or_else(|| re.find_at(hay, pos).map(|m| (m.start(), m.end())))
+                    }
+                    _ => re.find_at(hay, pos).map(|m| (m.start(), m.end())),
+                };
+                let Some((found_start, found_end)) = found else {
                     break;
+                };
+                // Captures only over the match itself.
+                let Some(c) = re.captures_at(&hay[..found_end], found_start) else {
+                    break;
+                };
+                let s = c.get(0).map_or(hay.len(), |m| m.start());
+                pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+                // Keep one match per speaker start.
+                if v.last().is_none_or(|p: &regex::Captures| {
+                    p.name("speaker").map(|m| m.start()) != c.name("speaker").map(|m| m.start())
+                }) {
+                    v.push(c);
                 }
             }
-            if !plausible_mention(rest, patterns) {
-                continue;
-            }
-            // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
-            let (sp_start, sp_end) =
-                apposed_name(text, sp_start, sp_end, patterns).unwrap_or((sp_start, sp_end));
-            return Some(Attribution {
-                rule_id: rule.id.clone(),
-                method: rule.method.clone(),
-                cue: Span::new(span.start + cue_s, span.start + cue_e),
-                mention: Span::new(sp_start, sp_end),
+            // The cue nearest the quote first; for one cue, the speaker nearest it.
+            v.sort_by_key(|c| {
+                let cue = c.name("cue").map_or(0, |m| m.start());
+                let sp = c.name("speaker").map_or(0, |m| m.start());
+                (std::cmp::Reverse(cue), std::cmp::Reverse(sp))
             });
+            v
         }
+        _ => re.captures(hay).into_iter().collect(),
     }
-    None
+}
+
+/// The leftmost match of `exact` in `hay` that starts at or after `pos`, found by trying `exact`
+/// anchored only where the reverse relaxed DFA says a match can start. `Some(None)`: there is
+/// none; `None`: the DFA failed (the caller then searches the plain way).
+fn leftmost_from(
+    hay: &str,
+    mut pos: usize,
+    dfa: &hybrid::dfa::DFA,
+    dfa_cache: &mut hybrid::dfa::Cache,
+    exact: &meta::Regex,
+    exact_cache: &mut meta::Cache,
+) -> Option<Option<(usize, usize)>> {
+    while pos <= hay.len() {
+        let start = match dfa.try_search_rev(dfa_cache, &Input::new(hay).range(pos..)) {
+            Ok(None) => return Some(None),
+            Ok(Some(hm)) => hm.offset(),
+            Err(_) => return None,
+        };
+        if hay.is_char_boundary(start) {
+            let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+            if let Some(m) = exact.search_with(exact_cache, &input) {
+                return Some(Some((m.start(), m.end())));
+            }
+        }
+        pos = start + 1;
+    }
+    Some(None)
 }
 
 /// Whether a mention starting at `at` starts a noun phrase, rather than continuing a name

@@ -139,8 +139,156 @@ pub struct CueRule {
     pub method: String,
     /// The compiled regex; it has the groups `speaker` and `cue`.
     pub regex: Regex,
+    /// Faster ways to find where `regex` matches ([`RuleSearch`]); `None` if they could not be
+    /// built (then `regex` alone is used).
+    pub search: Option<RuleSearch>,
     /// Tried only after continuation from an earlier quote found nothing.
     pub fallback: bool,
+}
+
+/// Helpers that find where a rule's regex matches without running it over every position.
+///
+/// The rules' regexes are large (thousands of NFA states: the `{1,160}` repetitions and the
+/// Unicode word boundaries of `{mention}` and `{between}`), and the lazy DFA cannot run them (it
+/// gives up on Unicode word boundaries at the first non-ASCII byte, and counted repetitions make
+/// it build a state per position), so every search runs on the slow NFA engines. A **relaxed**
+/// regex — the same without word boundaries, with unbounded repetitions and no groups — matches
+/// wherever the rule's regex does and runs on a small lazy DFA. It says cheaply that a context
+/// has no match at all, and, run backwards, where a match could start; the rule's own regex then
+/// only runs anchored at those starts.
+#[derive(Clone, Debug)]
+pub struct RuleSearch {
+    /// The rule's regex (the same pattern and syntax as [`CueRule::regex`], so the same
+    /// matches), for anchored searches at the starts a [`Prefilter::Reverse`] finds, in the
+    /// contexts where every match counts (before the quote, the previous paragraph).
+    pub exact: Option<regex_automata::meta::Regex>,
+    /// The relaxed regex.
+    pub prefilter: Prefilter,
+}
+
+/// How a rule's relaxed regex runs.
+#[derive(Clone, Debug)]
+pub enum Prefilter {
+    /// Forward, for rules anchored at the context's start or starting with a literal.
+    Forward(regex_automata::hybrid::dfa::DFA),
+    /// Backwards from the context's end, with every match kept (`MatchKind::All`): over
+    /// `start..` it reports the smallest position at or after `start` where a match of the
+    /// relaxed regex — and so any match of the rule — can begin.
+    Reverse(regex_automata::hybrid::dfa::DFA),
+}
+
+impl RuleSearch {
+    /// The helpers of a rule's (expanded) regex that looks `at` there, or `None` if one cannot be
+    /// built.
+    pub fn new(pattern: &str, at: Position) -> Option<RuleSearch> {
+        use regex_automata::{hybrid, meta, nfa::thompson, util::syntax, MatchKind};
+        let hir = relaxed(pattern)?;
+        let props = hir.properties();
+        let forward = props
+            .look_set_prefix()
+            .contains(regex_syntax::hir::Look::Start)
+            || {
+                let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+                seq.is_finite() && seq.min_literal_len().is_some_and(|n| n >= 3)
+            };
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .reverse(!forward)
+                    .nfa_size_limit(Some(32 << 20))
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_from_hir(&hir)
+            .ok()?;
+        // Every match kept: run backwards, the search goes on to the smallest start.
+        let kind = if forward {
+            MatchKind::LeftmostFirst
+        } else {
+            MatchKind::All
+        };
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .match_kind(kind)
+                    .cache_capacity(8 << 20),
+            )
+            .build_from_nfa(nfa)
+            .ok()?;
+        let prefilter = if forward {
+            Prefilter::Forward(dfa)
+        } else {
+            Prefilter::Reverse(dfa)
+        };
+        let every_match = matches!(at, Position::BeforeQuote | Position::PreviousParagraph);
+        let exact = if every_match && matches!(prefilter, Prefilter::Reverse(_)) {
+            Some(
+                meta::Builder::new()
+                    .configure(
+                        meta::Config::new()
+                            .nfa_size_limit(Some(32 << 20))
+                            .hybrid_cache_capacity(4 << 20)
+                            .match_kind(MatchKind::LeftmostFirst)
+                            .utf8_empty(true),
+                    )
+                    .syntax(syntax::Config::default().utf8(true))
+                    .build(pattern)
+                    .ok()?,
+            )
+        } else {
+            None
+        };
+        Some(RuleSearch { exact, prefilter })
+    }
+}
+
+/// `pattern` made looser: it matches every haystack (and every span) that `pattern` matches. Word
+/// boundaries are dropped, every bounded repetition is unbounded (`{1,160}` → `+`, `{0,6}` → `*`)
+/// and capture groups are plain groups. `None` if `pattern` does not parse.
+pub fn relaxed(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+    fn relax(h: Hir) -> Hir {
+        match h.into_kind() {
+            HirKind::Look(
+                Look::WordAscii
+                | Look::WordAsciiNegate
+                | Look::WordUnicode
+                | Look::WordUnicodeNegate
+                | Look::WordStartAscii
+                | Look::WordEndAscii
+                | Look::WordStartUnicode
+                | Look::WordEndUnicode
+                | Look::WordStartHalfAscii
+                | Look::WordEndHalfAscii
+                | Look::WordStartHalfUnicode
+                | Look::WordEndHalfUnicode,
+            ) => Hir::empty(),
+            HirKind::Look(l) => Hir::look(l),
+            HirKind::Repetition(r) => {
+                let (min, max) = match r.max {
+                    Some(max) if max <= 1 => (r.min, Some(max)),
+                    _ => (r.min.min(1), None),
+                };
+                Hir::repetition(Repetition {
+                    min,
+                    max,
+                    greedy: r.greedy,
+                    sub: Box::new(relax(*r.sub)),
+                })
+            }
+            HirKind::Capture(c) => relax(*c.sub),
+            HirKind::Concat(v) => Hir::concat(v.into_iter().map(relax).collect()),
+            HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(relax).collect()),
+            HirKind::Empty => Hir::empty(),
+            HirKind::Literal(l) => Hir::literal(l.0),
+            HirKind::Class(c) => Hir::class(c),
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(true)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    Some(relax(hir))
 }
 
 /// Pronoun classes of `pronouns.txt`.
@@ -368,6 +516,7 @@ impl PatternSet {
                     rule_id: raw.id.clone(),
                     source: Box::new(e),
                 })?;
+            let search = RuleSearch::new(&expanded, at);
             for group in ["speaker", "cue"] {
                 if !regex.capture_names().any(|n| n == Some(group)) {
                     return Err(Error::PatternSyntax {
@@ -400,6 +549,7 @@ impl PatternSet {
                 at,
                 method: raw.method,
                 regex,
+                search,
                 fallback: raw.fallback,
             });
         }
