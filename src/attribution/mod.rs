@@ -186,16 +186,16 @@ pub fn attribute(
             let hay = norm.text.as_str();
             let all = matches(ri, rule, hay, &regexes[ri], caches);
             for caps in all {
-                let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {
+                let (Some(sp), Some(cue)) = (caps.speaker, caps.cue) else {
                     continue;
                 };
                 // Back to offsets in the original context.
-                let (sp_s, sp_e) = (norm.orig[sp.start()], norm.orig[sp.end()]);
-                let (cue_s, cue_e) = (norm.orig[cue.start()], norm.orig[cue.end()]);
+                let (sp_s, sp_e) = (norm.orig[sp.0], norm.orig[sp.1]);
+                let (cue_s, cue_e) = (norm.orig[cue.0], norm.orig[cue.1]);
                 let m = &orig[sp_s..sp_e];
-                let match_start = caps.get(0).map_or(sp.start(), |m| m.start());
+                let match_start = caps.start;
                 if !plausible_mention(m, patterns)
-                    || (match_start == sp.start() && !starts_a_phrase(orig, sp_s, patterns))
+                    || (match_start == sp.0 && !starts_a_phrase(orig, sp_s, patterns))
                 {
                     continue;
                 }
@@ -242,7 +242,7 @@ pub fn attribute(
 #[derive(Default)]
 struct SearchCaches {
     id: u64,
-    exact: Vec<Option<meta::Cache>>,
+    exact: Vec<Option<(meta::Cache, regex_automata::util::captures::Captures)>>,
     forward: Vec<Option<hybrid::dfa::Cache>>,
     reverse: Vec<Option<hybrid::dfa::Cache>>,
 }
@@ -266,16 +266,81 @@ thread_local! {
     static SEARCH_CACHES: std::cell::RefCell<SearchCaches> = std::cell::RefCell::new(SearchCaches::default());
 }
 
+/// One match of a rule: where it starts, and its `speaker` and `cue` groups.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    start: usize,
+    speaker: Option<(usize, usize)>,
+    cue: Option<(usize, usize)>,
+}
+
+impl Found {
+    fn of_regex(c: &regex::Captures) -> Found {
+        let span = |m: regex::Match| (m.start(), m.end());
+        Found {
+            start: c.get(0).map_or(0, |m| m.start()),
+            speaker: c.name("speaker").map(span),
+            cue: c.name("cue").map(span),
+        }
+    }
+}
+
+/// The rule's regex as the attribution runs it: its [`RuleSearch::exact`] meta regex with this
+/// thread's cache, or, without one, the `regex::Regex`. Both give the same matches.
+enum Exact<'a> {
+    Meta {
+        re: &'a meta::Regex,
+        cache: &'a mut meta::Cache,
+        caps: &'a mut regex_automata::util::captures::Captures,
+        groups: (usize, usize),
+    },
+    Plain(&'a regex::Regex),
+}
+
+impl Exact<'_> {
+    /// As `regex::Regex::find_at(hay, pos)`.
+    fn find_at(&mut self, hay: &str, pos: usize) -> Option<(usize, usize)> {
+        match self {
+            Exact::Meta { re, cache, .. } => re
+                .search_with(cache, &Input::new(hay).range(pos..))
+                .map(|m| (m.start(), m.end())),
+            Exact::Plain(re) => re.find_at(hay, pos).map(|m| (m.start(), m.end())),
+        }
+    }
+
+    /// As `regex::Regex::captures_at(hay, pos)`.
+    fn captures_at(&mut self, hay: &str, pos: usize) -> Option<Found> {
+        match self {
+            Exact::Meta {
+                re,
+                cache,
+                caps,
+                groups,
+            } => {
+                re.search_captures_with(cache, &Input::new(hay).range(pos..), caps);
+                let m = caps.get_match()?;
+                let span = |g: usize| caps.get_group(g).map(|s| (s.start, s.end));
+                Some(Found {
+                    start: m.start(),
+                    speaker: span(groups.0),
+                    cue: span(groups.1),
+                })
+            }
+            Exact::Plain(re) => re.captures_at(hay, pos).map(|c| Found::of_regex(&c)),
+        }
+    }
+}
+
 /// Every match of rule `ri` in `hay` that [`attribute`] considers, in the order it tries them:
 /// for the rules before the quote, every match (including those that start inside an earlier
 /// one), nearest the quote first; for the others, the first match.
-fn matches<'h>(
+fn matches(
     ri: usize,
     rule: &CueRule,
-    hay: &'h str,
+    hay: &str,
     re: &regex::Regex,
     caches: &mut SearchCaches,
-) -> Vec<regex::Captures<'h>> {
+) -> Vec<Found> {
     let search = rule.search.as_ref();
     // The relaxed regex rules out most contexts at once; without a match of it, the rule has none.
     let mut reverse = None;
@@ -296,54 +361,69 @@ fn matches<'h>(
         }
         None => {}
     }
+    let SearchCaches {
+        exact: exact_caches,
+        reverse: reverse_caches,
+        ..
+    } = caches;
+    let mut exact = match search {
+        Some(s) => {
+            let (cache, caps) = exact_caches[ri]
+                .get_or_insert_with(|| (s.exact.create_cache(), s.exact.create_captures()));
+            Exact::Meta {
+                re: &s.exact,
+                cache,
+                caps,
+                groups: s.groups,
+            }
+        }
+        None => Exact::Plain(re),
+    };
     match rule.at {
         Position::BeforeQuote | Position::PreviousParagraph => {
             // Every match, including those that start inside an earlier one: a long match
             // from an implausible mention ("However, …, Stephen Biegun, …, said") must not
             // hide the real one inside it. Nearest the quote first.
-            let mut v = Vec::new();
+            let mut v: Vec<Found> = Vec::new();
             let mut pos = 0;
             while pos <= hay.len() {
-                // The leftmost match starting at or after `pos`, as `re.find_at(hay, pos)`.
-                let found = match (reverse, search.and_then(|s| s.exact.as_ref())) {
-                    (Some(dfa), Some(exact)) => {
-                        let SearchCaches {
-                            exact: exact_caches,
-                            reverse: rc,
-                            ..
-                        } = &mut *caches;
-                        let rc = rc[ri].as_mut().expect("made above");
-                        let ec = exact_caches[ri].get_or_insert_with(|| exact.create_cache());
-                        leftmost_from(hay, pos, dfa, rc, exact, ec)
-                            .unwrap_or_else(|| re.find_at(hay, pos).map(|m| (m.start(), m.end())))
+                // The leftmost match starting at or after `pos`.
+                let found = match (reverse, &mut exact) {
+                    (Some(dfa), Exact::Meta { re, cache, .. }) => {
+                        let rc = reverse_caches[ri].as_mut().expect("made above");
+                        leftmost_from(hay, pos, dfa, rc, re, cache)
                     }
-                    _ => re.find_at(hay, pos).map(|m| (m.start(), m.end())),
+                    _ => None,
+                };
+                let found = match found {
+                    Some(f) => f,
+                    None => exact.find_at(hay, pos),
                 };
                 let Some((found_start, found_end)) = found else {
                     break;
                 };
                 // Captures only over the match itself.
-                let Some(c) = re.captures_at(&hay[..found_end], found_start) else {
+                let Some(c) = exact.captures_at(&hay[..found_end], found_start) else {
                     break;
                 };
-                let s = c.get(0).map_or(hay.len(), |m| m.start());
+                let s = c.start;
                 pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
                 // Keep one match per speaker start.
-                if v.last().is_none_or(|p: &regex::Captures| {
-                    p.name("speaker").map(|m| m.start()) != c.name("speaker").map(|m| m.start())
-                }) {
+                if v.last()
+                    .is_none_or(|p| p.speaker.map(|m| m.0) != c.speaker.map(|m| m.0))
+                {
                     v.push(c);
                 }
             }
             // The cue nearest the quote first; for one cue, the speaker nearest it.
             v.sort_by_key(|c| {
-                let cue = c.name("cue").map_or(0, |m| m.start());
-                let sp = c.name("speaker").map_or(0, |m| m.start());
+                let cue = c.cue.map_or(0, |m| m.0);
+                let sp = c.speaker.map_or(0, |m| m.0);
                 (std::cmp::Reverse(cue), std::cmp::Reverse(sp))
             });
             v
         }
-        _ => re.captures(hay).into_iter().collect(),
+        _ => exact.captures_at(hay, 0).into_iter().collect(),
     }
 }
 

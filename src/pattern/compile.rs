@@ -159,9 +159,12 @@ pub struct CueRule {
 #[derive(Clone, Debug)]
 pub struct RuleSearch {
     /// The rule's regex (the same pattern and syntax as [`CueRule::regex`], so the same
-    /// matches), for anchored searches at the starts a [`Prefilter::Reverse`] finds, in the
-    /// contexts where every match counts (before the quote, the previous paragraph).
-    pub exact: Option<regex_automata::meta::Regex>,
+    /// matches and groups) on the NFA engines only: the lazy DFA would give up at the first
+    /// non-ASCII byte anyway (Unicode `\b`), after building states for nothing. Searches run
+    /// anchored at the starts a [`Prefilter::Reverse`] finds, or over a bounded span.
+    pub exact: regex_automata::meta::Regex,
+    /// The group indexes of `speaker` and `cue` in `exact`.
+    pub groups: (usize, usize),
     /// The relaxed regex.
     pub prefilter: Prefilter,
 }
@@ -178,9 +181,8 @@ pub enum Prefilter {
 }
 
 impl RuleSearch {
-    /// The helpers of a rule's (expanded) regex that looks `at` there, or `None` if one cannot be
-    /// built.
-    pub fn new(pattern: &str, at: Position) -> Option<RuleSearch> {
+    /// The helpers of a rule's (expanded) regex, or `None` if one cannot be built.
+    pub fn new(pattern: &str) -> Option<RuleSearch> {
         use regex_automata::{hybrid, meta, nfa::thompson, util::syntax, MatchKind};
         let hir = relaxed(pattern)?;
         let props = hir.properties();
@@ -219,25 +221,29 @@ impl RuleSearch {
         } else {
             Prefilter::Reverse(dfa)
         };
-        let every_match = matches!(at, Position::BeforeQuote | Position::PreviousParagraph);
-        let exact = if every_match && matches!(prefilter, Prefilter::Reverse(_)) {
-            Some(
-                meta::Builder::new()
-                    .configure(
-                        meta::Config::new()
-                            .nfa_size_limit(Some(32 << 20))
-                            .hybrid_cache_capacity(4 << 20)
-                            .match_kind(MatchKind::LeftmostFirst)
-                            .utf8_empty(true),
-                    )
-                    .syntax(syntax::Config::default().utf8(true))
-                    .build(pattern)
-                    .ok()?,
+        let exact = meta::Builder::new()
+            .configure(
+                meta::Config::new()
+                    .nfa_size_limit(Some(32 << 20))
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .utf8_empty(true)
+                    .hybrid(false)
+                    .dfa(false),
             )
-        } else {
-            None
+            .syntax(syntax::Config::default().utf8(true))
+            .build(pattern)
+            .ok()?;
+        let group = |name: &str| {
+            exact
+                .group_info()
+                .to_index(regex_automata::PatternID::ZERO, name)
         };
-        Some(RuleSearch { exact, prefilter })
+        let groups = (group("speaker")?, group("cue")?);
+        Some(RuleSearch {
+            exact,
+            groups,
+            prefilter,
+        })
     }
 }
 
@@ -516,7 +522,7 @@ impl PatternSet {
                     rule_id: raw.id.clone(),
                     source: Box::new(e),
                 })?;
-            let search = RuleSearch::new(&expanded, at);
+            let search = RuleSearch::new(&expanded);
             for group in ["speaker", "cue"] {
                 if !regex.capture_names().any(|n| n == Some(group)) {
                     return Err(Error::PatternSyntax {
