@@ -4,7 +4,7 @@
 //! indexed for lookup, and whose examples are collected (with file and line) for [`super::check`].
 //! Every problem is an [`Error`] naming the file and line.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
@@ -16,13 +16,35 @@ use super::load::{
 use super::words::WordClasses;
 use crate::error::{line_of, Error, Result};
 
+/// A hash map with a fast hasher (the lexicons are looked up for every word of an article).
+pub type FastMap<K, V> = foldhash::HashMap<K, V>;
+/// A hash set with a fast hasher.
+pub type FastSet<T> = foldhash::HashSet<T>;
+
+/// Calls `f` with `s.to_lowercase()`, without allocating when `s` is ASCII (then lowercasing is
+/// ASCII lowercasing).
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = s.as_bytes();
+    if b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return f(s);
+    }
+    if b.is_ascii() && b.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let low = &mut buf[..b.len()];
+        low.copy_from_slice(b);
+        low.make_ascii_lowercase();
+        return f(std::str::from_utf8(low).expect("ASCII"));
+    }
+    f(&s.to_lowercase())
+}
+
 /// A word list, looked up exactly or case-insensitively.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// The entries as written, in file order.
     pub entries: Vec<String>,
-    exact: HashSet<String>,
-    lower: HashSet<String>,
+    exact: FastSet<String>,
+    lower: FastSet<String>,
     /// The most words any entry has.
     pub max_words: usize,
 }
@@ -51,7 +73,7 @@ impl Lexicon {
 
     /// Whether `s` is an entry, ignoring case.
     pub fn contains_ci(&self, s: &str) -> bool {
-        self.lower.contains(&s.to_lowercase())
+        with_lowercase(s, |l| self.lower.contains(l))
     }
 
     /// A lexicon from a list, for tests.
@@ -64,14 +86,14 @@ impl Lexicon {
 /// Groups of names for the same thing (`United States|U.S.|US|American`), canonical name first.
 #[derive(Clone, Debug, Default)]
 pub struct PlaceTable {
-    canonical: HashMap<String, String>,
-    exact_only: HashMap<String, String>,
+    canonical: FastMap<String, String>,
+    exact_only: FastMap<String, String>,
 }
 
 impl PlaceTable {
     fn new(lines: &[(usize, String)]) -> PlaceTable {
-        let mut canonical = HashMap::new();
-        let mut exact_only = HashMap::new();
+        let mut canonical = FastMap::default();
+        let mut exact_only = FastMap::default();
         for (_, line) in lines {
             let parts: Vec<&str> = line.split('|').collect();
             let first = parts[0].to_string();
@@ -99,7 +121,7 @@ impl PlaceTable {
     pub fn canonical(&self, s: &str) -> Option<&str> {
         self.exact_only
             .get(s)
-            .or_else(|| self.canonical.get(&s.to_lowercase()))
+            .or_else(|| with_lowercase(s, |l| self.canonical.get(l)))
             .map(String::as_str)
     }
 

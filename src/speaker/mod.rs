@@ -20,9 +20,7 @@
 pub mod name;
 pub mod title;
 
-use std::collections::HashMap;
-
-use crate::pattern::compile::PronounClass;
+use crate::pattern::compile::{FastMap, PronounClass};
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
@@ -89,10 +87,10 @@ pub struct SpeakerResolver<'a> {
     text: &'a str,
     patterns: &'a PatternSet,
     entities: Vec<Entity>,
-    by_name: HashMap<String, usize>,
+    by_name: FastMap<String, usize>,
     /// For each folded word of a person's name, the last person (entity index) whose name has it:
     /// the surname fallback of [`SpeakerResolver::by_surname`] without a scan of every entity.
-    by_word: HashMap<String, usize>,
+    by_word: FastMap<String, usize>,
     mentions: Vec<MentionAt>,
     sentences: Vec<usize>,
     /// Only mentions before this offset count (the mention being resolved).
@@ -114,8 +112,8 @@ impl<'a> SpeakerResolver<'a> {
             text,
             patterns,
             entities: Vec::new(),
-            by_name: HashMap::new(),
-            by_word: HashMap::new(),
+            by_name: FastMap::default(),
+            by_word: FastMap::default(),
             mentions: Vec::new(),
             sentences,
             cursor: usize::MAX,
