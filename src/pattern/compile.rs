@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub entries: Vec<String>,
     exact: FastSet<String>,
     lower: FastSet<String>,
+    /// The last word of every entry.
+    last_words: FastSet<String>,
     /// The most words any entry has.
     pub max_words: usize,
 }
@@ -53,6 +55,10 @@ impl Lexicon {
     fn new(entries: Vec<String>) -> Lexicon {
         let exact = entries.iter().cloned().collect();
         let lower = entries.iter().map(|e| e.to_lowercase()).collect();
+        let last_words = entries
+            .iter()
+            .map(|e| e.rsplit(' ').next().unwrap_or("").to_string())
+            .collect();
         let max_words = entries
             .iter()
             .map(|e| e.split(' ').count())
@@ -62,8 +68,15 @@ impl Lexicon {
             entries,
             exact,
             lower,
+            last_words,
             max_words,
         }
+    }
+
+    /// Whether some entry (as written) ends with the word `w`: no entry ending with a word
+    /// equal to `x` unless this holds for `x`.
+    pub fn may_end_with(&self, w: &str) -> bool {
+        self.last_words.contains(w)
     }
 
     /// Whether `s` is an entry, exactly as written.

@@ -4,6 +4,7 @@
 //! (a capitalised run split into honorific, title, qualifier and name). Word lists come from the
 //! pattern set: honorifics, titles, places, organisation words, capitalised non-names.
 
+use crate::pattern::compile::with_lowercase;
 use crate::pattern::PatternSet;
 use crate::segment::Span;
 
@@ -170,7 +171,7 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
         let t = &tokens[i];
         if !t.is_capitalized()
             || patterns.non_names.contains(t.text)
-            || patterns.speech_verbs.contains(&t.text.to_lowercase())
+            || with_lowercase(t.text, |l| patterns.speech_verbs.contains(l))
         {
             i += 1;
             continue;
@@ -201,11 +202,11 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
 
 /// Whether a run word can be part of a person's name.
 fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
-    let lower = t.text.to_lowercase();
     t.is_capitalized()
         && !patterns.non_names.contains(t.text)
-        && !patterns.titles.contains(&lower)
-        && !patterns.title_modifiers.contains(&lower)
+        && !with_lowercase(t.text, |lower| {
+            patterns.titles.contains(lower) || patterns.title_modifiers.contains(lower)
+        })
         && !is_honorific(t.text, patterns)
         && patterns.places.canonical(t.text).is_none()
         && (!t.possessive || last)
@@ -414,6 +415,11 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
 /// where it starts and the title as written.
 pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, String)> {
     let n = words.len();
+    // Every title ends with one of the titles' last words.
+    let last = words.last()?;
+    if !with_lowercase(last.text, |l| patterns.titles.may_end_with(l)) {
+        return None;
+    }
     let max = patterns.titles.max_words.max(1);
     let mut best: Option<usize> = None;
     for len in 1..=max.min(n) {
