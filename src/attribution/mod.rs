@@ -245,6 +245,8 @@ struct SearchCaches {
     exact: Vec<Option<(meta::Cache, regex_automata::util::captures::Captures)>>,
     forward: Vec<Option<hybrid::dfa::Cache>>,
     reverse: Vec<Option<hybrid::dfa::Cache>>,
+    /// Scratch: the possible match starts of one rule in one context.
+    starts: Vec<usize>,
 }
 
 impl SearchCaches {
@@ -258,6 +260,7 @@ impl SearchCaches {
             exact: (0..n).map(|_| None).collect(),
             forward: (0..n).map(|_| None).collect(),
             reverse: (0..n).map(|_| None).collect(),
+            starts: Vec::new(),
         };
     }
 }
@@ -353,17 +356,18 @@ fn matches(
         }
         Some(Prefilter::Reverse(dfa)) => {
             let c = caches.reverse[ri].get_or_insert_with(|| dfa.create_cache());
-            match dfa.try_search_rev(c, &Input::new(hay)) {
-                Ok(None) => return Vec::new(),
-                Ok(Some(_)) => reverse = Some(dfa),
-                Err(_) => {}
+            let starts = &mut caches.starts;
+            match possible_starts(dfa, c, hay, starts) {
+                Some(()) if starts.is_empty() => return Vec::new(),
+                Some(()) => reverse = Some(()),
+                None => {}
             }
         }
         None => {}
     }
     let SearchCaches {
         exact: exact_caches,
-        reverse: reverse_caches,
+        starts,
         ..
     } = caches;
     let mut exact = match search {
@@ -386,12 +390,13 @@ fn matches(
             // hide the real one inside it. Nearest the quote first.
             let mut v: Vec<Found> = Vec::new();
             let mut pos = 0;
+            // The possible starts, nearest the context's start last: they are popped in order.
+            let starts: &mut Vec<usize> = starts;
             while pos <= hay.len() {
                 // The leftmost match starting at or after `pos`.
                 let found = match (reverse, &mut exact) {
-                    (Some(dfa), Exact::Meta { re, cache, .. }) => {
-                        let rc = reverse_caches[ri].as_mut().expect("made above");
-                        leftmost_from(hay, pos, dfa, rc, re, cache)
+                    (Some(()), Exact::Meta { re, cache, .. }) => {
+                        Some(leftmost_from(hay, pos, starts, re, cache))
                     }
                     _ => None,
                 };
@@ -427,32 +432,63 @@ fn matches(
     }
 }
 
-/// The leftmost match of `exact` in `hay` that starts at or after `pos`, found by trying `exact`
-/// anchored only where the reverse relaxed DFA says a match can start. `Some(None)`: there is
-/// none; `None`: the DFA failed (the caller then searches the plain way).
+/// Every position of `hay` where a match of the reverse relaxed `dfa` — and so of its rule — can
+/// start, into `out`, largest first, from one backward pass. `None` if the DFA fails.
+fn possible_starts(
+    dfa: &hybrid::dfa::DFA,
+    cache: &mut hybrid::dfa::Cache,
+    hay: &str,
+    out: &mut Vec<usize>,
+) -> Option<()> {
+    out.clear();
+    let bytes = hay.as_bytes();
+    let input = Input::new(hay);
+    let mut sid = dfa.start_state_reverse(cache, &input).ok()?;
+    // A match state after the byte at `at` is a match starting at `at + 1` (matches are
+    // reported one byte late); after the end-of-input transition, one starting at 0.
+    for at in (0..bytes.len()).rev() {
+        sid = dfa.next_state(cache, sid, bytes[at]).ok()?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                out.push(at + 1);
+            } else if sid.is_dead() {
+                return Some(());
+            } else if sid.is_quit() {
+                return None;
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).ok()?;
+    if sid.is_match() {
+        out.push(0);
+    }
+    Some(())
+}
+
+/// The leftmost match of `exact` in `hay` that starts at or after `pos` (as `find_at` would
+/// find it), trying `exact` anchored only at the possible `starts` (sorted, largest first;
+/// those below the match found are used up).
 fn leftmost_from(
     hay: &str,
-    mut pos: usize,
-    dfa: &hybrid::dfa::DFA,
-    dfa_cache: &mut hybrid::dfa::Cache,
+    pos: usize,
+    starts: &mut Vec<usize>,
     exact: &meta::Regex,
     exact_cache: &mut meta::Cache,
-) -> Option<Option<(usize, usize)>> {
-    while pos <= hay.len() {
-        let start = match dfa.try_search_rev(dfa_cache, &Input::new(hay).range(pos..)) {
-            Ok(None) => return Some(None),
-            Ok(Some(hm)) => hm.offset(),
-            Err(_) => return None,
-        };
+) -> Option<(usize, usize)> {
+    while let Some(&start) = starts.last() {
+        if start < pos {
+            starts.pop();
+            continue;
+        }
         if hay.is_char_boundary(start) {
             let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
             if let Some(m) = exact.search_with(exact_cache, &input) {
-                return Some(Some((m.start(), m.end())));
+                return Some((m.start(), m.end()));
             }
         }
-        pos = start + 1;
+        starts.pop();
     }
-    Some(None)
+    None
 }
 
 /// Whether a mention starting at `at` starts a noun phrase, rather than continuing a name

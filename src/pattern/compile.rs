@@ -286,7 +286,9 @@ impl RuleSearch {
 /// boundaries are dropped, every bounded repetition is unbounded (`{1,160}` → `+`, `{0,6}` → `*`)
 /// and capture groups are plain groups. `None` if `pattern` does not parse.
 pub fn relaxed(pattern: &str) -> Option<regex_syntax::hir::Hir> {
-    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+    use regex_syntax::hir::{
+        Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+    };
     fn relax(h: Hir) -> Hir {
         match h.into_kind() {
             HirKind::Look(

@@ -733,9 +733,23 @@ mod tests {
     #[test]
     fn fold_matches_reference() {
         let cases = [
-            "Kim Jong-un", " A.B. de-la Cruz ", "O’Neil's", "İstanbul ĞÜŞ", "x\u{a0}-\u{a0}y",
-            "--..--", "", " ", "’", "Ǆemal ﬁ ß ΣΑΣ", "a\t\nb", "Jean-.-Marc", "\u{2028}x",
-            "é-’-é", "ÀÁÂ. ÇĆ", "Mr.  Smith", "a - b",
+            "Kim Jong-un",
+            " A.B. de-la Cruz ",
+            "O’Neil's",
+            "İstanbul ĞÜŞ",
+            "x\u{a0}-\u{a0}y",
+            "--..--",
+            "",
+            " ",
+            "’",
+            "Ǆemal ﬁ ß ΣΑΣ",
+            "a\t\nb",
+            "Jean-.-Marc",
+            "\u{2028}x",
+            "é-’-é",
+            "ÀÁÂ. ÇĆ",
+            "Mr.  Smith",
+            "a - b",
         ];
         for c in cases {
             assert_eq!(fold(c), fold_reference(c), "{c:?}");
