@@ -32,20 +32,35 @@ impl Token<'_> {
 pub fn tokenize<'a>(text: &'a str, range: Span, patterns: &PatternSet) -> Vec<Token<'a>> {
     let mut out: Vec<Token<'a>> = Vec::new();
     let s = &text[range.start..range.end];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let b = s.as_bytes();
+    // The character at byte `i` (a char boundary) and its length; ASCII without decoding.
+    let char_at = |i: usize| -> (char, usize) {
+        if b[i] < 0x80 {
+            (b[i] as char, 1)
+        } else {
+            let c = s[i..].chars().next().expect("char boundary");
+            (c, c.len_utf8())
+        }
+    };
+    let mut next = 0;
+    while next < b.len() {
+        let i = next;
+        let (c, len) = char_at(i);
+        next = i + len;
         if !c.is_alphanumeric() {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = next;
+        while end < b.len() {
+            let (d, len) = char_at(end);
             if d.is_alphanumeric() || matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                end = j + d.len_utf8();
-                iter.next();
+                end += len;
             } else {
                 break;
             }
         }
+        // The character that stopped the word is no word start either.
+        next = end;
         let mut word = &s[i..end];
         // Trailing punctuation that belongs to the sentence, not the word.
         while word.ends_with(['-', '&', '\'', '’']) && !is_possessive(word) {
