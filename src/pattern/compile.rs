@@ -539,7 +539,16 @@ impl PatternSet {
 
         let text = files.get("cues.toml");
         let mut rules = Vec::new();
-        for spanned in cues.rule {
+        // The rules' regexes are built up front, on as many threads as there are cores (they are
+        // most of the start-up time); errors are still reported in file order below.
+        let expansions: Vec<std::result::Result<String, String>> = cues
+            .rule
+            .iter()
+            .map(|r| expand(&r.get_ref().regex, &cues.define, &word_classes, 0))
+            .collect();
+        let mut built = build_rule_regexes(&expansions).into_iter();
+        for (spanned, expanded) in cues.rule.into_iter().zip(expansions) {
+            let (regex, search) = built.next().expect("one per rule");
             let line = line_of(text, spanned.span().start);
             let raw = spanned.into_inner();
             let at = match raw.at.as_str() {
@@ -558,25 +567,20 @@ impl PatternSet {
                     })
                 }
             };
-            let expanded =
-                expand(&raw.regex, &cues.define, &word_classes, 0).map_err(|message| {
-                    Error::PatternSyntax {
+            expanded.map_err(|message| Error::PatternSyntax {
+                path: files.path("cues.toml"),
+                line,
+                message: format!("rule {}: {message}", raw.id),
+            })?;
+            let regex =
+                regex
+                    .expect("built for every expanded rule")
+                    .map_err(|e| Error::PatternRegex {
                         path: files.path("cues.toml"),
                         line,
-                        message: format!("rule {}: {message}", raw.id),
-                    }
-                })?;
-            let regex = regex::RegexBuilder::new(&expanded)
-                .size_limit(32 << 20)
-                .dfa_size_limit(4 << 20)
-                .build()
-                .map_err(|e| Error::PatternRegex {
-                    path: files.path("cues.toml"),
-                    line,
-                    rule_id: raw.id.clone(),
-                    source: Box::new(e),
-                })?;
-            let search = RuleSearch::new(&expanded);
+                        rule_id: raw.id.clone(),
+                        source: Box::new(e),
+                    })?;
             for group in ["speaker", "cue"] {
                 if !regex.capture_names().any(|n| n == Some(group)) {
                     return Err(Error::PatternSyntax {
@@ -712,6 +716,56 @@ impl PatternSet {
             files,
         })
     }
+}
+
+/// A rule's compiled regex (or why it does not compile) and its [`RuleSearch`]; nothing for a
+/// rule whose expansion failed.
+type BuiltRule = (
+    Option<std::result::Result<Regex, regex::Error>>,
+    Option<RuleSearch>,
+);
+
+/// Builds the regexes of every successfully expanded rule, spread over the machine's cores.
+fn build_rule_regexes(expansions: &[std::result::Result<String, String>]) -> Vec<BuiltRule> {
+    let build = |e: &std::result::Result<String, String>| -> BuiltRule {
+        let Ok(pattern) = e else {
+            return (None, None);
+        };
+        let regex = regex::RegexBuilder::new(pattern)
+            .size_limit(32 << 20)
+            .dfa_size_limit(4 << 20)
+            .build();
+        let search = regex.is_ok().then(|| RuleSearch::new(pattern)).flatten();
+        (Some(regex), search)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(expansions.len());
+    if threads <= 1 {
+        return expansions.iter().map(build).collect();
+    }
+    let mut out: Vec<Option<BuiltRule>> = (0..expansions.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    (t..expansions.len())
+                        .step_by(threads)
+                        .map(|i| (i, build(&expansions[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for (i, b) in h.join().expect("regex build thread") {
+                out[i] = Some(b);
+            }
+        }
+    });
+    out.into_iter()
+        .map(|b| b.expect("every rule built"))
+        .collect()
 }
 
 /// Expands `{name}` (a `[define]` entry) and `{lexicon:file}` (a word list) in a rule's regex.
