@@ -38,15 +38,92 @@ pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&s.to_lowercase())
 }
 
+/// Lengths and first bytes of a set of strings: most words are in no lexicon, and most of those
+/// are told apart by these alone, without hashing.
+#[derive(Clone, Debug, Default)]
+struct Shape {
+    /// Bit `min(len, 63)` for every length.
+    lens: u64,
+    /// Bit `b` for every first byte `b`.
+    firsts: [u64; 4],
+}
+
+impl Shape {
+    fn add(&mut self, s: &str) {
+        self.lens |= 1 << s.len().min(63);
+        if let Some(&b) = s.as_bytes().first() {
+            self.firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
+    /// False only when no string added has the length and first byte of `s`.
+    fn may_contain(&self, s: &str) -> bool {
+        self.lens & (1 << s.len().min(63)) != 0
+            && s.as_bytes()
+                .first()
+                .is_none_or(|&b| self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+}
+
+/// A set of strings with a [`Shape`] check before the hash lookup.
+#[derive(Clone, Debug, Default)]
+struct WordSet {
+    set: FastSet<String>,
+    shape: Shape,
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
+        let mut w = WordSet::default();
+        for s in iter {
+            w.shape.add(&s);
+            w.set.insert(s);
+        }
+        w
+    }
+}
+
+impl WordSet {
+    fn contains(&self, s: &str) -> bool {
+        self.shape.may_contain(s) && self.set.contains(s)
+    }
+}
+
+/// A map from strings with a [`Shape`] check before the hash lookup.
+#[derive(Clone, Debug, Default)]
+struct WordMap {
+    map: FastMap<String, String>,
+    shape: Shape,
+}
+
+impl WordMap {
+    fn insert(&mut self, k: String, v: String) {
+        self.shape.add(&k);
+        self.map.insert(k, v);
+    }
+
+    fn get(&self, k: &str) -> Option<&String> {
+        if self.shape.may_contain(k) {
+            self.map.get(k)
+        } else {
+            None
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+}
+
 /// A word list, looked up exactly or case-insensitively.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// The entries as written, in file order.
     pub entries: Vec<String>,
-    exact: FastSet<String>,
-    lower: FastSet<String>,
+    exact: WordSet,
+    lower: WordSet,
     /// The last word of every entry.
-    last_words: FastSet<String>,
+    last_words: WordSet,
     /// The most words any entry has.
     pub max_words: usize,
 }
@@ -99,14 +176,14 @@ impl Lexicon {
 /// Groups of names for the same thing (`United States|U.S.|US|American`), canonical name first.
 #[derive(Clone, Debug, Default)]
 pub struct PlaceTable {
-    canonical: FastMap<String, String>,
-    exact_only: FastMap<String, String>,
+    canonical: WordMap,
+    exact_only: WordMap,
 }
 
 impl PlaceTable {
     fn new(lines: &[(usize, String)]) -> PlaceTable {
-        let mut canonical = FastMap::default();
-        let mut exact_only = FastMap::default();
+        let mut canonical = WordMap::default();
+        let mut exact_only = WordMap::default();
         for (_, line) in lines {
             let parts: Vec<&str> = line.split('|').collect();
             let first = parts[0].to_string();

@@ -62,7 +62,8 @@ pub struct Speaker {
 struct Entity {
     name: String,
     folded: String,
-    key: String,
+    /// The family name, folded, as an index into `SpeakerResolver::key_ids` (people only).
+    key: u32,
     is_org: bool,
     gender: Option<Gender>,
     title: String,
@@ -91,6 +92,8 @@ pub struct SpeakerResolver<'a> {
     /// For each folded word of a person's name, the last person (entity index) whose name has it:
     /// the surname fallback of [`SpeakerResolver::by_surname`] without a scan of every entity.
     by_word: FastMap<String, usize>,
+    /// The folded family names of people, numbered.
+    key_ids: FastMap<String, u32>,
     mentions: Vec<MentionAt>,
     sentences: Vec<usize>,
     /// Only mentions before this offset count (the mention being resolved).
@@ -114,6 +117,7 @@ impl<'a> SpeakerResolver<'a> {
             entities: Vec::new(),
             by_name: FastMap::default(),
             by_word: FastMap::default(),
+            key_ids: FastMap::default(),
             mentions: Vec::new(),
             sentences,
             cursor: usize::MAX,
@@ -188,7 +192,7 @@ impl<'a> SpeakerResolver<'a> {
         self.entities.push(Entity {
             name,
             folded: folded.clone(),
-            key: folded.clone(),
+            key: u32::MAX,
             is_org: true,
             gender: None,
             title: String::new(),
@@ -244,6 +248,8 @@ impl<'a> SpeakerResolver<'a> {
                 let full_words: Vec<&str> = display.split(' ').collect();
                 let words: &[&str] = if known.is_some() { &full_words } else { &words };
                 let key = self.family_key(words);
+                let next = self.key_ids.len() as u32;
+                let key = *self.key_ids.entry(key).or_insert(next);
                 self.entities.push(Entity {
                     name: display.clone(),
                     folded: folded.clone(),
@@ -302,12 +308,17 @@ impl<'a> SpeakerResolver<'a> {
             // huge one-paragraph inputs linear.
             let limit = floor_char_boundary(self.text, limit.min(span.end + TITLE_REACH));
             let after = title::after_name(self.text, span.end, limit, self.patterns);
-            let reach = floor_char_boundary(self.text, span.start.saturating_sub(TITLE_REACH));
-            let floor = self.text[reach..span.start]
-                .rfind('\n')
-                .map_or(reach, |k| reach + k + 1);
-            let info =
-                after.or_else(|| title::before_name(self.text, span.start, floor, self.patterns));
+            // An appositive before the name ends with ", " right before it.
+            let info = after.or_else(|| {
+                if !self.text[..span.start].ends_with(", ") {
+                    return None;
+                }
+                let reach = floor_char_boundary(self.text, span.start.saturating_sub(TITLE_REACH));
+                let floor = self.text[reach..span.start]
+                    .rfind('\n')
+                    .map_or(reach, |k| reach + k + 1);
+                title::before_name(self.text, span.start, floor, self.patterns)
+            });
             if let Some(info) = info {
                 let e = &mut self.entities[i];
                 if e.title.is_empty() {
@@ -340,14 +351,17 @@ impl<'a> SpeakerResolver<'a> {
     fn by_surname(&self, folded_word: &str) -> Option<usize> {
         // A bare surname the article already used for someone keeps meaning that person; else
         // the most recent person with this family name.
-        let keyed = |m: &&MentionAt| {
-            !self.entities[m.entity].is_org && self.entities[m.entity].key == folded_word
-        };
-        if let Some(m) = self.recent().iter().rev().filter(keyed).find(|m| m.bare) {
-            return Some(m.entity);
-        }
-        if let Some(m) = self.recent().iter().rev().find(keyed) {
-            return Some(m.entity);
+        // Only people carry keys: a word that is nobody's family name has no mention to find.
+        if let Some(&key) = self.key_ids.get(folded_word) {
+            let keyed = |m: &&MentionAt| {
+                !self.entities[m.entity].is_org && self.entities[m.entity].key == key
+            };
+            if let Some(m) = self.recent().iter().rev().filter(keyed).find(|m| m.bare) {
+                return Some(m.entity);
+            }
+            if let Some(m) = self.recent().iter().rev().find(keyed) {
+                return Some(m.entity);
+            }
         }
         self.by_word.get(folded_word).copied()
     }

@@ -33,30 +33,40 @@ pub fn tokenize<'a>(text: &'a str, range: Span, patterns: &PatternSet) -> Vec<To
     let mut out: Vec<Token<'a>> = Vec::new();
     let s = &text[range.start..range.end];
     let b = s.as_bytes();
-    // The character at byte `i` (a char boundary) and its length; ASCII without decoding.
+    // The character at byte `i` (a char boundary, not ASCII) and its length.
     let char_at = |i: usize| -> (char, usize) {
-        if b[i] < 0x80 {
-            (b[i] as char, 1)
-        } else {
-            let c = s[i..].chars().next().expect("char boundary");
-            (c, c.len_utf8())
-        }
+        let c = s[i..].chars().next().expect("char boundary");
+        (c, c.len_utf8())
     };
     let mut next = 0;
     while next < b.len() {
         let i = next;
-        let (c, len) = char_at(i);
-        next = i + len;
-        if !c.is_alphanumeric() {
-            continue;
+        if b[i] < 0x80 {
+            next = i + 1;
+            if ASCII_WORD[b[i] as usize] != WORD {
+                continue;
+            }
+        } else {
+            let (c, len) = char_at(i);
+            next = i + len;
+            if !c.is_alphanumeric() {
+                continue;
+            }
         }
         let mut end = next;
         while end < b.len() {
-            let (d, len) = char_at(end);
-            if d.is_alphanumeric() || matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                end += len;
+            if b[end] < 0x80 {
+                if ASCII_WORD[b[end] as usize] == 0 {
+                    break;
+                }
+                end += 1;
             } else {
-                break;
+                let (d, len) = char_at(end);
+                if d.is_alphanumeric() || d == '’' {
+                    end += len;
+                } else {
+                    break;
+                }
             }
         }
         // The character that stopped the word is no word start either.
@@ -101,11 +111,35 @@ pub fn tokenize<'a>(text: &'a str, range: Span, patterns: &PatternSet) -> Vec<To
     out
 }
 
+/// [`ASCII_WORD`]: a letter or digit.
+const WORD: u8 = 1;
+/// [`ASCII_WORD`]: punctuation that may continue a word (`'`, `-`, `.`, `&`).
+const JOINER: u8 = 2;
+/// What each ASCII byte is to the tokenizer: 0 (ends a word), [`WORD`] or [`JOINER`].
+static ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = WORD;
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            t[c] = JOINER;
+        }
+        c += 1;
+    }
+    t
+};
+
 fn is_possessive(word: &str) -> bool {
     strip_possessive(word).is_some()
 }
 
 fn strip_possessive(word: &str) -> Option<&str> {
+    // Every possessive ends with `s`, `S`, `'` or `’` (whose last UTF-8 byte is 0x99).
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        return None;
+    }
     for suffix in ["’s", "'s", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
