@@ -145,7 +145,10 @@ impl<'p> Extractor<'p> {
             all.extend(segment::sentence_starts(text, para.span, &inner, p));
             ranges.push(s..all.len());
         }
-        let mut resolver = SpeakerResolver::new(text, &paragraphs, &quotes, all.clone(), p);
+        // The resolver scans the whole article; it is built when the first mention needs it (an
+        // article whose quotes no rule attributes never needs it).
+        let mut resolver: Option<SpeakerResolver> = None;
+        let make = || SpeakerResolver::new(text, &paragraphs, &quotes, all.clone(), p);
         let sentence_of = |pos: usize| all.partition_point(|&s| s <= pos);
 
         let mut found: Vec<(QuoteKind, Option<Attribution>, Speaker, &'static str)> =
@@ -172,9 +175,9 @@ impl<'p> Extractor<'p> {
             let attr = attribution::attribute(text, &ctx, p, regexes, false);
             let kind = attribution::kind(text, q, &ctx, attr.as_ref());
             if let Some(a) = attr {
-                let sp = resolver.resolve(a.mention);
+                let sp = resolver.get_or_insert_with(make).resolve(a.mention);
                 if let Some(e) = sp.entity {
-                    resolver.record_speaker(q.open, e);
+                    resolver.get_or_insert_with(make).record_speaker(q.open, e);
                 }
                 found.push((kind, Some(a), sp, ""));
                 continue;
@@ -206,16 +209,16 @@ impl<'p> Extractor<'p> {
                 Some(k) => {
                     let (_, a, sp, _) = found[k].clone();
                     if let Some(e) = sp.entity {
-                        resolver.record_speaker(q.open, e);
+                        resolver.get_or_insert_with(make).record_speaker(q.open, e);
                     }
                     found.push((kind, a, sp, "continuation"));
                 }
                 None => match attribution::attribute(text, &ctx, p, regexes, true) {
                     // The fallback rules: a paragraph before that reports someone's words.
                     Some(a) => {
-                        let sp = resolver.resolve(a.mention);
+                        let sp = resolver.get_or_insert_with(make).resolve(a.mention);
                         if let Some(e) = sp.entity {
-                            resolver.record_speaker(q.open, e);
+                            resolver.get_or_insert_with(make).record_speaker(q.open, e);
                         }
                         found.push((kind, Some(a), sp, ""));
                     }

@@ -313,9 +313,9 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     // ("Secretary of State | Mike Pompeo"), else at k0.
     let mut k = k0;
     for cand in k0..run.len() {
-        let pre: Vec<&Token> = tokens[pre_start..start + cand].iter().collect();
+        let pre = &tokens[pre_start..start + cand];
         let ends_with_title = pre.last().is_some_and(|t| is_honorific(t.text, patterns))
-            || title_suffix(&pre, patterns).is_some();
+            || title_suffix_in(pre, patterns).is_some();
         if ends_with_title {
             k = cand;
             break;
@@ -463,9 +463,17 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
 /// The longest title (modifiers + a title from the lexicon) that ends `words`; returns the index
 /// where it starts and the title as written.
 pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, String)> {
+    title_suffix_in(words, patterns)
+}
+
+/// [`title_suffix`] over tokens or references to tokens.
+fn title_suffix_in<'t, T: std::borrow::Borrow<Token<'t>>>(
+    words: &[T],
+    patterns: &PatternSet,
+) -> Option<(usize, String)> {
     let n = words.len();
     // Every title ends with one of the titles' last words.
-    let last = words.last()?;
+    let last = words.last()?.borrow();
     if !with_lowercase(last.text, |l| patterns.titles.may_end_with(l)) {
         return None;
     }
@@ -474,7 +482,7 @@ pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, S
     for len in 1..=max.min(n) {
         let phrase: Vec<String> = words[n - len..]
             .iter()
-            .map(|t| t.text.to_lowercase())
+            .map(|t| t.borrow().text.to_lowercase())
             .collect();
         if patterns.titles.contains(&phrase.join(" ")) {
             best = Some(n - len);
@@ -482,14 +490,16 @@ pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, S
     }
     let mut s = best?;
     while s > 0
-        && patterns.title_modifiers.contains_ci(words[s - 1].text)
-        && !words[s - 1].possessive
+        && patterns
+            .title_modifiers
+            .contains_ci(words[s - 1].borrow().text)
+        && !words[s - 1].borrow().possessive
     {
         s -= 1;
     }
     let title = words[s..]
         .iter()
-        .map(|t| t.text)
+        .map(|t| t.borrow().text)
         .collect::<Vec<_>>()
         .join(" ");
     Some((s, title))
