@@ -311,6 +311,36 @@ impl Exact<'_> {
         }
     }
 
+    /// The leftmost match of `input` with its groups, and where it ends.
+    fn search_captures(&mut self, input: &Input) -> Option<(Found, usize)> {
+        match self {
+            Exact::Meta {
+                re,
+                cache,
+                caps,
+                groups,
+            } => {
+                re.search_captures_with(cache, input, caps);
+                let m = caps.get_match()?;
+                let span = |g: usize| caps.get_group(g).map(|s| (s.start, s.end));
+                Some((
+                    Found {
+                        start: m.start(),
+                        speaker: span(groups.0),
+                        cue: span(groups.1),
+                    },
+                    m.end(),
+                ))
+            }
+            Exact::Plain(re) => {
+                let hay = input.haystack();
+                let hay = std::str::from_utf8(hay).expect("a str haystack");
+                re.captures_at(hay, input.start())
+                    .map(|c| (Found::of_regex(&c), c.get(0).map_or(0, |m| m.end())))
+            }
+        }
+    }
+
     /// As `regex::Regex::captures_at(hay, pos)`.
     fn captures_at(&mut self, hay: &str, pos: usize) -> Option<Found> {
         match self {
@@ -393,23 +423,37 @@ fn matches(
             // The possible starts, nearest the context's start last: they are popped in order.
             let starts: &mut Vec<usize> = starts;
             while pos <= hay.len() {
-                // The leftmost match starting at or after `pos`.
-                let found = match (reverse, &mut exact) {
-                    (Some(()), Exact::Meta { re, cache, .. }) => {
-                        Some(leftmost_from(hay, pos, starts, re, cache))
+                // The leftmost match starting at or after `pos`, with its groups.
+                let found = match (reverse, &exact) {
+                    (Some(()), Exact::Meta { .. }) => leftmost_from(hay, pos, starts, &mut exact),
+                    (None, Exact::Meta { .. }) => {
+                        exact.search_captures(&Input::new(hay).range(pos..))
                     }
-                    _ => None,
+                    (_, Exact::Plain(_)) => exact.find_at(hay, pos).map(|(s, e)| {
+                        (
+                            Found {
+                                start: s,
+                                speaker: None,
+                                cue: None,
+                            },
+                            e,
+                        )
+                    }),
                 };
-                let found = match found {
-                    Some(f) => f,
-                    None => exact.find_at(hay, pos),
-                };
-                let Some((found_start, found_end)) = found else {
+                let Some((found, found_end)) = found else {
                     break;
                 };
-                // Captures only over the match itself.
-                let Some(c) = exact.captures_at(&hay[..found_end], found_start) else {
-                    break;
+                // Captures only over the match itself (the groups found over all of `hay` when
+                // they cannot differ).
+                let same = matches!(exact, Exact::Meta { .. })
+                    && search.is_some_and(|s| s.same_groups_truncated(hay, found_end));
+                let c = if same {
+                    found
+                } else {
+                    match exact.captures_at(&hay[..found_end], found.start) {
+                        Some(c) => c,
+                        None => break,
+                    }
                 };
                 let s = c.start;
                 pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
@@ -466,15 +510,14 @@ fn possible_starts(
 }
 
 /// The leftmost match of `exact` in `hay` that starts at or after `pos` (as `find_at` would
-/// find it), trying `exact` anchored only at the possible `starts` (sorted, largest first;
-/// those below the match found are used up).
+/// find it), with its groups and end, trying `exact` anchored only at the possible `starts`
+/// (sorted, largest first; those below the match found are used up).
 fn leftmost_from(
     hay: &str,
     pos: usize,
     starts: &mut Vec<usize>,
-    exact: &meta::Regex,
-    exact_cache: &mut meta::Cache,
-) -> Option<(usize, usize)> {
+    exact: &mut Exact,
+) -> Option<(Found, usize)> {
     while let Some(&start) = starts.last() {
         if start < pos {
             starts.pop();
@@ -482,8 +525,8 @@ fn leftmost_from(
         }
         if hay.is_char_boundary(start) {
             let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
-            if let Some(m) = exact.search_with(exact_cache, &input) {
-                return Some((m.start(), m.end()));
+            if let Some(found) = exact.search_captures(&input) {
+                return Some(found);
             }
         }
         starts.pop();

@@ -277,8 +277,27 @@ pub struct RuleSearch {
     pub exact: regex_automata::meta::Regex,
     /// The group indexes of `speaker` and `cue` in `exact`.
     pub groups: (usize, usize),
+    /// The regex has an end-of-text assertion (`$`, `\z`) somewhere.
+    pub end_looks: bool,
     /// The relaxed regex.
     pub prefilter: Prefilter,
+}
+
+impl RuleSearch {
+    /// Whether a match of `exact` found in all of `hay` and ending at `end` has the same groups as
+    /// the same search over `hay[..end]` only (which is what the attribution has always used): the
+    /// two can differ only through an assertion looking at `end`. None can when `end` is the end
+    /// of `hay`; a word boundary sees the same at `end` when an ASCII non-word character follows
+    /// (the end of text is not a word character either); an end-of-text assertion needs `end` to
+    /// be the end of `hay`.
+    pub fn same_groups_truncated(&self, hay: &str, end: usize) -> bool {
+        match hay.as_bytes().get(end) {
+            None => true,
+            Some(&b) => {
+                !self.end_looks && b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'_')
+            }
+        }
+    }
 }
 
 /// How a rule's relaxed regex runs.
@@ -351,9 +370,23 @@ impl RuleSearch {
                 .to_index(regex_automata::PatternID::ZERO, name)
         };
         let groups = (group("speaker")?, group("cue")?);
+        let end_looks = {
+            use regex_syntax::hir::Look;
+            let looks = regex_syntax::ParserBuilder::new()
+                .utf8(true)
+                .build()
+                .parse(pattern)
+                .ok()?
+                .properties()
+                .look_set();
+            looks.contains(Look::End)
+                || looks.contains(Look::EndLF)
+                || looks.contains(Look::EndCRLF)
+        };
         Some(RuleSearch {
             exact,
             groups,
+            end_looks,
             prefilter,
         })
     }
