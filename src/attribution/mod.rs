@@ -159,81 +159,85 @@ pub fn attribute(
         .clone()
         .filter(|(_, r)| before_first && r.at == Position::BeforeQuote)
         .chain(rules.filter(|(_, r)| !(before_first && r.at == Position::BeforeQuote)));
-    // Each context is normalized once, on first use.
-    let mut cache: [Option<(Span, Normalized)>; 4] = Default::default();
-    SEARCH_CACHES.with_borrow_mut(|caches| {
-        caches.prepare(patterns);
-        for (ri, rule) in ordered {
-            let (slot, span) = match rule.at {
-                Position::AfterQuote => (0, ctx.after),
-                Position::BeforeQuote => (1, ctx.before),
-                Position::PreviousParagraph => match ctx.previous {
-                    Some(p) => (2, p),
-                    None => continue,
-                },
-                Position::PreviousSentence => match ctx.previous_sentence {
-                    Some(p) => (3, p),
-                    None => continue,
-                },
-            };
-            if span.start >= span.end {
-                continue;
-            }
-            let orig = span.slice(text);
-            let norm = &cache[slot]
-                .get_or_insert_with(|| (span, patterns.word_classes.normalize(orig)))
-                .1;
-            let hay = norm.text.as_str();
-            let all = matches(ri, rule, hay, &regexes[ri], caches);
-            for caps in all {
-                let (Some(sp), Some(cue)) = (caps.speaker, caps.cue) else {
-                    continue;
+    // Each context is normalized once, on first use, into this thread's buffers.
+    let mut done = [false; 4];
+    NORMALIZED.with_borrow_mut(|cache| {
+        SEARCH_CACHES.with_borrow_mut(|caches| {
+            caches.prepare(patterns);
+            for (ri, rule) in ordered {
+                let (slot, span) = match rule.at {
+                    Position::AfterQuote => (0, ctx.after),
+                    Position::BeforeQuote => (1, ctx.before),
+                    Position::PreviousParagraph => match ctx.previous {
+                        Some(p) => (2, p),
+                        None => continue,
+                    },
+                    Position::PreviousSentence => match ctx.previous_sentence {
+                        Some(p) => (3, p),
+                        None => continue,
+                    },
                 };
-                // Back to offsets in the original context.
-                let (sp_s, sp_e) = (norm.orig[sp.0], norm.orig[sp.1]);
-                let (cue_s, cue_e) = (norm.orig[cue.0], norm.orig[cue.1]);
-                let m = &orig[sp_s..sp_e];
-                let match_start = caps.start;
-                if !plausible_mention(m, patterns)
-                    || (match_start == sp.0 && !starts_a_phrase(orig, sp_s, patterns))
-                {
+                if span.start >= span.end {
                     continue;
                 }
-                // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
-                let trim = m.ends_with('.')
-                    && m[..m.len() - 1]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| c.is_lowercase());
-                let sp_end = span.start + sp_e - usize::from(trim);
-                // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
-                let mut sp_start = span.start + sp_s;
-                let mut rest = &text[sp_start..sp_end];
-                while let Some((w, tail)) = rest.split_once(' ') {
-                    if patterns.non_names.contains(w.trim_end_matches(','))
-                        && tail.chars().next().is_some_and(char::is_uppercase)
+                let orig = span.slice(text);
+                if !done[slot] {
+                    patterns.word_classes.normalize_into(orig, &mut cache[slot]);
+                    done[slot] = true;
+                }
+                let norm = &cache[slot];
+                let hay = norm.text.as_str();
+                let all = matches(ri, rule, hay, &regexes[ri], caches);
+                for caps in all {
+                    let (Some(sp), Some(cue)) = (caps.speaker, caps.cue) else {
+                        continue;
+                    };
+                    // Back to offsets in the original context.
+                    let (sp_s, sp_e) = (norm.orig[sp.0], norm.orig[sp.1]);
+                    let (cue_s, cue_e) = (norm.orig[cue.0], norm.orig[cue.1]);
+                    let m = &orig[sp_s..sp_e];
+                    let match_start = caps.start;
+                    if !plausible_mention(m, patterns)
+                        || (match_start == sp.0 && !starts_a_phrase(orig, sp_s, patterns))
                     {
-                        sp_start += w.len() + 1;
-                        rest = tail;
-                    } else {
-                        break;
+                        continue;
                     }
+                    // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
+                    let trim = m.ends_with('.')
+                        && m[..m.len() - 1]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_lowercase());
+                    let sp_end = span.start + sp_e - usize::from(trim);
+                    // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
+                    let mut sp_start = span.start + sp_s;
+                    let mut rest = &text[sp_start..sp_end];
+                    while let Some((w, tail)) = rest.split_once(' ') {
+                        if patterns.non_names.contains(w.trim_end_matches(','))
+                            && tail.chars().next().is_some_and(char::is_uppercase)
+                        {
+                            sp_start += w.len() + 1;
+                            rest = tail;
+                        } else {
+                            break;
+                        }
+                    }
+                    if !plausible_mention(rest, patterns) {
+                        continue;
+                    }
+                    // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
+                    let (sp_start, sp_end) = apposed_name(text, sp_start, sp_end, patterns)
+                        .unwrap_or((sp_start, sp_end));
+                    return Some(Attribution {
+                        rule_id: rule.id.clone(),
+                        method: rule.method.clone(),
+                        cue: Span::new(span.start + cue_s, span.start + cue_e),
+                        mention: Span::new(sp_start, sp_end),
+                    });
                 }
-                if !plausible_mention(rest, patterns) {
-                    continue;
-                }
-                // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
-                let (sp_start, sp_end) =
-                    apposed_name(text, sp_start, sp_end, patterns).unwrap_or((sp_start, sp_end));
-                return Some(Attribution {
-                    rule_id: rule.id.clone(),
-                    method: rule.method.clone(),
-                    cue: Span::new(span.start + cue_s, span.start + cue_e),
-                    mention: Span::new(sp_start, sp_end),
-                });
             }
-        }
-        None
+            None
+        })
     })
 }
 
@@ -266,6 +270,7 @@ impl SearchCaches {
 }
 
 thread_local! {
+    static NORMALIZED: std::cell::RefCell<[Normalized; 4]> = std::cell::RefCell::new(Default::default());
     static SEARCH_CACHES: std::cell::RefCell<SearchCaches> = std::cell::RefCell::new(SearchCaches::default());
 }
 

@@ -24,7 +24,7 @@ use crate::pattern::compile::{FastMap, PronounClass};
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
-use name::{is_honorific, parse_run, runs, tokenize, Gender, NameParts};
+use name::{is_honorific, parse_run, runs, tokenize, tokenize_into, Gender, NameParts};
 
 /// How many earlier mentions a surname, nominal or pronoun looks back through.
 const LOOKBACK: usize = 400;
@@ -124,17 +124,16 @@ impl<'a> SpeakerResolver<'a> {
             spoke: Vec::new(),
         };
         let mut qi = 0;
+        // One token buffer for every paragraph.
+        let mut toks = Vec::new();
         for para in paragraphs {
-            let toks = tokenize(text, para.span, patterns);
-            let toks: Vec<_> = toks
-                .into_iter()
-                .filter(|t| {
-                    while qi < quotes.len() && quotes[qi].inner.end <= t.span.start {
-                        qi += 1;
-                    }
-                    !(qi < quotes.len() && quotes[qi].inner.start <= t.span.start)
-                })
-                .collect();
+            tokenize_into(text, para.span, patterns, &mut toks);
+            toks.retain(|t| {
+                while qi < quotes.len() && quotes[qi].inner.end <= t.span.start {
+                    qi += 1;
+                }
+                !(qi < quotes.len() && quotes[qi].inner.start <= t.span.start)
+            });
             let mut last_sentence = usize::MAX;
             for (s, e) in runs(&toks, patterns) {
                 // A parenthetical tag ("(R-Utah)", "(AP)") is not a name.

@@ -30,7 +30,19 @@ impl Token<'_> {
 
 /// Splits `range` of `text` into words.
 pub fn tokenize<'a>(text: &'a str, range: Span, patterns: &PatternSet) -> Vec<Token<'a>> {
-    let mut out: Vec<Token<'a>> = Vec::new();
+    let mut out = Vec::new();
+    tokenize_into(text, range, patterns, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), to reuse its allocation.
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    range: Span,
+    patterns: &PatternSet,
+    out: &mut Vec<Token<'a>>,
+) {
+    out.clear();
     let s = &text[range.start..range.end];
     let b = s.as_bytes();
     // The character at byte `i` (a char boundary, not ASCII) and its length.
@@ -108,7 +120,6 @@ pub fn tokenize<'a>(text: &'a str, range: Span, patterns: &PatternSet) -> Vec<To
         out[k].joined_to_next =
             !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !out[k].possessive;
     }
-    out
 }
 
 /// [`ASCII_WORD`]: a letter or digit.
