@@ -173,6 +173,83 @@ impl Lexicon {
     }
 }
 
+/// Which word lists a word is in, found with two lookups instead of one per list: `exact` by the
+/// word as written, `lower` by its lowercase form (see the `W_*` bits). Derived from the lexicons,
+/// so every answer is the lexicons' own.
+#[derive(Clone, Debug, Default)]
+pub struct WordBits {
+    exact: FastMap<String, u32>,
+    lower: FastMap<String, u32>,
+}
+
+/// [`WordBits::exact`]: in `capitalized-non-names`.
+pub const W_NON_NAME: u32 = 1;
+/// [`WordBits::exact`]: an honorific of any gender.
+pub const W_HONORIFIC: u32 = 1 << 1;
+/// [`WordBits::exact`]: a men's honorific.
+pub const W_HONORIFIC_MALE: u32 = 1 << 2;
+/// [`WordBits::exact`]: a women's honorific.
+pub const W_HONORIFIC_FEMALE: u32 = 1 << 3;
+/// [`WordBits::exact`]: a place alias matched only as written.
+pub const W_PLACE_EXACT: u32 = 1 << 4;
+/// [`WordBits::exact`]: a name particle.
+pub const W_PARTICLE: u32 = 1 << 5;
+/// [`WordBits::exact`]: a men's given name.
+pub const W_FIRST_MALE: u32 = 1 << 6;
+/// [`WordBits::exact`]: a women's given name.
+pub const W_FIRST_FEMALE: u32 = 1 << 7;
+/// [`WordBits::lower`]: the lowercase form is a title as written.
+pub const W_TITLE: u32 = 1 << 8;
+/// [`WordBits::lower`]: the lowercase form is a title modifier as written.
+pub const W_TITLE_MODIFIER: u32 = 1 << 9;
+/// [`WordBits::lower`]: the lowercase form is a speech verb as written.
+pub const W_SPEECH_VERB: u32 = 1 << 10;
+/// [`WordBits::lower`]: a place alias, ignoring case.
+pub const W_PLACE: u32 = 1 << 11;
+
+impl WordBits {
+    fn new(p: &PatternSet) -> WordBits {
+        let mut w = WordBits::default();
+        let mut exact = |lex: &Lexicon, bit: u32| {
+            for e in &lex.entries {
+                *w.exact.entry(e.clone()).or_default() |= bit;
+            }
+        };
+        exact(&p.non_names, W_NON_NAME);
+        exact(&p.honorifics, W_HONORIFIC);
+        exact(&p.honorifics_male, W_HONORIFIC | W_HONORIFIC_MALE);
+        exact(&p.honorifics_female, W_HONORIFIC | W_HONORIFIC_FEMALE);
+        exact(&p.name_particles, W_PARTICLE);
+        exact(&p.first_names_male, W_FIRST_MALE);
+        exact(&p.first_names_female, W_FIRST_FEMALE);
+        for k in p.places.exact_only.keys() {
+            *w.exact.entry(k.clone()).or_default() |= W_PLACE_EXACT;
+        }
+        let mut lower = |lex: &Lexicon, bit: u32| {
+            for e in &lex.entries {
+                *w.lower.entry(e.clone()).or_default() |= bit;
+            }
+        };
+        lower(&p.titles, W_TITLE);
+        lower(&p.title_modifiers, W_TITLE_MODIFIER);
+        lower(&p.speech_verbs, W_SPEECH_VERB);
+        for k in p.places.canonical.keys() {
+            *w.lower.entry(k.clone()).or_default() |= W_PLACE;
+        }
+        w
+    }
+
+    /// The `exact` bits of `s` as written.
+    pub fn exact(&self, s: &str) -> u32 {
+        self.exact.get(s).copied().unwrap_or(0)
+    }
+
+    /// The `lower` bits of `s.to_lowercase()`.
+    pub fn lower(&self, s: &str) -> u32 {
+        with_lowercase(s, |l| self.lower.get(l).copied().unwrap_or(0))
+    }
+}
+
 /// Groups of names for the same thing (`United States|U.S.|US|American`), canonical name first.
 #[derive(Clone, Debug, Default)]
 pub struct PlaceTable {
@@ -556,6 +633,8 @@ pub struct PatternSet {
     pub examples: Vec<Example>,
     /// Every title-comparison example of `consistency.toml`.
     pub title_examples: Vec<(ExampleSource, RawTitleExample)>,
+    /// The word lists above as bits per word, for the name parser's hot paths.
+    pub word_bits: WordBits,
 }
 
 impl PatternSet {
@@ -774,7 +853,7 @@ impl PatternSet {
             .collect();
 
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        Ok(PatternSet {
+        let mut set = PatternSet {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             max_quote_bytes: quotes.max_quote_chars,
             pairs,
@@ -824,7 +903,10 @@ impl PatternSet {
             examples,
             title_examples,
             files,
-        })
+            word_bits: WordBits::default(),
+        };
+        set.word_bits = WordBits::new(&set);
+        Ok(set)
     }
 }
 

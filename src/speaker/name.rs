@@ -4,7 +4,10 @@
 //! (a capitalised run split into honorific, title, qualifier and name). Word lists come from the
 //! pattern set: honorifics, titles, places, organisation words, capitalised non-names.
 
-use crate::pattern::compile::with_lowercase;
+use crate::pattern::compile::{
+    with_lowercase, W_FIRST_FEMALE, W_FIRST_MALE, W_HONORIFIC, W_NON_NAME, W_PARTICLE, W_PLACE,
+    W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE, W_TITLE_MODIFIER,
+};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
 
@@ -217,7 +220,7 @@ pub struct NameParts {
 
 /// Whether a token can be part of a name run.
 fn name_word(tok: &Token, patterns: &PatternSet) -> bool {
-    tok.is_capitalized() || patterns.name_particles.contains(tok.text)
+    tok.is_capitalized() || patterns.word_bits.exact(tok.text) & W_PARTICLE != 0
 }
 
 /// Finds the capitalised runs in `tokens`: maximal sequences of capitalised words (with name
@@ -230,8 +233,8 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
         // "Said", "Continued").
         let t = &tokens[i];
         if !t.is_capitalized()
-            || patterns.non_names.contains(t.text)
-            || with_lowercase(t.text, |l| patterns.speech_verbs.contains(l))
+            || patterns.word_bits.exact(t.text) & W_NON_NAME != 0
+            || patterns.word_bits.lower(t.text) & W_SPEECH_VERB != 0
         {
             i += 1;
             continue;
@@ -262,13 +265,12 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
 
 /// Whether a run word can be part of a person's name.
 fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
-    t.is_capitalized()
-        && !patterns.non_names.contains(t.text)
-        && !with_lowercase(t.text, |lower| {
-            patterns.titles.contains(lower) || patterns.title_modifiers.contains(lower)
-        })
-        && !is_honorific(t.text, patterns)
-        && patterns.places.canonical(t.text).is_none()
+    if !t.is_capitalized() {
+        return false;
+    }
+    let exact = patterns.word_bits.exact(t.text);
+    exact & (W_NON_NAME | W_HONORIFIC | W_PLACE_EXACT) == 0
+        && patterns.word_bits.lower(t.text) & (W_TITLE | W_TITLE_MODIFIER | W_PLACE) == 0
         && (!t.possessive || last)
 }
 
@@ -288,8 +290,8 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     if k0 == run.len() && run.len() >= 2 {
         let prev = &run[run.len() - 2];
         let last = &run[run.len() - 1];
-        let after_given = patterns.first_names_male.contains(prev.text)
-            || patterns.first_names_female.contains(prev.text);
+        let after_given =
+            patterns.word_bits.exact(prev.text) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0;
         if (after_given || is_honorific(prev.text, patterns))
             && last.is_capitalized()
             && !patterns.non_names.contains(last.text)
@@ -518,9 +520,7 @@ fn title_suffix_in<'t, T: std::borrow::Borrow<Token<'t>>>(
 
 /// Whether `w` is an honorific of any gender.
 pub fn is_honorific(w: &str, patterns: &PatternSet) -> bool {
-    patterns.honorifics.contains(w)
-        || patterns.honorifics_male.contains(w)
-        || patterns.honorifics_female.contains(w)
+    patterns.word_bits.exact(w) & W_HONORIFIC != 0
 }
 
 /// The gender an honorific tells: `Some(Some(g))` for Mr./Ms., `Some(None)` for Dr.
