@@ -150,9 +150,12 @@ fn is_possessive(word: &str) -> bool {
 }
 
 fn strip_possessive(word: &str) -> Option<&str> {
-    // Every possessive ends with `s`, `S`, `'` or `’` (whose last UTF-8 byte is 0x99).
-    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
-        return None;
+    // Every possessive ends with `’s`, `'s` (any case of s), `s’` or `s'` (`’` ends with the
+    // UTF-8 byte 0x99).
+    let b = word.as_bytes();
+    match b {
+        [.., b'\'' | 0x99, b's' | b'S'] | [.., b'\'' | 0x99] => {}
+        _ => return None,
     }
     for suffix in ["’s", "'s", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
