@@ -17,9 +17,9 @@
 
 use regex_automata::{hybrid, meta, Anchored, Input};
 
-use crate::pattern::compile::Prefilter;
+use crate::pattern::compile::{Prefilter, RuleSearch};
 use crate::pattern::words::Normalized;
-use crate::pattern::{CueRule, PatternSet, Position};
+use crate::pattern::{PatternSet, Position};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Span;
 
@@ -187,7 +187,10 @@ pub fn attribute(
                 }
                 let norm = &cache[slot];
                 let hay = norm.text.as_str();
-                let all = matches(ri, rule, hay, &regexes[ri], caches);
+                // Rules with the same regex share their automata and caches.
+                let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
+                let search = patterns.rules[slot].search.as_ref();
+                let all = matches(slot, rule.at, search, hay, &regexes[ri], caches);
                 for caps in all {
                     let (Some(sp), Some(cue)) = (caps.speaker, caps.cue) else {
                         continue;
@@ -374,12 +377,12 @@ impl Exact<'_> {
 /// one), nearest the quote first; for the others, the first match.
 fn matches(
     ri: usize,
-    rule: &CueRule,
+    at: Position,
+    search: Option<&RuleSearch>,
     hay: &str,
     re: &regex::Regex,
     caches: &mut SearchCaches,
 ) -> Vec<Found> {
-    let search = rule.search.as_ref();
     // The relaxed regex rules out most contexts at once; without a match of it, the rule has none.
     let mut reverse = None;
     match search.map(|s| &s.prefilter) {
@@ -418,7 +421,7 @@ fn matches(
         }
         None => Exact::Plain(re),
     };
-    match rule.at {
+    match at {
         Position::BeforeQuote | Position::PreviousParagraph => {
             // Every match, including those that start inside an earlier one: a long match
             // from an implausible mention ("However, …, Stephen Biegun, …, said") must not

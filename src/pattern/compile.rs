@@ -356,6 +356,9 @@ pub struct RuleSearch {
     pub groups: (usize, usize),
     /// The regex has an end-of-text assertion (`$`, `\z`) somewhere.
     pub end_looks: bool,
+    /// The first rule with the same regex (this rule's own index if none before has it): rules
+    /// with one regex share its automata's caches.
+    pub cache_slot: usize,
     /// The relaxed regex.
     pub prefilter: Prefilter,
 }
@@ -464,6 +467,7 @@ impl RuleSearch {
             exact,
             groups,
             end_looks,
+            cache_slot: 0,
             prefilter,
         })
     }
@@ -797,6 +801,16 @@ impl PatternSet {
                 raw.counterexamples,
                 &mut examples,
             );
+            let index = rules.len();
+            let search = search.map(|mut s| {
+                s.cache_slot = rules
+                    .iter()
+                    .position(|r: &CueRule| {
+                        r.search.is_some() && r.regex.as_str() == regex.as_str()
+                    })
+                    .unwrap_or(index);
+                s
+            });
             rules.push(CueRule {
                 id: raw.id,
                 at,
