@@ -408,6 +408,7 @@ impl RuleSearch {
             .configure(
                 thompson::Config::new()
                     .reverse(!forward)
+                    .shrink(!forward)
                     .nfa_size_limit(Some(32 << 20))
                     .which_captures(thompson::WhichCaptures::None),
             )
