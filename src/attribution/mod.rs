@@ -714,3 +714,137 @@ pub fn kind(text: &str, q: &Quote, ctx: &Context, attribution: Option<&Attributi
     let _ = q;
     QuoteKind::Partial
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The matches as the attribution found them before [`RuleSearch`]: the rule's own regex,
+    /// every leftmost match from each position, captures over the match alone.
+    fn reference(at: Position, hay: &str, re: &regex::Regex) -> Vec<Found> {
+        match at {
+            Position::BeforeQuote | Position::PreviousParagraph => {
+                let mut v: Vec<Found> = Vec::new();
+                let mut pos = 0;
+                while pos <= hay.len() {
+                    let Some(found) = re.find_at(hay, pos) else {
+                        break;
+                    };
+                    let Some(c) = re.captures_at(&hay[..found.end()], found.start()) else {
+                        break;
+                    };
+                    let c = Found::of_regex(&c);
+                    let s = c.start;
+                    pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+                    if v.last()
+                        .is_none_or(|p| p.speaker.map(|m| m.0) != c.speaker.map(|m| m.0))
+                    {
+                        v.push(c);
+                    }
+                }
+                v.sort_by_key(|c| {
+                    let cue = c.cue.map_or(0, |m| m.0);
+                    let sp = c.speaker.map_or(0, |m| m.0);
+                    (std::cmp::Reverse(cue), std::cmp::Reverse(sp))
+                });
+                v
+            }
+            _ => re
+                .captures(hay)
+                .map(|c| Found::of_regex(&c))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    type Key = Vec<(usize, Option<(usize, usize)>, Option<(usize, usize)>)>;
+
+    fn key(v: &[Found]) -> Key {
+        v.iter().map(|f| (f.start, f.speaker, f.cue)).collect()
+    }
+
+    #[test]
+    fn rule_search_finds_what_the_rule_regex_finds() {
+        let set = PatternSet::embedded().unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            "“We will appeal,” said the company in a statement. Éloïse Durand, the minister, \
+             said: Mr. José Núñez told reporters he would “fight”. He said, “No.” It said \
+             Smith’s aide, Ана Петрова, warned that the plan was “dead”, according to Reuters."
+                .to_string(),
+        );
+        let mut hays = Vec::new();
+        for t in &texts {
+            // Sentence-like pieces, and pieces cut at arbitrary characters.
+            for piece in t.split(['.', '“', '”', '"', '\n']) {
+                hays.push(piece.to_string());
+            }
+            let starts: Vec<usize> = t.char_indices().map(|c| c.0).collect();
+            for &s in starts.iter().step_by(37) {
+                let e = starts
+                    .iter()
+                    .copied()
+                    .find(|&i| i >= s + 150)
+                    .unwrap_or(t.len());
+                hays.push(t[s..e].to_string());
+            }
+        }
+        let mut caches = SearchCaches::default();
+        caches.prepare(&set);
+        let mut compared = 0;
+        for h in &hays {
+            let norm = set.word_classes.normalize(h);
+            for (ri, rule) in set.rules.iter().enumerate() {
+                let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
+                let search = set.rules[slot].search.as_ref();
+                assert!(search.is_some(), "rule {} has its search", rule.id);
+                let got = matches(slot, rule.at, search, &norm.text, &rule.regex, &mut caches);
+                let want = reference(rule.at, &norm.text, &rule.regex);
+                assert_eq!(key(&got), key(&want), "rule {} on {:?}", rule.id, norm.text);
+                compared += want.len();
+            }
+        }
+        assert!(compared > 50, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn relaxed_regexes_match_where_the_rules_do() {
+        let set = PatternSet::embedded().unwrap();
+        for rule in &set.rules {
+            // The relaxed regex, made to end where the haystack ends.
+            let hir = regex_syntax::hir::Hir::concat(vec![
+                crate::pattern::compile::relaxed(rule.regex.as_str()).unwrap(),
+                regex_syntax::hir::Hir::look(regex_syntax::hir::Look::End),
+            ]);
+            let relaxed = meta::Regex::builder().build_from_hir(&hir).unwrap();
+            let examples = set
+                .examples
+                .iter()
+                .filter(|e| e.source.as_ref().is_some_and(|s| s.rule_id == rule.id));
+            for ex in examples {
+                let norm = set.word_classes.normalize(&ex.text);
+                // Every match of the rule in the example is a match of the relaxed regex over
+                // the same span.
+                let mut pos = 0;
+                while pos <= norm.text.len() {
+                    let Some(m) = rule.regex.find_at(&norm.text, pos) else {
+                        break;
+                    };
+                    let input = Input::new(&norm.text[..m.end()])
+                        .range(m.start()..)
+                        .anchored(Anchored::Yes);
+                    assert!(relaxed.is_match(input), "rule {} on {:?}", rule.id, ex.text);
+                    pos = m.start()
+                        + norm.text[m.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
+                }
+            }
+        }
+    }
+}
