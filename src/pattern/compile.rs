@@ -206,6 +206,14 @@ pub const W_TITLE_MODIFIER: u32 = 1 << 9;
 pub const W_SPEECH_VERB: u32 = 1 << 10;
 /// [`WordBits::lower`]: a place alias, ignoring case.
 pub const W_PLACE: u32 = 1 << 11;
+/// [`WordBits::exact`]: an organisation word as written.
+pub const W_ORG: u32 = 1 << 12;
+/// [`WordBits::exact`]: a speech verb as written.
+pub const W_SPEECH_VERB_EXACT: u32 = 1 << 13;
+/// [`WordBits::lower`]: a title, ignoring case.
+pub const W_TITLE_CI: u32 = 1 << 14;
+/// [`WordBits::lower`]: a title modifier, ignoring case.
+pub const W_TITLE_MODIFIER_CI: u32 = 1 << 15;
 
 impl WordBits {
     fn new(p: &PatternSet) -> WordBits {
@@ -222,6 +230,8 @@ impl WordBits {
         exact(&p.name_particles, W_PARTICLE);
         exact(&p.first_names_male, W_FIRST_MALE);
         exact(&p.first_names_female, W_FIRST_FEMALE);
+        exact(&p.org_words, W_ORG);
+        exact(&p.speech_verbs, W_SPEECH_VERB_EXACT);
         for k in p.places.exact_only.keys() {
             *w.exact.entry(k.clone()).or_default() |= W_PLACE_EXACT;
         }
@@ -233,6 +243,15 @@ impl WordBits {
         lower(&p.titles, W_TITLE);
         lower(&p.title_modifiers, W_TITLE_MODIFIER);
         lower(&p.speech_verbs, W_SPEECH_VERB);
+        // Ignoring case: the entries lowercased, looked up by the word lowercased.
+        for (lex, bit) in [
+            (&p.titles, W_TITLE_CI),
+            (&p.title_modifiers, W_TITLE_MODIFIER_CI),
+        ] {
+            for e in &lex.entries {
+                *w.lower.entry(e.to_lowercase()).or_default() |= bit;
+            }
+        }
         for k in p.places.canonical.keys() {
             *w.lower.entry(k.clone()).or_default() |= W_PLACE;
         }

@@ -20,7 +20,7 @@
 pub mod name;
 pub mod title;
 
-use crate::pattern::compile::{FastMap, PronounClass};
+use crate::pattern::compile::{FastMap, PronounClass, W_SPEECH_VERB_EXACT};
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
@@ -148,7 +148,7 @@ impl<'a> SpeakerResolver<'a> {
                 // A reporting verb right after the name, in the same clause ("Yun said", "the
                 // newspaper warned"); not one after a quote or a sentence end.
                 let reporter = toks[e..].iter().take(3).any(|t| {
-                    patterns.speech_verbs.contains(t.text)
+                    patterns.word_bits.exact(t.text) & W_SPEECH_VERB_EXACT != 0
                         && !text[toks[e - 1].span.end..t.span.start]
                             .contains(['.', '“', '”', '"', '!', '?', ';'])
                 });

@@ -5,8 +5,9 @@
 //! pattern set: honorifics, titles, places, organisation words, capitalised non-names.
 
 use crate::pattern::compile::{
-    with_lowercase, W_FIRST_FEMALE, W_FIRST_MALE, W_HONORIFIC, W_NON_NAME, W_PARTICLE, W_PLACE,
-    W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE, W_TITLE_MODIFIER,
+    with_lowercase, W_FIRST_FEMALE, W_FIRST_MALE, W_HONORIFIC, W_NON_NAME, W_ORG, W_PARTICLE,
+    W_PLACE, W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE, W_TITLE_CI, W_TITLE_MODIFIER,
+    W_TITLE_MODIFIER_CI,
 };
 use crate::pattern::PatternSet;
 use crate::segment::Span;
@@ -248,9 +249,9 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
             let t = &tokens[end];
             let connector = matches!(t.text, "of" | "for")
                 && t.joined_to_next
-                && tokens
-                    .get(end + 1)
-                    .is_some_and(|n| n.is_capitalized() && !patterns.non_names.contains(n.text));
+                && tokens.get(end + 1).is_some_and(|n| {
+                    n.is_capitalized() && patterns.word_bits.exact(n.text) & W_NON_NAME == 0
+                });
             if !(name_word(t, patterns) || connector) {
                 break;
             }
@@ -311,11 +312,11 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
         let t = &tokens[pre_start - 1];
         let joined = t.joined_to_next || (t.possessive && t.is_capitalized());
         let lower_ok = !t.is_capitalized()
-            && (patterns.titles.contains_ci(t.text)
-                || patterns.title_modifiers.contains_ci(t.text)
-                || patterns.org_words.contains(t.text)
+            && (patterns.word_bits.lower(t.text) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
+                || patterns.word_bits.exact(t.text) & W_ORG != 0
                 || matches!(t.text, "of" | "for"));
-        let qualifier_ok = lower_seen && t.is_capitalized() && !patterns.non_names.contains(t.text);
+        let qualifier_ok =
+            lower_seen && t.is_capitalized() && patterns.word_bits.exact(t.text) & W_NON_NAME == 0;
         if !joined || !(lower_ok || qualifier_ok) {
             break;
         }
