@@ -214,6 +214,8 @@ pub const W_SPEECH_VERB_EXACT: u32 = 1 << 13;
 pub const W_TITLE_CI: u32 = 1 << 14;
 /// [`WordBits::lower`]: a title modifier, ignoring case.
 pub const W_TITLE_MODIFIER_CI: u32 = 1 << 15;
+/// [`WordBits::exact`]: an abbreviation whose period does not end a sentence.
+pub const W_ABBREVIATION: u32 = 1 << 16;
 
 impl WordBits {
     fn new(p: &PatternSet) -> WordBits {
@@ -231,6 +233,7 @@ impl WordBits {
         exact(&p.first_names_male, W_FIRST_MALE);
         exact(&p.first_names_female, W_FIRST_FEMALE);
         exact(&p.org_words, W_ORG);
+        exact(&p.abbreviations, W_ABBREVIATION);
         exact(&p.speech_verbs, W_SPEECH_VERB_EXACT);
         for k in p.places.exact_only.keys() {
             *w.exact.entry(k.clone()).or_default() |= W_PLACE_EXACT;

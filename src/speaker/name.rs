@@ -5,8 +5,8 @@
 //! pattern set: honorifics, titles, places, organisation words, capitalised non-names.
 
 use crate::pattern::compile::{
-    with_lowercase, W_FIRST_FEMALE, W_FIRST_MALE, W_HONORIFIC, W_NON_NAME, W_ORG, W_PARTICLE,
-    W_PLACE, W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE, W_TITLE_CI, W_TITLE_MODIFIER,
+    with_lowercase, W_ABBREVIATION, W_FIRST_FEMALE, W_FIRST_MALE, W_HONORIFIC, W_NON_NAME, W_ORG,
+    W_PARTICLE, W_PLACE, W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE, W_TITLE_CI, W_TITLE_MODIFIER,
     W_TITLE_MODIFIER_CI,
 };
 use crate::pattern::PatternSet;
@@ -185,10 +185,7 @@ fn keeps_period(word: &str, patterns: &PatternSet) -> bool {
     if core.contains('.') && core.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
-    patterns.abbreviations.contains(word)
-        || patterns.honorifics.contains(word)
-        || patterns.honorifics_male.contains(word)
-        || patterns.honorifics_female.contains(word)
+    patterns.word_bits.exact(word) & (W_ABBREVIATION | W_HONORIFIC) != 0
 }
 
 /// Gender, as far as the text tells.
