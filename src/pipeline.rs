@@ -145,7 +145,10 @@ impl<'p> Extractor<'p> {
             all.extend(segment::sentence_starts(text, para.span, &inner, p));
             ranges.push(s..all.len());
         }
-        let mut resolver = SpeakerResolver::new(text, &paragraphs, &quotes, all.clone(), p);
+        // The resolver scans the whole article; it is built when the first mention needs it (an
+        // article whose quotes no rule attributes never needs it).
+        let mut resolver: Option<SpeakerResolver> = None;
+        let make = || SpeakerResolver::new(text, &paragraphs, &quotes, all.clone(), p);
         let sentence_of = |pos: usize| all.partition_point(|&s| s <= pos);
 
         let mut found: Vec<(QuoteKind, Option<Attribution>, Speaker, &'static str)> =
@@ -172,9 +175,9 @@ impl<'p> Extractor<'p> {
             let attr = attribution::attribute(text, &ctx, p, regexes, false);
             let kind = attribution::kind(text, q, &ctx, attr.as_ref());
             if let Some(a) = attr {
-                let sp = resolver.resolve(a.mention);
+                let sp = resolver.get_or_insert_with(make).resolve(a.mention);
                 if let Some(e) = sp.entity {
-                    resolver.record_speaker(q.open, e);
+                    resolver.get_or_insert_with(make).record_speaker(q.open, e);
                 }
                 found.push((kind, Some(a), sp, ""));
                 continue;
@@ -206,16 +209,16 @@ impl<'p> Extractor<'p> {
                 Some(k) => {
                     let (_, a, sp, _) = found[k].clone();
                     if let Some(e) = sp.entity {
-                        resolver.record_speaker(q.open, e);
+                        resolver.get_or_insert_with(make).record_speaker(q.open, e);
                     }
                     found.push((kind, a, sp, "continuation"));
                 }
                 None => match attribution::attribute(text, &ctx, p, regexes, true) {
                     // The fallback rules: a paragraph before that reports someone's words.
                     Some(a) => {
-                        let sp = resolver.resolve(a.mention);
+                        let sp = resolver.get_or_insert_with(make).resolve(a.mention);
                         if let Some(e) = sp.entity {
-                            resolver.record_speaker(q.open, e);
+                            resolver.get_or_insert_with(make).record_speaker(q.open, e);
                         }
                         found.push((kind, Some(a), sp, ""));
                     }
@@ -299,32 +302,39 @@ impl<'p> Extractor<'p> {
             .num_threads(threads)
             .build()
             .expect("thread pool");
-        let mut batch: Vec<Unit> = Vec::new();
-        let mut batch_bytes = 0;
-        let flush = |batch: &mut Vec<Unit>,
-                     sink: &mut dyn FnMut(Processed) -> Result<(), E>|
-         -> Result<(), E> {
-            let mut out: Vec<Processed> = Vec::with_capacity(batch.len());
-            pool.install(|| {
-                batch
-                    .par_drain(..)
-                    .map(|u| self.process_here(u))
-                    .collect_into_vec(&mut out)
-            });
-            for p in out {
-                sink(p)?;
+        // This thread reads the inputs and hands the results to `sink` while the pool extracts:
+        // the next batch is read while one is extracted, and a batch's results are written while
+        // the next one is extracted. At most two batches are held at once.
+        pool.in_place_scope(|scope| {
+            let submit = |batch: Vec<Unit>| {
+                let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                scope.spawn(move |_| {
+                    let mut out: Vec<Processed> = Vec::with_capacity(batch.len());
+                    batch
+                        .into_par_iter()
+                        .map(|u| self.process_here(u))
+                        .collect_into_vec(&mut out);
+                    // The receiver is gone only when the sink failed.
+                    let _ = tx.send(out);
+                });
+                rx
+            };
+            let mut in_flight: Option<std::sync::mpsc::Receiver<Vec<Processed>>> = None;
+            let mut batches = batches(units(inputs, format));
+            loop {
+                let next = batches.next();
+                let done = in_flight
+                    .take()
+                    .map(|rx| rx.recv().expect("a batch's results"));
+                in_flight = next.map(submit);
+                for p in done.into_iter().flatten() {
+                    sink(p)?;
+                }
+                if in_flight.is_none() {
+                    return Ok(());
+                }
             }
-            Ok(())
-        };
-        for unit in units(inputs, format) {
-            batch_bytes += unit.len();
-            batch.push(unit);
-            if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
-                flush(&mut batch, &mut sink)?;
-                batch_bytes = 0;
-            }
-        }
-        flush(&mut batch, &mut sink)
+        })
     }
 
     /// Runs `f` with this thread's own clones of the rules' regexes, made once per thread and
@@ -391,6 +401,23 @@ impl<'p> Extractor<'p> {
             },
         }
     }
+}
+
+/// Groups units into batches of at most [`BATCH_ARTICLES`] articles or about [`BATCH_BYTES`]
+/// bytes.
+fn batches(mut units: impl Iterator<Item = Unit>) -> impl Iterator<Item = Vec<Unit>> {
+    std::iter::from_fn(move || {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        for unit in units.by_ref() {
+            bytes += unit.len();
+            batch.push(unit);
+            if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        (!batch.is_empty()).then_some(batch)
+    })
 }
 
 /// Parses one JSON Lines record into (id, text).

@@ -77,10 +77,8 @@ pub fn sentence_starts(
     let p = &text[para.start..para.end];
     let bytes = p.as_bytes();
     let mut q = 0; // index into quotes
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b'!' | b'?') {
-            continue;
-        }
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        let b = bytes[i];
         let abs = para.start + i;
         while q < quotes.len() && quotes[q].end < abs {
             q += 1;

@@ -15,6 +15,9 @@
 //! Titles of works and terms (`a piece titled “The Last Chance”`, `the so-called “phase one”
 //! deal`) and nicknames (`Alasdair "Sandy" Baird`) are [`QuoteKind::Scare`] and get no speaker.
 
+use regex_automata::{hybrid, meta, Anchored, Input};
+
+use crate::pattern::compile::{Prefilter, RuleSearch};
 use crate::pattern::words::Normalized;
 use crate::pattern::{PatternSet, Position};
 use crate::quote::{Quote, QuoteKind};
@@ -168,133 +171,401 @@ pub fn attribute(
         .clone()
         .filter(|(_, r)| before_first && r.at == Position::BeforeQuote)
         .chain(rules.filter(|(_, r)| !(before_first && r.at == Position::BeforeQuote)));
-    // Each context is normalized once, on first use.
-    let mut cache: [Option<(Span, Normalized)>; 5] = Default::default();
-    for (ri, rule) in ordered {
-        let (slot, span) = match rule.at {
-            Position::AfterQuote => (0, ctx.after),
-            Position::BeforeQuote => (1, ctx.before),
-            Position::PreviousParagraph => match ctx.previous {
-                Some(p) => (2, p),
-                None => continue,
-            },
-            Position::PreviousSentence => match ctx.previous_sentence {
-                Some(p) => (3, p),
-                None => continue,
-            },
-            Position::QuoteStart => (4, ctx.opening),
-        };
-        if span.start >= span.end {
-            continue;
-        }
-        let orig = span.slice(text);
-        let norm = &cache[slot]
-            .get_or_insert_with(|| (span, patterns.word_classes.normalize(orig)))
-            .1;
-        let hay = norm.text.as_str();
-        // The lazy DFA says cheaply whether there is any match at all; captures (the slower
-        // engines) run only where there is one.
-        if !regexes[ri].is_match(hay) {
-            continue;
-        }
-        // Before the quote the match nearest the quote wins; a match whose mention cannot be a
-        // speaker ("early Friday saying") gives way to the next one.
-        let all: Vec<regex::Captures> = match rule.at {
-            Position::BeforeQuote | Position::PreviousParagraph => {
-                // Every match, including those that start inside an earlier one: a long match
-                // from an implausible mention ("However, …, Stephen Biegun, …, said") must not
-                // hide the real one inside it. Nearest the quote first.
-                let mut v = Vec::new();
-                let mut pos = 0;
-                while pos <= hay.len() {
-                    let Some(found) = regexes[ri].find_at(hay, pos) else {
-                        break;
+    // Each context is normalized once, on first use, into this thread's buffers.
+    let mut done = [false; 5];
+    NORMALIZED.with_borrow_mut(|cache| {
+        SEARCH_CACHES.with_borrow_mut(|caches| {
+            caches.prepare(patterns);
+            for (ri, rule) in ordered {
+                let (slot, span) = match rule.at {
+                    Position::AfterQuote => (0, ctx.after),
+                    Position::BeforeQuote => (1, ctx.before),
+                    Position::PreviousParagraph => match ctx.previous {
+                        Some(p) => (2, p),
+                        None => continue,
+                    },
+                    Position::PreviousSentence => match ctx.previous_sentence {
+                        Some(p) => (3, p),
+                        None => continue,
+                    },
+                    Position::QuoteStart => (4, ctx.opening),
+                };
+                if span.start >= span.end {
+                    continue;
+                }
+                let orig = span.slice(text);
+                if !done[slot] {
+                    patterns.word_classes.normalize_into(orig, &mut cache[slot]);
+                    done[slot] = true;
+                }
+                let norm = &cache[slot];
+                let hay = norm.text.as_str();
+                // Rules with the same regex share their automata and caches.
+                let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
+                let search = patterns.rules[slot].search.as_ref();
+                let all = matches(slot, rule.at, search, hay, &regexes[ri], caches);
+                // A transcript's speaker label is written in capitals ("PENCE:"), like a
+                // dateline.
+                let label = rule.at == Position::QuoteStart;
+                for caps in all {
+                    let (Some(sp), Some(cue)) = (caps.speaker, caps.cue) else {
+                        continue;
                     };
-                    // Captures only over the match itself.
-                    let Some(c) = regexes[ri].captures_at(&hay[..found.end()], found.start())
-                    else {
-                        break;
-                    };
-                    let s = c.get(0).map_or(hay.len(), |m| m.start());
-                    pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
-                    // Keep one match per speaker start.
-                    if v.last().is_none_or(|p: &regex::Captures| {
-                        p.name("speaker").map(|m| m.start()) != c.name("speaker").map(|m| m.start())
-                    }) {
-                        v.push(c);
+                    // Back to offsets in the original context.
+                    let (mut sp_s, sp_e) = (norm.orig[sp.0], norm.orig[sp.1]);
+                    let (cue_s, mut cue_e) = (norm.orig[cue.0], norm.orig[cue.1]);
+                    // "said activist Bob Klaus": a title word that ends the cue ("told
+                    // reporters") but starts the speaker's description belongs to the speaker.
+                    if let Some((head, last)) = orig[cue_s..cue_e].rsplit_once([' ', '\u{a0}']) {
+                        if cue_e <= sp_s
+                            && orig[cue_e..sp_s].trim().is_empty()
+                            && orig[sp_s..sp_e].starts_with(char::is_uppercase)
+                            && patterns.titles.contains(last)
+                        {
+                            cue_e = cue_s + head.len();
+                            sp_s = cue_e + orig[cue_e..].len() - orig[cue_e..].trim_start().len();
+                        }
                     }
-                }
-                // The cue nearest the quote first; for one cue, the speaker nearest it.
-                v.sort_by_key(|c| {
-                    let cue = c.name("cue").map_or(0, |m| m.start());
-                    let sp = c.name("speaker").map_or(0, |m| m.start());
-                    (std::cmp::Reverse(cue), std::cmp::Reverse(sp))
-                });
-                v
-            }
-            _ => regexes[ri].captures(hay).into_iter().collect(),
-        };
-        // A transcript's speaker label is written in capitals ("PENCE:"), like a dateline.
-        let label = rule.at == Position::QuoteStart;
-        for caps in all {
-            let (Some(sp), Some(cue)) = (caps.name("speaker"), caps.name("cue")) else {
-                continue;
-            };
-            // Back to offsets in the original context.
-            let (mut sp_s, sp_e) = (norm.orig[sp.start()], norm.orig[sp.end()]);
-            let (cue_s, mut cue_e) = (norm.orig[cue.start()], norm.orig[cue.end()]);
-            // "said activist Bob Klaus": a title word that ends the cue ("told reporters") but
-            // starts the speaker's description belongs to the speaker.
-            if let Some((head, last)) = orig[cue_s..cue_e].rsplit_once([' ', '\u{a0}']) {
-                if cue_e <= sp_s
-                    && orig[cue_e..sp_s].trim().is_empty()
-                    && orig[sp_s..sp_e].starts_with(char::is_uppercase)
-                    && patterns.titles.contains(last)
-                {
-                    cue_e = cue_s + head.len();
-                    sp_s = cue_e + orig[cue_e..].len() - orig[cue_e..].trim_start().len();
-                }
-            }
-            let m = &orig[sp_s..sp_e];
-            let match_start = caps.get(0).map_or(sp.start(), |m| m.start());
-            if !plausible_mention(m, patterns, label)
-                || (match_start == sp.start() && !starts_a_phrase(orig, sp_s, patterns))
-            {
-                continue;
-            }
-            // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
-            let trim = m.ends_with('.')
-                && m[..m.len() - 1]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_lowercase());
-            let sp_end = span.start + sp_e - usize::from(trim);
-            // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
-            let mut sp_start = span.start + sp_s;
-            let mut rest = &text[sp_start..sp_end];
-            while let Some((w, tail)) = rest.split_once(' ') {
-                if patterns.non_names.contains(w.trim_end_matches(','))
-                    && tail.chars().next().is_some_and(char::is_uppercase)
-                {
-                    sp_start += w.len() + 1;
-                    rest = tail;
-                } else {
-                    break;
+                    let m = &orig[sp_s..sp_e];
+                    let match_start = caps.start;
+                    if !plausible_mention(m, patterns, label)
+                        || (match_start == sp.0 && !starts_a_phrase(orig, sp_s, patterns))
+                    {
+                        continue;
+                    }
+                    // A sentence period caught by a name's last word ("said Jane Roe.") is not the name's.
+                    let trim = m.ends_with('.')
+                        && m[..m.len() - 1]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_lowercase());
+                    let sp_end = span.start + sp_e - usize::from(trim);
+                    // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
+                    let mut sp_start = span.start + sp_s;
+                    let mut rest = &text[sp_start..sp_end];
+                    while let Some((w, tail)) = rest.split_once(' ') {
+                        if patterns.non_names.contains(w.trim_end_matches(','))
+                            && tail.chars().next().is_some_and(char::is_uppercase)
+                        {
+                            sp_start += w.len() + 1;
+                            rest = tail;
+                        } else {
+                            break;
+                        }
+                    }
+                    if !plausible_mention(rest, patterns, label) {
+                        continue;
+                    }
+                    // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
+                    let (sp_start, sp_end) = apposed_name(text, sp_start, sp_end, patterns)
+                        .unwrap_or((sp_start, sp_end));
+                    return Some(Attribution {
+                        rule_id: rule.id.clone(),
+                        method: rule.method.clone(),
+                        cue: Span::new(span.start + cue_s, span.start + cue_e),
+                        mention: Span::new(sp_start, sp_end),
+                    });
                 }
             }
-            if !plausible_mention(rest, patterns, label) {
-                continue;
-            }
-            // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
-            let (sp_start, sp_end) =
-                apposed_name(text, sp_start, sp_end, patterns).unwrap_or((sp_start, sp_end));
-            return Some(Attribution {
-                rule_id: rule.id.clone(),
-                method: rule.method.clone(),
-                cue: Span::new(span.start + cue_s, span.start + cue_e),
-                mention: Span::new(sp_start, sp_end),
-            });
+            None
+        })
+    })
+}
+
+/// This thread's search caches for the rules' [`RuleSearch`] automata, made once per thread and
+/// pattern set.
+#[derive(Default)]
+struct SearchCaches {
+    id: u64,
+    exact: Vec<Option<(meta::Cache, regex_automata::util::captures::Captures)>>,
+    forward: Vec<Option<hybrid::dfa::Cache>>,
+    reverse: Vec<Option<hybrid::dfa::Cache>>,
+    /// Scratch: the possible match starts of one rule in one context.
+    starts: Vec<usize>,
+}
+
+impl SearchCaches {
+    fn prepare(&mut self, patterns: &PatternSet) {
+        if self.id == patterns.id {
+            return;
         }
+        let n = patterns.rules.len();
+        *self = SearchCaches {
+            id: patterns.id,
+            exact: (0..n).map(|_| None).collect(),
+            forward: (0..n).map(|_| None).collect(),
+            reverse: (0..n).map(|_| None).collect(),
+            starts: Vec::new(),
+        };
+    }
+}
+
+thread_local! {
+    static NORMALIZED: std::cell::RefCell<[Normalized; 5]> = std::cell::RefCell::new(Default::default());
+    static SEARCH_CACHES: std::cell::RefCell<SearchCaches> = std::cell::RefCell::new(SearchCaches::default());
+}
+
+/// One match of a rule: where it starts, and its `speaker` and `cue` groups.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    start: usize,
+    speaker: Option<(usize, usize)>,
+    cue: Option<(usize, usize)>,
+}
+
+impl Found {
+    fn of_regex(c: &regex::Captures) -> Found {
+        let span = |m: regex::Match| (m.start(), m.end());
+        Found {
+            start: c.get(0).map_or(0, |m| m.start()),
+            speaker: c.name("speaker").map(span),
+            cue: c.name("cue").map(span),
+        }
+    }
+}
+
+/// The rule's regex as the attribution runs it: its [`RuleSearch::exact`] meta regex with this
+/// thread's cache, or, without one, the `regex::Regex`. Both give the same matches.
+enum Exact<'a> {
+    Meta {
+        re: &'a meta::Regex,
+        cache: &'a mut meta::Cache,
+        caps: &'a mut regex_automata::util::captures::Captures,
+        groups: (usize, usize),
+    },
+    Plain(&'a regex::Regex),
+}
+
+impl Exact<'_> {
+    /// As `regex::Regex::find_at(hay, pos)`.
+    fn find_at(&mut self, hay: &str, pos: usize) -> Option<(usize, usize)> {
+        match self {
+            Exact::Meta { re, cache, .. } => re
+                .search_with(cache, &Input::new(hay).range(pos..))
+                .map(|m| (m.start(), m.end())),
+            Exact::Plain(re) => re.find_at(hay, pos).map(|m| (m.start(), m.end())),
+        }
+    }
+
+    /// The leftmost match of `input` with its groups, and where it ends.
+    fn search_captures(&mut self, input: &Input) -> Option<(Found, usize)> {
+        match self {
+            Exact::Meta {
+                re,
+                cache,
+                caps,
+                groups,
+            } => {
+                re.search_captures_with(cache, input, caps);
+                let m = caps.get_match()?;
+                let span = |g: usize| caps.get_group(g).map(|s| (s.start, s.end));
+                Some((
+                    Found {
+                        start: m.start(),
+                        speaker: span(groups.0),
+                        cue: span(groups.1),
+                    },
+                    m.end(),
+                ))
+            }
+            Exact::Plain(re) => {
+                let hay = input.haystack();
+                let hay = std::str::from_utf8(hay).expect("a str haystack");
+                re.captures_at(hay, input.start())
+                    .map(|c| (Found::of_regex(&c), c.get(0).map_or(0, |m| m.end())))
+            }
+        }
+    }
+
+    /// As `regex::Regex::captures_at(hay, pos)`.
+    fn captures_at(&mut self, hay: &str, pos: usize) -> Option<Found> {
+        match self {
+            Exact::Meta {
+                re,
+                cache,
+                caps,
+                groups,
+            } => {
+                re.search_captures_with(cache, &Input::new(hay).range(pos..), caps);
+                let m = caps.get_match()?;
+                let span = |g: usize| caps.get_group(g).map(|s| (s.start, s.end));
+                Some(Found {
+                    start: m.start(),
+                    speaker: span(groups.0),
+                    cue: span(groups.1),
+                })
+            }
+            Exact::Plain(re) => re.captures_at(hay, pos).map(|c| Found::of_regex(&c)),
+        }
+    }
+}
+
+/// Every match of rule `ri` in `hay` that [`attribute`] considers, in the order it tries them:
+/// for the rules before the quote, every match (including those that start inside an earlier
+/// one), nearest the quote first; for the others, the first match.
+fn matches(
+    ri: usize,
+    at: Position,
+    search: Option<&RuleSearch>,
+    hay: &str,
+    re: &regex::Regex,
+    caches: &mut SearchCaches,
+) -> Vec<Found> {
+    // The relaxed regex rules out most contexts at once; without a match of it, the rule has none.
+    let mut reverse = None;
+    match search.map(|s| &s.prefilter) {
+        Some(Prefilter::Forward(dfa)) => {
+            let c = caches.forward[ri].get_or_insert_with(|| dfa.create_cache());
+            if let Ok(None) = dfa.try_search_fwd(c, &Input::new(hay).earliest(true)) {
+                return Vec::new();
+            }
+        }
+        Some(Prefilter::Reverse(dfa)) => {
+            let c = caches.reverse[ri].get_or_insert_with(|| dfa.create_cache());
+            let starts = &mut caches.starts;
+            match possible_starts(dfa, c, hay, starts) {
+                Some(()) if starts.is_empty() => return Vec::new(),
+                Some(()) => reverse = Some(()),
+                None => {}
+            }
+        }
+        None => {}
+    }
+    let SearchCaches {
+        exact: exact_caches,
+        starts,
+        ..
+    } = caches;
+    let mut exact = match search {
+        Some(s) => {
+            let (cache, caps) = exact_caches[ri]
+                .get_or_insert_with(|| (s.exact.create_cache(), s.exact.create_captures()));
+            Exact::Meta {
+                re: &s.exact,
+                cache,
+                caps,
+                groups: s.groups,
+            }
+        }
+        None => Exact::Plain(re),
+    };
+    match at {
+        Position::BeforeQuote | Position::PreviousParagraph => {
+            // Every match, including those that start inside an earlier one: a long match
+            // from an implausible mention ("However, …, Stephen Biegun, …, said") must not
+            // hide the real one inside it. Nearest the quote first.
+            let mut v: Vec<Found> = Vec::new();
+            let mut pos = 0;
+            // The possible starts, nearest the context's start last: they are popped in order.
+            let starts: &mut Vec<usize> = starts;
+            while pos <= hay.len() {
+                // The leftmost match starting at or after `pos`, with its groups.
+                let found = match (reverse, &exact) {
+                    (Some(()), Exact::Meta { .. }) => leftmost_from(hay, pos, starts, &mut exact),
+                    (None, Exact::Meta { .. }) => {
+                        exact.search_captures(&Input::new(hay).range(pos..))
+                    }
+                    (_, Exact::Plain(_)) => exact.find_at(hay, pos).map(|(s, e)| {
+                        (
+                            Found {
+                                start: s,
+                                speaker: None,
+                                cue: None,
+                            },
+                            e,
+                        )
+                    }),
+                };
+                let Some((found, found_end)) = found else {
+                    break;
+                };
+                // Captures only over the match itself (the groups found over all of `hay` when
+                // they cannot differ).
+                let same = matches!(exact, Exact::Meta { .. })
+                    && search.is_some_and(|s| s.same_groups_truncated(hay, found_end));
+                let c = if same {
+                    found
+                } else {
+                    match exact.captures_at(&hay[..found_end], found.start) {
+                        Some(c) => c,
+                        None => break,
+                    }
+                };
+                let s = c.start;
+                pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+                // Keep one match per speaker start.
+                if v.last()
+                    .is_none_or(|p| p.speaker.map(|m| m.0) != c.speaker.map(|m| m.0))
+                {
+                    v.push(c);
+                }
+            }
+            // The cue nearest the quote first; for one cue, the speaker nearest it.
+            v.sort_by_key(|c| {
+                let cue = c.cue.map_or(0, |m| m.0);
+                let sp = c.speaker.map_or(0, |m| m.0);
+                (std::cmp::Reverse(cue), std::cmp::Reverse(sp))
+            });
+            v
+        }
+        _ => exact.captures_at(hay, 0).into_iter().collect(),
+    }
+}
+
+/// Every position of `hay` where a match of the reverse relaxed `dfa` — and so of its rule — can
+/// start, into `out`, largest first, from one backward pass. `None` if the DFA fails.
+fn possible_starts(
+    dfa: &hybrid::dfa::DFA,
+    cache: &mut hybrid::dfa::Cache,
+    hay: &str,
+    out: &mut Vec<usize>,
+) -> Option<()> {
+    out.clear();
+    let bytes = hay.as_bytes();
+    let input = Input::new(hay);
+    let mut sid = dfa.start_state_reverse(cache, &input).ok()?;
+    // A match state after the byte at `at` is a match starting at `at + 1` (matches are
+    // reported one byte late); after the end-of-input transition, one starting at 0.
+    for at in (0..bytes.len()).rev() {
+        sid = dfa.next_state(cache, sid, bytes[at]).ok()?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                out.push(at + 1);
+            } else if sid.is_dead() {
+                return Some(());
+            } else if sid.is_quit() {
+                return None;
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).ok()?;
+    if sid.is_match() {
+        out.push(0);
+    }
+    Some(())
+}
+
+/// The leftmost match of `exact` in `hay` that starts at or after `pos` (as `find_at` would
+/// find it), with its groups and end, trying `exact` anchored only at the possible `starts`
+/// (sorted, largest first; those below the match found are used up).
+fn leftmost_from(
+    hay: &str,
+    pos: usize,
+    starts: &mut Vec<usize>,
+    exact: &mut Exact,
+) -> Option<(Found, usize)> {
+    while let Some(&start) = starts.last() {
+        if start < pos {
+            starts.pop();
+            continue;
+        }
+        if hay.is_char_boundary(start) {
+            let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+            if let Some(found) = exact.search_captures(&input) {
+                return Some(found);
+            }
+        }
+        starts.pop();
     }
     None
 }
@@ -509,4 +780,138 @@ pub fn kind(text: &str, q: &Quote, ctx: &Context, attribution: Option<&Attributi
     }
     let _ = q;
     QuoteKind::Partial
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The matches as the attribution found them before [`RuleSearch`]: the rule's own regex,
+    /// every leftmost match from each position, captures over the match alone.
+    fn reference(at: Position, hay: &str, re: &regex::Regex) -> Vec<Found> {
+        match at {
+            Position::BeforeQuote | Position::PreviousParagraph => {
+                let mut v: Vec<Found> = Vec::new();
+                let mut pos = 0;
+                while pos <= hay.len() {
+                    let Some(found) = re.find_at(hay, pos) else {
+                        break;
+                    };
+                    let Some(c) = re.captures_at(&hay[..found.end()], found.start()) else {
+                        break;
+                    };
+                    let c = Found::of_regex(&c);
+                    let s = c.start;
+                    pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+                    if v.last()
+                        .is_none_or(|p| p.speaker.map(|m| m.0) != c.speaker.map(|m| m.0))
+                    {
+                        v.push(c);
+                    }
+                }
+                v.sort_by_key(|c| {
+                    let cue = c.cue.map_or(0, |m| m.0);
+                    let sp = c.speaker.map_or(0, |m| m.0);
+                    (std::cmp::Reverse(cue), std::cmp::Reverse(sp))
+                });
+                v
+            }
+            _ => re
+                .captures(hay)
+                .map(|c| Found::of_regex(&c))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    type Key = Vec<(usize, Option<(usize, usize)>, Option<(usize, usize)>)>;
+
+    fn key(v: &[Found]) -> Key {
+        v.iter().map(|f| (f.start, f.speaker, f.cue)).collect()
+    }
+
+    #[test]
+    fn rule_search_finds_what_the_rule_regex_finds() {
+        let set = PatternSet::embedded().unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            "“We will appeal,” said the company in a statement. Éloïse Durand, the minister, \
+             said: Mr. José Núñez told reporters he would “fight”. He said, “No.” It said \
+             Smith’s aide, Ана Петрова, warned that the plan was “dead”, according to Reuters."
+                .to_string(),
+        );
+        let mut hays = Vec::new();
+        for t in &texts {
+            // Sentence-like pieces, and pieces cut at arbitrary characters.
+            for piece in t.split(['.', '“', '”', '"', '\n']) {
+                hays.push(piece.to_string());
+            }
+            let starts: Vec<usize> = t.char_indices().map(|c| c.0).collect();
+            for &s in starts.iter().step_by(37) {
+                let e = starts
+                    .iter()
+                    .copied()
+                    .find(|&i| i >= s + 150)
+                    .unwrap_or(t.len());
+                hays.push(t[s..e].to_string());
+            }
+        }
+        let mut caches = SearchCaches::default();
+        caches.prepare(&set);
+        let mut compared = 0;
+        for h in &hays {
+            let norm = set.word_classes.normalize(h);
+            for (ri, rule) in set.rules.iter().enumerate() {
+                let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
+                let search = set.rules[slot].search.as_ref();
+                assert!(search.is_some(), "rule {} has its search", rule.id);
+                let got = matches(slot, rule.at, search, &norm.text, &rule.regex, &mut caches);
+                let want = reference(rule.at, &norm.text, &rule.regex);
+                assert_eq!(key(&got), key(&want), "rule {} on {:?}", rule.id, norm.text);
+                compared += want.len();
+            }
+        }
+        assert!(compared > 50, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn relaxed_regexes_match_where_the_rules_do() {
+        let set = PatternSet::embedded().unwrap();
+        for rule in &set.rules {
+            // The relaxed regex, made to end where the haystack ends.
+            let hir = regex_syntax::hir::Hir::concat(vec![
+                crate::pattern::compile::relaxed(rule.regex.as_str()).unwrap(),
+                regex_syntax::hir::Hir::look(regex_syntax::hir::Look::End),
+            ]);
+            let relaxed = meta::Regex::builder().build_from_hir(&hir).unwrap();
+            let examples = set
+                .examples
+                .iter()
+                .filter(|e| e.source.as_ref().is_some_and(|s| s.rule_id == rule.id));
+            for ex in examples {
+                let norm = set.word_classes.normalize(&ex.text);
+                // Every match of the rule in the example is a match of the relaxed regex over
+                // the same span.
+                let mut pos = 0;
+                while pos <= norm.text.len() {
+                    let Some(m) = rule.regex.find_at(&norm.text, pos) else {
+                        break;
+                    };
+                    let input = Input::new(&norm.text[..m.end()])
+                        .range(m.start()..)
+                        .anchored(Anchored::Yes);
+                    assert!(relaxed.is_match(input), "rule {} on {:?}", rule.id, ex.text);
+                    pos = m.start()
+                        + norm.text[m.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
+                }
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! indexed for lookup, and whose examples are collected (with file and line) for [`super::check`].
 //! Every problem is an [`Error`] naming the file and line.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
@@ -16,13 +16,114 @@ use super::load::{
 use super::words::WordClasses;
 use crate::error::{line_of, Error, Result};
 
+/// A hash map with a fast hasher (the lexicons are looked up for every word of an article).
+pub type FastMap<K, V> = foldhash::HashMap<K, V>;
+/// A hash set with a fast hasher.
+pub type FastSet<T> = foldhash::HashSet<T>;
+
+/// Calls `f` with `s.to_lowercase()`, without allocating when `s` is ASCII (then lowercasing is
+/// ASCII lowercasing).
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = s.as_bytes();
+    if b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return f(s);
+    }
+    if b.is_ascii() && b.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let low = &mut buf[..b.len()];
+        low.copy_from_slice(b);
+        low.make_ascii_lowercase();
+        return f(std::str::from_utf8(low).expect("ASCII"));
+    }
+    f(&s.to_lowercase())
+}
+
+/// Lengths and first bytes of a set of strings: most words are in no lexicon, and most of those
+/// are told apart by these alone, without hashing.
+#[derive(Clone, Debug, Default)]
+struct Shape {
+    /// Bit `min(len, 63)` for every length.
+    lens: u64,
+    /// Bit `b` for every first byte `b`.
+    firsts: [u64; 4],
+}
+
+impl Shape {
+    fn add(&mut self, s: &str) {
+        self.lens |= 1 << s.len().min(63);
+        if let Some(&b) = s.as_bytes().first() {
+            self.firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
+    /// False only when no string added has the length and first byte of `s`.
+    fn may_contain(&self, s: &str) -> bool {
+        self.lens & (1 << s.len().min(63)) != 0
+            && s.as_bytes()
+                .first()
+                .is_none_or(|&b| self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+}
+
+/// A set of strings with a [`Shape`] check before the hash lookup.
+#[derive(Clone, Debug, Default)]
+struct WordSet {
+    set: FastSet<String>,
+    shape: Shape,
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
+        let mut w = WordSet::default();
+        for s in iter {
+            w.shape.add(&s);
+            w.set.insert(s);
+        }
+        w
+    }
+}
+
+impl WordSet {
+    fn contains(&self, s: &str) -> bool {
+        self.shape.may_contain(s) && self.set.contains(s)
+    }
+}
+
+/// A map from strings with a [`Shape`] check before the hash lookup.
+#[derive(Clone, Debug, Default)]
+struct WordMap {
+    map: FastMap<String, String>,
+    shape: Shape,
+}
+
+impl WordMap {
+    fn insert(&mut self, k: String, v: String) {
+        self.shape.add(&k);
+        self.map.insert(k, v);
+    }
+
+    fn get(&self, k: &str) -> Option<&String> {
+        if self.shape.may_contain(k) {
+            self.map.get(k)
+        } else {
+            None
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+}
+
 /// A word list, looked up exactly or case-insensitively.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// The entries as written, in file order.
     pub entries: Vec<String>,
-    exact: HashSet<String>,
-    lower: HashSet<String>,
+    exact: WordSet,
+    lower: WordSet,
+    /// The last word of every entry.
+    last_words: WordSet,
     /// The most words any entry has.
     pub max_words: usize,
 }
@@ -31,6 +132,10 @@ impl Lexicon {
     fn new(entries: Vec<String>) -> Lexicon {
         let exact = entries.iter().cloned().collect();
         let lower = entries.iter().map(|e| e.to_lowercase()).collect();
+        let last_words = entries
+            .iter()
+            .map(|e| e.rsplit(' ').next().unwrap_or("").to_string())
+            .collect();
         let max_words = entries
             .iter()
             .map(|e| e.split(' ').count())
@@ -40,8 +145,15 @@ impl Lexicon {
             entries,
             exact,
             lower,
+            last_words,
             max_words,
         }
+    }
+
+    /// Whether some entry (as written) ends with the word `w`: no entry ending with a word
+    /// equal to `x` unless this holds for `x`.
+    pub fn may_end_with(&self, w: &str) -> bool {
+        self.last_words.contains(w)
     }
 
     /// Whether `s` is an entry, exactly as written.
@@ -51,7 +163,7 @@ impl Lexicon {
 
     /// Whether `s` is an entry, ignoring case.
     pub fn contains_ci(&self, s: &str) -> bool {
-        self.lower.contains(&s.to_lowercase())
+        with_lowercase(s, |l| self.lower.contains(l))
     }
 
     /// A lexicon from a list, for tests.
@@ -61,17 +173,119 @@ impl Lexicon {
     }
 }
 
+/// Which word lists a word is in, found with two lookups instead of one per list: `exact` by the
+/// word as written, `lower` by its lowercase form (see the `W_*` bits). Derived from the lexicons,
+/// so every answer is the lexicons' own.
+#[derive(Clone, Debug, Default)]
+pub struct WordBits {
+    exact: FastMap<String, u32>,
+    lower: FastMap<String, u32>,
+}
+
+/// [`WordBits::exact`]: in `capitalized-non-names`.
+pub const W_NON_NAME: u32 = 1;
+/// [`WordBits::exact`]: an honorific of any gender.
+pub const W_HONORIFIC: u32 = 1 << 1;
+/// [`WordBits::exact`]: a men's honorific.
+pub const W_HONORIFIC_MALE: u32 = 1 << 2;
+/// [`WordBits::exact`]: a women's honorific.
+pub const W_HONORIFIC_FEMALE: u32 = 1 << 3;
+/// [`WordBits::exact`]: a place alias matched only as written.
+pub const W_PLACE_EXACT: u32 = 1 << 4;
+/// [`WordBits::exact`]: a name particle.
+pub const W_PARTICLE: u32 = 1 << 5;
+/// [`WordBits::exact`]: a men's given name.
+pub const W_FIRST_MALE: u32 = 1 << 6;
+/// [`WordBits::exact`]: a women's given name.
+pub const W_FIRST_FEMALE: u32 = 1 << 7;
+/// [`WordBits::lower`]: the lowercase form is a title as written.
+pub const W_TITLE: u32 = 1 << 8;
+/// [`WordBits::lower`]: the lowercase form is a title modifier as written.
+pub const W_TITLE_MODIFIER: u32 = 1 << 9;
+/// [`WordBits::lower`]: the lowercase form is a speech verb as written.
+pub const W_SPEECH_VERB: u32 = 1 << 10;
+/// [`WordBits::lower`]: a place alias, ignoring case.
+pub const W_PLACE: u32 = 1 << 11;
+/// [`WordBits::exact`]: an organisation word as written.
+pub const W_ORG: u32 = 1 << 12;
+/// [`WordBits::exact`]: a speech verb as written.
+pub const W_SPEECH_VERB_EXACT: u32 = 1 << 13;
+/// [`WordBits::lower`]: a title, ignoring case.
+pub const W_TITLE_CI: u32 = 1 << 14;
+/// [`WordBits::lower`]: a title modifier, ignoring case.
+pub const W_TITLE_MODIFIER_CI: u32 = 1 << 15;
+/// [`WordBits::exact`]: an abbreviation whose period does not end a sentence.
+pub const W_ABBREVIATION: u32 = 1 << 16;
+/// [`WordBits::exact`]: a given name of either gender.
+pub const W_FIRST_UNISEX: u32 = 1 << 17;
+
+impl WordBits {
+    fn new(p: &PatternSet) -> WordBits {
+        let mut w = WordBits::default();
+        let mut exact = |lex: &Lexicon, bit: u32| {
+            for e in &lex.entries {
+                *w.exact.entry(e.clone()).or_default() |= bit;
+            }
+        };
+        exact(&p.non_names, W_NON_NAME);
+        exact(&p.honorifics, W_HONORIFIC);
+        exact(&p.honorifics_male, W_HONORIFIC | W_HONORIFIC_MALE);
+        exact(&p.honorifics_female, W_HONORIFIC | W_HONORIFIC_FEMALE);
+        exact(&p.name_particles, W_PARTICLE);
+        exact(&p.first_names_male, W_FIRST_MALE);
+        exact(&p.first_names_female, W_FIRST_FEMALE);
+        exact(&p.first_names_unisex, W_FIRST_UNISEX);
+        exact(&p.org_words, W_ORG);
+        exact(&p.abbreviations, W_ABBREVIATION);
+        exact(&p.speech_verbs, W_SPEECH_VERB_EXACT);
+        for k in p.places.exact_only.keys() {
+            *w.exact.entry(k.clone()).or_default() |= W_PLACE_EXACT;
+        }
+        let mut lower = |lex: &Lexicon, bit: u32| {
+            for e in &lex.entries {
+                *w.lower.entry(e.clone()).or_default() |= bit;
+            }
+        };
+        lower(&p.titles, W_TITLE);
+        lower(&p.title_modifiers, W_TITLE_MODIFIER);
+        lower(&p.speech_verbs, W_SPEECH_VERB);
+        // Ignoring case: the entries lowercased, looked up by the word lowercased.
+        for (lex, bit) in [
+            (&p.titles, W_TITLE_CI),
+            (&p.title_modifiers, W_TITLE_MODIFIER_CI),
+        ] {
+            for e in &lex.entries {
+                *w.lower.entry(e.to_lowercase()).or_default() |= bit;
+            }
+        }
+        for k in p.places.canonical.keys() {
+            *w.lower.entry(k.clone()).or_default() |= W_PLACE;
+        }
+        w
+    }
+
+    /// The `exact` bits of `s` as written.
+    pub fn exact(&self, s: &str) -> u32 {
+        self.exact.get(s).copied().unwrap_or(0)
+    }
+
+    /// The `lower` bits of `s.to_lowercase()`.
+    pub fn lower(&self, s: &str) -> u32 {
+        with_lowercase(s, |l| self.lower.get(l).copied().unwrap_or(0))
+    }
+}
+
 /// Groups of names for the same thing (`United States|U.S.|US|American`), canonical name first.
 #[derive(Clone, Debug, Default)]
 pub struct PlaceTable {
-    canonical: HashMap<String, String>,
-    exact_only: HashMap<String, String>,
+    canonical: WordMap,
+    exact_only: WordMap,
 }
 
 impl PlaceTable {
     fn new(lines: &[(usize, String)]) -> PlaceTable {
-        let mut canonical = HashMap::new();
-        let mut exact_only = HashMap::new();
+        let mut canonical = WordMap::default();
+        let mut exact_only = WordMap::default();
         for (_, line) in lines {
             let parts: Vec<&str> = line.split('|').collect();
             let first = parts[0].to_string();
@@ -99,7 +313,7 @@ impl PlaceTable {
     pub fn canonical(&self, s: &str) -> Option<&str> {
         self.exact_only
             .get(s)
-            .or_else(|| self.canonical.get(&s.to_lowercase()))
+            .or_else(|| with_lowercase(s, |l| self.canonical.get(l)))
             .map(String::as_str)
     }
 
@@ -141,8 +355,219 @@ pub struct CueRule {
     pub method: String,
     /// The compiled regex; it has the groups `speaker` and `cue`.
     pub regex: Regex,
+    /// Faster ways to find where `regex` matches ([`RuleSearch`]); `None` if they could not be
+    /// built (then `regex` alone is used).
+    pub search: Option<RuleSearch>,
     /// Tried only after continuation from an earlier quote found nothing.
     pub fallback: bool,
+}
+
+/// Helpers that find where a rule's regex matches without running it over every position.
+///
+/// The rules' regexes are large (thousands of NFA states: the `{1,160}` repetitions and the
+/// Unicode word boundaries of `{mention}` and `{between}`), and the lazy DFA cannot run them (it
+/// gives up on Unicode word boundaries at the first non-ASCII byte, and counted repetitions make
+/// it build a state per position), so every search runs on the slow NFA engines. A **relaxed**
+/// regex — the same without word boundaries, with unbounded repetitions and no groups — matches
+/// wherever the rule's regex does and runs on a small lazy DFA. It says cheaply that a context
+/// has no match at all, and, run backwards, where a match could start; the rule's own regex then
+/// only runs anchored at those starts.
+#[derive(Clone, Debug)]
+pub struct RuleSearch {
+    /// The rule's regex (the same pattern and syntax as [`CueRule::regex`], so the same
+    /// matches and groups) on the NFA engines only: the lazy DFA would give up at the first
+    /// non-ASCII byte anyway (Unicode `\b`), after building states for nothing. Searches run
+    /// anchored at the starts a [`Prefilter::Reverse`] finds, or over a bounded span.
+    pub exact: regex_automata::meta::Regex,
+    /// The group indexes of `speaker` and `cue` in `exact`.
+    pub groups: (usize, usize),
+    /// The regex has an end-of-text assertion (`$`, `\z`) somewhere.
+    pub end_looks: bool,
+    /// The first rule with the same regex (this rule's own index if none before has it): rules
+    /// with one regex share its automata's caches.
+    pub cache_slot: usize,
+    /// The relaxed regex.
+    pub prefilter: Prefilter,
+}
+
+impl RuleSearch {
+    /// Whether a match of `exact` found in all of `hay` and ending at `end` has the same groups as
+    /// the same search over `hay[..end]` only (which is what the attribution has always used): the
+    /// two can differ only through an assertion looking at `end`. None can when `end` is the end
+    /// of `hay`; a word boundary sees the same at `end` when an ASCII non-word character follows
+    /// (the end of text is not a word character either); an end-of-text assertion needs `end` to
+    /// be the end of `hay`.
+    pub fn same_groups_truncated(&self, hay: &str, end: usize) -> bool {
+        match hay.as_bytes().get(end) {
+            None => true,
+            Some(&b) => {
+                !self.end_looks && b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'_')
+            }
+        }
+    }
+}
+
+/// How a rule's relaxed regex runs.
+#[derive(Clone, Debug)]
+pub enum Prefilter {
+    /// Forward, for rules anchored at the context's start or starting with a literal.
+    Forward(regex_automata::hybrid::dfa::DFA),
+    /// Backwards from the context's end, with every match kept (`MatchKind::All`): over
+    /// `start..` it reports the smallest position at or after `start` where a match of the
+    /// relaxed regex — and so any match of the rule — can begin.
+    Reverse(regex_automata::hybrid::dfa::DFA),
+}
+
+impl RuleSearch {
+    /// The helpers of a rule's (expanded) regex, or `None` if one cannot be built.
+    pub fn new(pattern: &str) -> Option<RuleSearch> {
+        use regex_automata::{hybrid, meta, nfa::thompson, util::syntax, MatchKind};
+        let hir = relaxed(pattern)?;
+        let props = hir.properties();
+        let forward = props
+            .look_set_prefix()
+            .contains(regex_syntax::hir::Look::Start)
+            || {
+                let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+                seq.is_finite() && seq.min_literal_len().is_some_and(|n| n >= 3)
+            };
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .reverse(!forward)
+                    .shrink(!forward)
+                    .nfa_size_limit(Some(32 << 20))
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_from_hir(&hir)
+            .ok()?;
+        // Every match kept: run backwards, the search goes on to the smallest start.
+        let kind = if forward {
+            MatchKind::LeftmostFirst
+        } else {
+            MatchKind::All
+        };
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .match_kind(kind)
+                    .cache_capacity(8 << 20),
+            )
+            .build_from_nfa(nfa)
+            .ok()?;
+        let prefilter = if forward {
+            Prefilter::Forward(dfa)
+        } else {
+            Prefilter::Reverse(dfa)
+        };
+        let exact = meta::Builder::new()
+            .configure(
+                meta::Config::new()
+                    .nfa_size_limit(Some(32 << 20))
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .utf8_empty(true)
+                    .hybrid(false)
+                    .dfa(false),
+            )
+            .syntax(syntax::Config::default().utf8(true))
+            .build(pattern)
+            .ok()?;
+        let group = |name: &str| {
+            exact
+                .group_info()
+                .to_index(regex_automata::PatternID::ZERO, name)
+        };
+        let groups = (group("speaker")?, group("cue")?);
+        let end_looks = {
+            use regex_syntax::hir::Look;
+            let looks = regex_syntax::ParserBuilder::new()
+                .utf8(true)
+                .build()
+                .parse(pattern)
+                .ok()?
+                .properties()
+                .look_set();
+            looks.contains(Look::End)
+                || looks.contains(Look::EndLF)
+                || looks.contains(Look::EndCRLF)
+        };
+        Some(RuleSearch {
+            exact,
+            groups,
+            end_looks,
+            cache_slot: 0,
+            prefilter,
+        })
+    }
+}
+
+/// `pattern` made looser: it matches every haystack (and every span) that `pattern` matches. Word
+/// boundaries are dropped, every bounded repetition is unbounded (`{1,160}` → `+`, `{0,6}` → `*`)
+/// and capture groups are plain groups. `None` if `pattern` does not parse.
+pub fn relaxed(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::{
+        Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+    };
+    fn relax(h: Hir) -> Hir {
+        match h.into_kind() {
+            HirKind::Look(
+                Look::WordAscii
+                | Look::WordAsciiNegate
+                | Look::WordUnicode
+                | Look::WordUnicodeNegate
+                | Look::WordStartAscii
+                | Look::WordEndAscii
+                | Look::WordStartUnicode
+                | Look::WordEndUnicode
+                | Look::WordStartHalfAscii
+                | Look::WordEndHalfAscii
+                | Look::WordStartHalfUnicode
+                | Look::WordEndHalfUnicode,
+            ) => Hir::empty(),
+            HirKind::Look(l) => Hir::look(l),
+            HirKind::Repetition(r) => {
+                let (min, max) = match r.max {
+                    Some(max) if max <= 1 => (r.min, Some(max)),
+                    _ => (r.min.min(1), None),
+                };
+                Hir::repetition(Repetition {
+                    min,
+                    max,
+                    greedy: r.greedy,
+                    sub: Box::new(relax(*r.sub)),
+                })
+            }
+            HirKind::Capture(c) => relax(*c.sub),
+            HirKind::Concat(v) => Hir::concat(v.into_iter().map(relax).collect()),
+            HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(relax).collect()),
+            HirKind::Empty => Hir::empty(),
+            HirKind::Literal(l) => Hir::literal(l.0),
+            HirKind::Class(Class::Unicode(c)) => Hir::class(Class::Unicode(coarse(c))),
+            HirKind::Class(c) => Hir::class(c),
+        }
+    }
+    // A class with its non-ASCII part, other than the word-class characters, widened to every
+    // non-ASCII character: far fewer UTF-8 states, and the lazy DFA builds its states faster.
+    fn coarse(c: ClassUnicode) -> ClassUnicode {
+        let other = ClassUnicode::new([
+            ClassUnicodeRange::new('\u{80}', '\u{D7FF}'),
+            ClassUnicodeRange::new('\u{E100}', '\u{10FFFF}'),
+        ]);
+        let mut rest = c.clone();
+        rest.intersect(&other);
+        if rest.ranges().is_empty() {
+            return c;
+        }
+        let mut out = c;
+        out.union(&other);
+        out
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(true)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    Some(relax(hir))
 }
 
 /// Pronoun classes of `pronouns.txt`.
@@ -242,6 +667,8 @@ pub struct PatternSet {
     pub examples: Vec<Example>,
     /// Every title-comparison example of `consistency.toml`.
     pub title_examples: Vec<(ExampleSource, RawTitleExample)>,
+    /// The word lists above as bits per word, for the name parser's hot paths.
+    pub word_bits: WordBits,
 }
 
 impl PatternSet {
@@ -335,7 +762,16 @@ impl PatternSet {
 
         let text = files.get("cues.toml");
         let mut rules = Vec::new();
-        for spanned in cues.rule {
+        // The rules' regexes are built up front, on as many threads as there are cores (they are
+        // most of the start-up time); errors are still reported in file order below.
+        let expansions: Vec<std::result::Result<String, String>> = cues
+            .rule
+            .iter()
+            .map(|r| expand(&r.get_ref().regex, &cues.define, &word_classes, 0))
+            .collect();
+        let mut built = build_rule_regexes(&expansions).into_iter();
+        for (spanned, expanded) in cues.rule.into_iter().zip(expansions) {
+            let (regex, search) = built.next().expect("one per rule");
             let line = line_of(text, spanned.span().start);
             let raw = spanned.into_inner();
             let at = match raw.at.as_str() {
@@ -355,24 +791,20 @@ impl PatternSet {
                     })
                 }
             };
-            let expanded =
-                expand(&raw.regex, &cues.define, &word_classes, 0).map_err(|message| {
-                    Error::PatternSyntax {
+            expanded.map_err(|message| Error::PatternSyntax {
+                path: files.path("cues.toml"),
+                line,
+                message: format!("rule {}: {message}", raw.id),
+            })?;
+            let regex =
+                regex
+                    .expect("built for every expanded rule")
+                    .map_err(|e| Error::PatternRegex {
                         path: files.path("cues.toml"),
                         line,
-                        message: format!("rule {}: {message}", raw.id),
-                    }
-                })?;
-            let regex = regex::RegexBuilder::new(&expanded)
-                .size_limit(32 << 20)
-                .dfa_size_limit(4 << 20)
-                .build()
-                .map_err(|e| Error::PatternRegex {
-                    path: files.path("cues.toml"),
-                    line,
-                    rule_id: raw.id.clone(),
-                    source: Box::new(e),
-                })?;
+                        rule_id: raw.id.clone(),
+                        source: Box::new(e),
+                    })?;
             for group in ["speaker", "cue"] {
                 if !regex.capture_names().any(|n| n == Some(group)) {
                     return Err(Error::PatternSyntax {
@@ -400,11 +832,22 @@ impl PatternSet {
                 raw.counterexamples,
                 &mut examples,
             );
+            let index = rules.len();
+            let search = search.map(|mut s| {
+                s.cache_slot = rules
+                    .iter()
+                    .position(|r: &CueRule| {
+                        r.search.is_some() && r.regex.as_str() == regex.as_str()
+                    })
+                    .unwrap_or(index);
+                s
+            });
             rules.push(CueRule {
                 id: raw.id,
                 at,
                 method: raw.method,
                 regex,
+                search,
                 fallback: raw.fallback,
             });
         }
@@ -455,7 +898,7 @@ impl PatternSet {
             .collect();
 
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        Ok(PatternSet {
+        let mut set = PatternSet {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             max_quote_bytes: quotes.max_quote_chars,
             pairs,
@@ -506,8 +949,61 @@ impl PatternSet {
             examples,
             title_examples,
             files,
-        })
+            word_bits: WordBits::default(),
+        };
+        set.word_bits = WordBits::new(&set);
+        Ok(set)
     }
+}
+
+/// A rule's compiled regex (or why it does not compile) and its [`RuleSearch`]; nothing for a
+/// rule whose expansion failed.
+type BuiltRule = (
+    Option<std::result::Result<Regex, regex::Error>>,
+    Option<RuleSearch>,
+);
+
+/// Builds the regexes of every successfully expanded rule, spread over the machine's cores.
+fn build_rule_regexes(expansions: &[std::result::Result<String, String>]) -> Vec<BuiltRule> {
+    let build = |e: &std::result::Result<String, String>| -> BuiltRule {
+        let Ok(pattern) = e else {
+            return (None, None);
+        };
+        let regex = regex::RegexBuilder::new(pattern)
+            .size_limit(32 << 20)
+            .dfa_size_limit(4 << 20)
+            .build();
+        let search = regex.is_ok().then(|| RuleSearch::new(pattern)).flatten();
+        (Some(regex), search)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(expansions.len());
+    if threads <= 1 {
+        return expansions.iter().map(build).collect();
+    }
+    let mut out: Vec<Option<BuiltRule>> = (0..expansions.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    (t..expansions.len())
+                        .step_by(threads)
+                        .map(|i| (i, build(&expansions[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for (i, b) in h.join().expect("regex build thread") {
+                out[i] = Some(b);
+            }
+        }
+    });
+    out.into_iter()
+        .map(|b| b.expect("every rule built"))
+        .collect()
 }
 
 /// Expands `{name}` (a `[define]` entry) and `{lexicon:file}` (a word list) in a rule's regex.

@@ -57,6 +57,8 @@ impl WordClasses {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // Every context of every quote goes through it: the DFA is the fastest kind.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| e.to_string())?;
         Ok(WordClasses {
@@ -99,6 +101,15 @@ impl WordClasses {
             text: String::with_capacity(text.len()),
             orig: Vec::with_capacity(text.len() + 1),
         };
+        self.normalize_into(text, &mut out);
+        out
+    }
+
+    /// [`WordClasses::normalize`] into `out` (cleared first), to reuse its allocations.
+    pub fn normalize_into(&self, text: &str, out: &mut Normalized) {
+        out.text.clear();
+        out.orig.clear();
+        let out = &mut *out;
         let bytes = text.as_bytes();
         let mut last = 0;
         for m in self.ac.find_iter(text) {
@@ -116,7 +127,7 @@ impl WordClasses {
             if !text.is_char_boundary(e) || word_char_at(text, e) {
                 continue;
             }
-            copy(&mut out, text, last, s);
+            copy(out, text, last, s);
             let cap = text[s..].chars().next().is_some_and(char::is_uppercase);
             let c = char::from_u32(
                 BASE + self.masks[m.pattern().as_usize()] + if cap { CAP } else { 0 },
@@ -129,9 +140,8 @@ impl WordClasses {
             }
             last = e;
         }
-        copy(&mut out, text, last, text.len());
+        copy(out, text, last, text.len());
         out.orig.push(text.len());
-        out
     }
 }
 

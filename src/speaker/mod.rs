@@ -20,13 +20,11 @@
 pub mod name;
 pub mod title;
 
-use std::collections::HashMap;
-
-use crate::pattern::compile::PronounClass;
+use crate::pattern::compile::{FastMap, PronounClass, W_SPEECH_VERB_EXACT};
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
-use name::{is_honorific, parse_run, runs, tokenize, Gender, NameParts};
+use name::{is_honorific, parse_run, runs, tokenize, tokenize_into, Gender, NameParts};
 
 /// Words after which a name is a place or an institution, not a person ("in El Paso").
 const LOCATIVE: &[&str] = &[
@@ -134,7 +132,8 @@ pub struct Speaker {
 struct Entity {
     name: String,
     folded: String,
-    key: String,
+    /// The family name, folded, as an index into `SpeakerResolver::key_ids` (people only).
+    key: u32,
     is_org: bool,
     gender: Option<Gender>,
     title: String,
@@ -159,7 +158,12 @@ pub struct SpeakerResolver<'a> {
     text: &'a str,
     patterns: &'a PatternSet,
     entities: Vec<Entity>,
-    by_name: HashMap<String, usize>,
+    by_name: FastMap<String, usize>,
+    /// For each folded word of a person's name, the last person (entity index) whose name has it:
+    /// the surname fallback of [`SpeakerResolver::by_surname`] without a scan of every entity.
+    by_word: FastMap<String, usize>,
+    /// The folded family names of people, numbered.
+    key_ids: FastMap<String, u32>,
     mentions: Vec<MentionAt>,
     sentences: Vec<usize>,
     /// Only mentions before this offset count (the mention being resolved).
@@ -181,24 +185,25 @@ impl<'a> SpeakerResolver<'a> {
             text,
             patterns,
             entities: Vec::new(),
-            by_name: HashMap::new(),
+            by_name: FastMap::default(),
+            by_word: FastMap::default(),
+            key_ids: FastMap::default(),
             mentions: Vec::new(),
             sentences,
             cursor: usize::MAX,
             spoke: Vec::new(),
         };
         let mut qi = 0;
+        // One token buffer for every paragraph.
+        let mut toks = Vec::new();
         for para in paragraphs {
-            let toks = tokenize(text, para.span, patterns);
-            let toks: Vec<_> = toks
-                .into_iter()
-                .filter(|t| {
-                    while qi < quotes.len() && quotes[qi].inner.end <= t.span.start {
-                        qi += 1;
-                    }
-                    !(qi < quotes.len() && quotes[qi].inner.start <= t.span.start)
-                })
-                .collect();
+            tokenize_into(text, para.span, patterns, &mut toks);
+            toks.retain(|t| {
+                while qi < quotes.len() && quotes[qi].inner.end <= t.span.start {
+                    qi += 1;
+                }
+                !(qi < quotes.len() && quotes[qi].inner.start <= t.span.start)
+            });
             let mut last_sentence = usize::MAX;
             for (s, e) in runs(&toks, patterns) {
                 // A parenthetical tag ("(R-Utah)", "(AP)") is not a name.
@@ -220,8 +225,8 @@ impl<'a> SpeakerResolver<'a> {
                 };
                 let sentence = r.sentence_of(span.start);
                 // A reporting verb right after the name, in the same clause ("Yun said", "Yun
-                // also said", "the JoongAng Ilbo newspaper said"), not one with another subject in between
-                // ("Sanders aides argue") nor one after a quote or a sentence end.
+                // also said", "the JoongAng Ilbo newspaper said"), not one with another subject
+                // in between ("Sanders aides argue") nor one after a quote or a sentence end.
                 let reporter = toks[e..]
                     .iter()
                     .take(3)
@@ -230,7 +235,7 @@ impl<'a> SpeakerResolver<'a> {
                             .contains(['.', '“', '”', '"', '!', '?', ';'])
                     })
                     .try_for_each(|t| {
-                        if patterns.speech_verbs.contains(t.text) {
+                        if patterns.word_bits.exact(t.text) & W_SPEECH_VERB_EXACT != 0 {
                             Err(true)
                         } else if is_adverb(t.text) || patterns.org_words.contains(t.text) {
                             Ok(())
@@ -296,7 +301,7 @@ impl<'a> SpeakerResolver<'a> {
         self.entities.push(Entity {
             name,
             folded: folded.clone(),
-            key: folded.clone(),
+            key: u32::MAX,
             is_org: true,
             gender: None,
             title: String::new(),
@@ -326,7 +331,7 @@ impl<'a> SpeakerResolver<'a> {
         if words.is_empty() {
             return None;
         }
-        let folded = fold(&words.join(" "));
+        let folded = fold_words(&words);
         // A bare surname that also names an organisation ("the Clinton campaign") is the person
         // when the article has one of that name.
         let org_named = self
@@ -352,17 +357,26 @@ impl<'a> SpeakerResolver<'a> {
         } else {
             None
         };
-        let (display, folded) = match &known {
-            Some(full) => (full.clone(), fold(full)),
-            None => (parts.name.join(" "), folded),
+        // (Without a gazetteer name, `folded` was looked up above already.)
+        let (found, folded) = match &known {
+            Some(full) => {
+                let folded = fold(full);
+                (found.or_else(|| self.by_name.get(&folded).copied()), folded)
+            }
+            None => (found, folded),
         };
-        let found = found.or_else(|| self.by_name.get(&folded).copied());
         let i = match found {
             Some(i) => i,
             None if words.len() >= 2 || create || known.is_some() => {
+                let display = match &known {
+                    Some(full) => full.clone(),
+                    None => parts.name.join(" "),
+                };
                 let full_words: Vec<&str> = display.split(' ').collect();
                 let words: &[&str] = if known.is_some() { &full_words } else { &words };
                 let key = self.family_key(words);
+                let next = self.key_ids.len() as u32;
+                let key = *self.key_ids.entry(key).or_insert(next);
                 self.entities.push(Entity {
                     name: display.clone(),
                     folded: folded.clone(),
@@ -375,6 +389,9 @@ impl<'a> SpeakerResolver<'a> {
                 });
                 let i = self.entities.len() - 1;
                 self.by_name.insert(folded, i);
+                for w in display.split(' ') {
+                    self.by_word.insert(fold(w), i);
+                }
                 i
             }
             None => return None,
@@ -420,12 +437,17 @@ impl<'a> SpeakerResolver<'a> {
             // huge one-paragraph inputs linear.
             let limit = floor_char_boundary(self.text, limit.min(span.end + TITLE_REACH));
             let after = title::after_name(self.text, span.end, limit, self.patterns);
-            let reach = floor_char_boundary(self.text, span.start.saturating_sub(TITLE_REACH));
-            let floor = self.text[reach..span.start]
-                .rfind('\n')
-                .map_or(reach, |k| reach + k + 1);
-            let info =
-                after.or_else(|| title::before_name(self.text, span.start, floor, self.patterns));
+            // An appositive before the name ends with ", " right before it.
+            let info = after.or_else(|| {
+                if !self.text[..span.start].ends_with(", ") {
+                    return None;
+                }
+                let reach = floor_char_boundary(self.text, span.start.saturating_sub(TITLE_REACH));
+                let floor = self.text[reach..span.start]
+                    .rfind('\n')
+                    .map_or(reach, |k| reach + k + 1);
+                title::before_name(self.text, span.start, floor, self.patterns)
+            });
             if let Some(info) = info {
                 let e = &mut self.entities[i];
                 if e.title.is_empty() {
@@ -458,18 +480,19 @@ impl<'a> SpeakerResolver<'a> {
     fn by_surname(&self, folded_word: &str) -> Option<usize> {
         // A bare surname the article already used for someone keeps meaning that person; else
         // the most recent person with this family name.
-        let keyed = |m: &&MentionAt| {
-            !self.entities[m.entity].is_org && self.entities[m.entity].key == folded_word
-        };
-        if let Some(m) = self.recent().iter().rev().filter(keyed).find(|m| m.bare) {
-            return Some(m.entity);
+        // Only people carry keys: a word that is nobody's family name has no mention to find.
+        if let Some(&key) = self.key_ids.get(folded_word) {
+            let keyed = |m: &&MentionAt| {
+                !self.entities[m.entity].is_org && self.entities[m.entity].key == key
+            };
+            if let Some(m) = self.recent().iter().rev().filter(keyed).find(|m| m.bare) {
+                return Some(m.entity);
+            }
+            if let Some(m) = self.recent().iter().rev().find(keyed) {
+                return Some(m.entity);
+            }
         }
-        if let Some(m) = self.recent().iter().rev().find(keyed) {
-            return Some(m.entity);
-        }
-        self.entities
-            .iter()
-            .rposition(|e| !e.is_org && e.name.split(' ').any(|w| fold(w) == folded_word))
+        self.by_word.get(folded_word).copied()
     }
 
     fn family_key(&self, words: &[&str]) -> String {
@@ -807,6 +830,79 @@ fn is_initial(w: &str) -> bool {
 
 /// Folds a name for comparison: lowercase, accents removed, hyphens and periods as spaces.
 pub fn fold(s: &str) -> String {
+    let mut f = Folder::with_capacity(s.len());
+    f.push_str(s);
+    f.out
+}
+
+/// [`fold`] of `words.join(" ")`, without the joined string.
+fn fold_words(words: &[&str]) -> String {
+    let mut f = Folder::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            f.gap = true;
+        }
+        f.push_str(w);
+    }
+    f.out
+}
+
+/// The state of [`fold`]: apostrophes vanish, hyphens and periods separate words like
+/// whitespace, and runs of separators become one space, none at either end.
+struct Folder {
+    out: String,
+    /// A separator is pending.
+    gap: bool,
+}
+
+impl Folder {
+    fn with_capacity(n: usize) -> Folder {
+        Folder {
+            out: String::with_capacity(n),
+            gap: false,
+        }
+    }
+
+    fn push(&mut self, l: char) {
+        if l.is_whitespace() {
+            self.gap = true;
+        } else {
+            if self.gap && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.gap = false;
+            self.out.push(l);
+        }
+    }
+
+    fn push_str(&mut self, s: &str) {
+        for c in s.chars() {
+            if c.is_ascii() {
+                match c {
+                    '-' | '.' => self.gap = true,
+                    '\'' => {}
+                    _ => self.push(c.to_ascii_lowercase()),
+                }
+                continue;
+            }
+            let c = fold_char(c);
+            if c == '’' {
+                continue;
+            }
+            if c.is_ascii() {
+                self.push(c.to_ascii_lowercase());
+                continue;
+            }
+            for l in c.to_lowercase() {
+                self.push(l);
+            }
+        }
+    }
+}
+
+/// [`fold`] as it was first written, for tests.
+#[cfg(test)]
+fn fold_reference(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = fold_char(c);
@@ -867,5 +963,46 @@ mod tests {
         assert_eq!(fold("Kim Jong-un"), "kim jong un");
         assert_eq!(fold("KIM Jong Un"), "kim jong un");
         assert_eq!(fold("José Alvarado"), "jose alvarado");
+    }
+
+    #[test]
+    fn fold_matches_reference() {
+        let cases = [
+            "Kim Jong-un",
+            " A.B. de-la Cruz ",
+            "O’Neil's",
+            "İstanbul ĞÜŞ",
+            "x\u{a0}-\u{a0}y",
+            "--..--",
+            "",
+            " ",
+            "’",
+            "Ǆemal ﬁ ß ΣΑΣ",
+            "a\t\nb",
+            "Jean-.-Marc",
+            "\u{2028}x",
+            "é-’-é",
+            "ÀÁÂ. ÇĆ",
+            "Mr.  Smith",
+            "a - b",
+        ];
+        for c in cases {
+            assert_eq!(fold(c), fold_reference(c), "{c:?}");
+        }
+        let words = ["Jean-", "’Marc", "", " ", "de.la", "ÉMILE"];
+        for a in 0..words.len() {
+            for b in a..words.len() {
+                let w = &words[a..=b];
+                assert_eq!(fold_words(w), fold_reference(&w.join(" ")), "{w:?}");
+            }
+        }
+        // Every character, alone and between letters.
+        for u in (0u32..0x3000).chain(0xFF00..0x10000) {
+            if let Some(ch) = char::from_u32(u) {
+                for s in [ch.to_string(), format!("a{ch}b"), format!(" {ch} {ch}-")] {
+                    assert_eq!(fold(&s), fold_reference(&s), "{s:?}");
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,11 @@
 //! (a capitalised run split into honorific, title, qualifier and name). Word lists come from the
 //! pattern set: honorifics, titles, places, organisation words, capitalised non-names.
 
+use crate::pattern::compile::{
+    with_lowercase, W_ABBREVIATION, W_FIRST_FEMALE, W_FIRST_MALE, W_FIRST_UNISEX, W_HONORIFIC,
+    W_NON_NAME, W_ORG, W_PARTICLE, W_PLACE, W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE, W_TITLE_CI,
+    W_TITLE_MODIFIER, W_TITLE_MODIFIER_CI,
+};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
 
@@ -29,22 +34,59 @@ impl Token<'_> {
 
 /// Splits `range` of `text` into words.
 pub fn tokenize<'a>(text: &'a str, range: Span, patterns: &PatternSet) -> Vec<Token<'a>> {
-    let mut out: Vec<Token<'a>> = Vec::new();
+    let mut out = Vec::new();
+    tokenize_into(text, range, patterns, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), to reuse its allocation.
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    range: Span,
+    patterns: &PatternSet,
+    out: &mut Vec<Token<'a>>,
+) {
+    out.clear();
     let s = &text[range.start..range.end];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() || matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
-                break;
+    let b = s.as_bytes();
+    // The character at byte `i` (a char boundary, not ASCII) and its length.
+    let char_at = |i: usize| -> (char, usize) {
+        let c = s[i..].chars().next().expect("char boundary");
+        (c, c.len_utf8())
+    };
+    let mut next = 0;
+    while next < b.len() {
+        let i = next;
+        if b[i] < 0x80 {
+            next = i + 1;
+            if ASCII_WORD[b[i] as usize] != WORD {
+                continue;
+            }
+        } else {
+            let (c, len) = char_at(i);
+            next = i + len;
+            if !c.is_alphanumeric() {
+                continue;
             }
         }
+        let mut end = next;
+        while end < b.len() {
+            if b[end] < 0x80 {
+                if ASCII_WORD[b[end] as usize] == 0 {
+                    break;
+                }
+                end += 1;
+            } else {
+                let (d, len) = char_at(end);
+                if d.is_alphanumeric() || d == '’' {
+                    end += len;
+                } else {
+                    break;
+                }
+            }
+        }
+        // The character that stopped the word is no word start either.
+        next = end;
         let mut word = &s[i..end];
         // Trailing punctuation that belongs to the sentence, not the word.
         while word.ends_with(['-', '&', '\'', '’']) && !is_possessive(word) {
@@ -82,14 +124,40 @@ pub fn tokenize<'a>(text: &'a str, range: Span, patterns: &PatternSet) -> Vec<To
         out[k].joined_to_next =
             !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !out[k].possessive;
     }
-    out
 }
+
+/// [`ASCII_WORD`]: a letter or digit.
+const WORD: u8 = 1;
+/// [`ASCII_WORD`]: punctuation that may continue a word (`'`, `-`, `.`, `&`).
+const JOINER: u8 = 2;
+/// What each ASCII byte is to the tokenizer: 0 (ends a word), [`WORD`] or [`JOINER`].
+static ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = WORD;
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            t[c] = JOINER;
+        }
+        c += 1;
+    }
+    t
+};
 
 fn is_possessive(word: &str) -> bool {
     strip_possessive(word).is_some()
 }
 
 fn strip_possessive(word: &str) -> Option<&str> {
+    // Every possessive ends with `’s`, `'s` (any case of s), `s’` or `s'` (`’` ends with the
+    // UTF-8 byte 0x99).
+    let b = word.as_bytes();
+    match b {
+        [.., b'\'' | 0x99, b's' | b'S'] | [.., b'\'' | 0x99] => {}
+        _ => return None,
+    }
     for suffix in ["’s", "'s", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -117,10 +185,7 @@ fn keeps_period(word: &str, patterns: &PatternSet) -> bool {
     if core.contains('.') && core.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
-    patterns.abbreviations.contains(word)
-        || patterns.honorifics.contains(word)
-        || patterns.honorifics_male.contains(word)
-        || patterns.honorifics_female.contains(word)
+    patterns.word_bits.exact(word) & (W_ABBREVIATION | W_HONORIFIC) != 0
 }
 
 /// Gender, as far as the text tells.
@@ -156,7 +221,7 @@ pub struct NameParts {
 
 /// Whether a token can be part of a name run.
 fn name_word(tok: &Token, patterns: &PatternSet) -> bool {
-    tok.is_capitalized() || patterns.name_particles.contains(tok.text)
+    tok.is_capitalized() || patterns.word_bits.exact(tok.text) & W_PARTICLE != 0
 }
 
 /// Finds the capitalised runs in `tokens`: maximal sequences of capitalised words (with name
@@ -169,8 +234,8 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
         // "Said", "Continued").
         let t = &tokens[i];
         if !t.is_capitalized()
-            || patterns.non_names.contains(t.text)
-            || patterns.speech_verbs.contains(&t.text.to_lowercase())
+            || patterns.word_bits.exact(t.text) & W_NON_NAME != 0
+            || patterns.word_bits.lower(t.text) & W_SPEECH_VERB != 0
         {
             i += 1;
             continue;
@@ -181,9 +246,9 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
             let t = &tokens[end];
             let connector = matches!(t.text, "of" | "for")
                 && t.joined_to_next
-                && tokens
-                    .get(end + 1)
-                    .is_some_and(|n| n.is_capitalized() && !patterns.non_names.contains(n.text));
+                && tokens.get(end + 1).is_some_and(|n| {
+                    n.is_capitalized() && patterns.word_bits.exact(n.text) & W_NON_NAME == 0
+                });
             if !(name_word(t, patterns) || connector) {
                 break;
             }
@@ -201,13 +266,12 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
 
 /// Whether a run word can be part of a person's name.
 fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
-    let lower = t.text.to_lowercase();
-    t.is_capitalized()
-        && !patterns.non_names.contains(t.text)
-        && !patterns.titles.contains(&lower)
-        && !patterns.title_modifiers.contains(&lower)
-        && !is_honorific(t.text, patterns)
-        && patterns.places.canonical(t.text).is_none()
+    if !t.is_capitalized() {
+        return false;
+    }
+    let exact = patterns.word_bits.exact(t.text);
+    exact & (W_NON_NAME | W_HONORIFIC | W_PLACE_EXACT) == 0
+        && patterns.word_bits.lower(t.text) & (W_TITLE | W_TITLE_MODIFIER | W_PLACE) == 0
         && (!t.possessive || last)
 }
 
@@ -227,9 +291,9 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     if k0 == run.len() && run.len() >= 2 {
         let prev = &run[run.len() - 2];
         let last = &run[run.len() - 1];
-        let after_given = patterns.first_names_male.contains(prev.text)
-            || patterns.first_names_female.contains(prev.text)
-            || patterns.first_names_unisex.contains(prev.text);
+        let after_given = patterns.word_bits.exact(prev.text)
+            & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX)
+            != 0;
         if (after_given || is_honorific(prev.text, patterns))
             && last.is_capitalized()
             && !patterns.non_names.contains(last.text)
@@ -246,11 +310,11 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
         let t = &tokens[pre_start - 1];
         let joined = t.joined_to_next || (t.possessive && t.is_capitalized());
         let lower_ok = !t.is_capitalized()
-            && (patterns.titles.contains_ci(t.text)
-                || patterns.title_modifiers.contains_ci(t.text)
-                || patterns.org_words.contains(t.text)
+            && (patterns.word_bits.lower(t.text) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
+                || patterns.word_bits.exact(t.text) & W_ORG != 0
                 || matches!(t.text, "of" | "for"));
-        let qualifier_ok = lower_seen && t.is_capitalized() && !patterns.non_names.contains(t.text);
+        let qualifier_ok =
+            lower_seen && t.is_capitalized() && patterns.word_bits.exact(t.text) & W_NON_NAME == 0;
         if !joined || !(lower_ok || qualifier_ok) {
             break;
         }
@@ -264,9 +328,9 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     // ("Secretary of State | Mike Pompeo"), else at k0.
     let mut k = k0;
     for cand in k0..run.len() {
-        let pre: Vec<&Token> = tokens[pre_start..start + cand].iter().collect();
+        let pre = &tokens[pre_start..start + cand];
         let ends_with_title = pre.last().is_some_and(|t| is_honorific(t.text, patterns))
-            || title_suffix(&pre, patterns).is_some();
+            || title_suffix_in(pre, patterns).is_some();
         if ends_with_title {
             k = cand;
             break;
@@ -417,13 +481,26 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
 /// The longest title (modifiers + a title from the lexicon) that ends `words`; returns the index
 /// where it starts and the title as written.
 pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, String)> {
+    title_suffix_in(words, patterns)
+}
+
+/// [`title_suffix`] over tokens or references to tokens.
+fn title_suffix_in<'t, T: std::borrow::Borrow<Token<'t>>>(
+    words: &[T],
+    patterns: &PatternSet,
+) -> Option<(usize, String)> {
     let n = words.len();
+    // Every title ends with one of the titles' last words.
+    let last = words.last()?.borrow();
+    if !with_lowercase(last.text, |l| patterns.titles.may_end_with(l)) {
+        return None;
+    }
     let max = patterns.titles.max_words.max(1);
     let mut best: Option<usize> = None;
     for len in 1..=max.min(n) {
         let phrase: Vec<String> = words[n - len..]
             .iter()
-            .map(|t| t.text.to_lowercase())
+            .map(|t| t.borrow().text.to_lowercase())
             .collect();
         if patterns.titles.contains(&phrase.join(" ")) {
             best = Some(n - len);
@@ -431,14 +508,16 @@ pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, S
     }
     let mut s = best?;
     while s > 0
-        && patterns.title_modifiers.contains_ci(words[s - 1].text)
-        && !words[s - 1].possessive
+        && patterns
+            .title_modifiers
+            .contains_ci(words[s - 1].borrow().text)
+        && !words[s - 1].borrow().possessive
     {
         s -= 1;
     }
     let title = words[s..]
         .iter()
-        .map(|t| t.text)
+        .map(|t| t.borrow().text)
         .collect::<Vec<_>>()
         .join(" ");
     Some((s, title))
@@ -446,9 +525,7 @@ pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, S
 
 /// Whether `w` is an honorific of any gender.
 pub fn is_honorific(w: &str, patterns: &PatternSet) -> bool {
-    patterns.honorifics.contains(w)
-        || patterns.honorifics_male.contains(w)
-        || patterns.honorifics_female.contains(w)
+    patterns.word_bits.exact(w) & W_HONORIFIC != 0
 }
 
 /// The gender an honorific tells: `Some(Some(g))` for Mr./Ms., `Some(None)` for Dr.

@@ -99,16 +99,20 @@ pub fn before_name(
 
 /// Byte length of an appositive: up to a comma, a clause stop or the end of the sentence.
 fn phrase_end(s: &str) -> usize {
-    let mut end = sentence_end(s);
-    if let Some(i) = s[..end].find(END_CHARS) {
-        end = i;
-    }
-    end
+    // The first of: the sentence end, the first stop character. The sentence end is only looked
+    // for before that character (with the bytes after it still in view).
+    let stop = s.find(END_CHARS).unwrap_or(s.len());
+    sentence_end_before(s, stop).unwrap_or(stop)
 }
 
 fn sentence_end(s: &str) -> usize {
+    sentence_end_before(s, s.len()).unwrap_or(s.len())
+}
+
+/// The first sentence end of `s` (as [`sentence_end`] finds it) that lies before `limit`.
+fn sentence_end_before(s: &str, limit: usize) -> Option<usize> {
     let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
+    for (i, &c) in b[..limit].iter().enumerate() {
         if matches!(c, b'.' | b'!' | b'?') && (i + 1 == b.len() || b[i + 1] == b' ') {
             // An abbreviation or initial ("U.S.", "Inc.") does not end it.
             let word_start = s[..i].rfind(' ').map_or(0, |k| k + 1);
@@ -121,10 +125,10 @@ fn sentence_end(s: &str) -> usize {
             if c == b'.' && short && word.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            return i;
+            return Some(i);
         }
     }
-    s.len()
+    None
 }
 
 /// Splits a title phrase (`a speechwriter at West Wing Writers`, `Washington’s special envoy for
