@@ -27,7 +27,7 @@ use crate::table::QuoteRecord;
 const CONTINUATION_REACH: usize = 50;
 
 /// At most this many articles are held in memory at once.
-pub const BATCH_ARTICLES: usize = 512;
+pub const BATCH_ARTICLES: usize = 256;
 /// At most about this many bytes of input are held in memory at once (one larger file is read
 /// alone).
 pub const BATCH_BYTES: usize = 8 << 20;
