@@ -17,7 +17,7 @@
 
 use regex_automata::{hybrid, meta, Anchored, Input};
 
-use crate::pattern::compile::{Prefilter, RuleSearch};
+use crate::pattern::compile::{CueRule, Prefilter, RuleSearch};
 use crate::pattern::words::Normalized;
 use crate::pattern::{PatternSet, Position};
 use crate::quote::{Quote, QuoteKind};
@@ -146,7 +146,8 @@ pub fn context(
 
 /// Runs the rules on a quote's contexts; the first rule (in file order) that matches wins, except
 /// that for a quote inside a sentence (a partial quote) the `before-quote` rules go first: in
-/// `X warned that it might mean “…,” Y said`, the quote is X's.
+/// `X warned that it might mean “…,” Y said`, the quote is X's. Rules marked `last` go after all
+/// others.
 ///
 /// With `fallback`, only the rules marked `fallback = true` run (after continuation failed).
 /// Rules run on the contexts with their lexicon words as word classes ([`crate::pattern::words`]);
@@ -167,10 +168,12 @@ pub fn attribute(
         .iter()
         .enumerate()
         .filter(|(_, r)| r.fallback == fallback);
+    let early = |r: &CueRule| before_first && r.at == Position::BeforeQuote && !r.last;
     let ordered = rules
         .clone()
-        .filter(|(_, r)| before_first && r.at == Position::BeforeQuote)
-        .chain(rules.filter(|(_, r)| !(before_first && r.at == Position::BeforeQuote)));
+        .filter(move |(_, r)| early(r))
+        .chain(rules.clone().filter(move |(_, r)| !early(r) && !r.last))
+        .chain(rules.filter(|(_, r)| r.last));
     // Each context is normalized once, on first use, into this thread's buffers.
     let mut done = [false; 5];
     NORMALIZED.with_borrow_mut(|cache| {

@@ -360,6 +360,8 @@ pub struct CueRule {
     pub search: Option<RuleSearch>,
     /// Tried only after continuation from an earlier quote found nothing.
     pub fallback: bool,
+    /// Tried after every rule that is not `last`, whatever the quote.
+    pub last: bool,
 }
 
 /// Helpers that find where a rule's regex matches without running it over every position.
@@ -672,6 +674,13 @@ pub struct PatternSet {
 }
 
 impl PatternSet {
+    /// Whether `w` is a given name of the lexicons (of either gender).
+    pub fn is_given_name(&self, w: &str) -> bool {
+        self.first_names_male.contains(w)
+            || self.first_names_female.contains(w)
+            || self.first_names_unisex.contains(w)
+    }
+
     /// The pattern set compiled into the binary.
     pub fn embedded() -> Result<PatternSet> {
         PatternSet::compile(PatternFiles::embedded())
@@ -849,6 +858,7 @@ impl PatternSet {
                 regex,
                 search,
                 fallback: raw.fallback,
+                last: raw.last,
             });
         }
         collect_examples(

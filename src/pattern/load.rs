@@ -296,6 +296,8 @@ pub(crate) struct RawRule {
     pub regex: String,
     #[serde(default)]
     pub fallback: bool,
+    #[serde(default)]
+    pub last: bool,
     /// What shape the rule covers, for people reading the file (not used by the code).
     #[serde(default, rename = "description")]
     pub _description: String,

@@ -73,6 +73,16 @@ fn has_word(text: &str, word: &str) -> bool {
         .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
 }
 
+/// Whether `text` has `word` (lowercase) as a whole word written in lowercase.
+fn has_lowercase_word(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    memchr::memmem::find_iter(bytes, word.as_bytes()).any(|i| {
+        let end = i + word.len();
+        (i == 0 || !is_word(bytes[i - 1])) && (end == bytes.len() || !is_word(bytes[end]))
+    })
+}
+
 /// Words that may stand between a subject and its reporting verb ("Yun also said").
 fn is_adverb(w: &str) -> bool {
     matches!(
@@ -197,6 +207,9 @@ impl<'a> SpeakerResolver<'a> {
         // One token buffer for every paragraph.
         let mut toks = Vec::new();
         for para in paragraphs {
+            // A headline or subhead in title case capitalises every word ("Obama Sees 'Personal
+            // Insult'"): only a given name and the word after it are taken for a name there.
+            let headline = is_title_case_headline(para.span.slice(text));
             tokenize_into(text, para.span, patterns, &mut toks);
             toks.retain(|t| {
                 while qi < quotes.len() && quotes[qi].inner.end <= t.span.start {
@@ -219,10 +232,27 @@ impl<'a> SpeakerResolver<'a> {
                 ) {
                     continue;
                 }
-                let parts = parse_run(&toks, s, e, patterns);
-                let Some(span) = parts.name_span else {
+                let mut parts = parse_run(&toks, s, e, patterns);
+                let Some(mut span) = parts.name_span else {
                     continue;
                 };
+                if headline {
+                    let given = parts.name.first().map_or(0, String::len);
+                    let Some(k) = parts.name.iter().skip(1).position(|w| !is_initial(w)) else {
+                        continue;
+                    };
+                    if parts.is_org || !patterns.is_given_name(&parts.name[0]) {
+                        continue;
+                    }
+                    parts.name.truncate(k + 2);
+                    let last = parts.name.last().map_or("", String::as_str);
+                    let from = span.start + given;
+                    let Some(end) = text[from..span.end].find(last) else {
+                        continue;
+                    };
+                    span = Span::new(span.start, from + end + last.len());
+                    parts.name_span = Some(span);
+                }
                 let sentence = r.sentence_of(span.start);
                 // A reporting verb right after the name, in the same clause ("Yun said", "Yun
                 // also said", "the JoongAng Ilbo newspaper said"), not one with another subject
@@ -263,7 +293,9 @@ impl<'a> SpeakerResolver<'a> {
                     Some(r.org_entity(&parts))
                 } else {
                     // A lone capitalised word only becomes a person when it reports something.
-                    r.person_entity(&parts, span, para.span.end, reporter)
+                    // … or has a title before it ("Mayor Ortiz").
+                    let titled = parts.title.is_some();
+                    r.person_entity(&parts, span, para.span.end, reporter || titled)
                 };
                 if let Some(entity) = entity {
                     let subject =
@@ -365,6 +397,32 @@ impl<'a> SpeakerResolver<'a> {
             }
             None => (found, folded),
         };
+        // A full name whose family name the article used alone before ("Mayor Ortiz spoke. …
+        // Pia Ortiz said"): that person, now with the full name.
+        let found = found.or_else(|| {
+            // (Two words, or a given name first: not "Defiant Matt Williams".)
+            if words.len() < 2
+                || known.is_some()
+                || words.len() > 2 && !self.patterns.is_given_name(words[0])
+            {
+                return None;
+            }
+            let key = self.family_key(&words);
+            let &i = self.by_name.get(&key)?;
+            let e = &self.entities[i];
+            (!e.is_org && e.folded == key).then_some(i)
+        });
+        if let Some(i) = found {
+            if words.len() >= 2 && self.entities[i].folded.split(' ').count() == 1 {
+                let display = parts.name.join(" ");
+                self.entities[i].name = display.clone();
+                self.entities[i].folded = folded.clone();
+                self.by_name.insert(folded.clone(), i);
+                for w in display.split(' ') {
+                    self.by_word.insert(fold(w), i);
+                }
+            }
+        }
         let i = match found {
             Some(i) => i,
             None if words.len() >= 2 || create || known.is_some() => {
@@ -544,14 +602,31 @@ impl<'a> SpeakerResolver<'a> {
         let first = toks[0].text.to_lowercase();
         let det = first == "the" || self.patterns.unnamed_determiners.contains(&first);
         // Capitalised words that could be a name (not a title, party, place or non-name).
-        let has_caps = toks.iter().skip(1).any(|t| {
+        let name_like = |t: &name::Token| {
             t.is_capitalized()
                 && !is_honorific(t.text, self.patterns)
                 && !self.patterns.titles.contains_ci(t.text)
                 && !self.patterns.non_names.contains(t.text)
                 && self.patterns.places.canonical(t.text).is_none()
-        });
-        if det && !has_caps {
+        };
+        let has_caps = toks.iter().skip(1).any(name_like);
+        // "the New York businessman", "the Vermont senator": a place of several words before a
+        // lowercase title qualifies the post; it names no one.
+        let place_qualified = det && has_caps && {
+            let caps: Vec<usize> = (1..toks.len()).filter(|&k| name_like(&toks[k])).collect();
+            let (a, b) = (caps[0], caps[caps.len() - 1] + 1);
+            let place = toks[a..b]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            b - a == caps.len()
+                && self.patterns.places.canonical(&place).is_some()
+                && toks
+                    .last()
+                    .is_some_and(|t| !t.is_capitalized() && self.patterns.titles.contains(t.text))
+        };
+        if det && (!has_caps || place_qualified) {
             return self.resolve_nominal(&toks, first == "the");
         }
         // A name run (skipping a leading determiner).
@@ -617,6 +692,25 @@ impl<'a> SpeakerResolver<'a> {
         }
         let single = parts.name.iter().filter(|w| !is_initial(w)).count() == 1;
         let name_span = parts.name_span.unwrap_or(span);
+        // A lone capitalised word opening its sentence that the article also writes in lowercase
+        // ("Pressure is building …", "Small groups of protesters …") is a common word, unless it
+        // names someone the article knows.
+        if single && parts.title.is_none() && parts.honorific.is_none() {
+            let word = parts.name[0].as_str();
+            let folded = fold(word);
+            let opens_sentence = self.text
+                [self.sentences[self.sentence_of(name_span.start)]..name_span.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            if opens_sentence
+                && self.by_surname(&folded).is_none()
+                && !self.by_name.contains_key(&folded)
+                && !self.patterns.known_surnames.contains_key(word)
+                && has_lowercase_word(self.text, &word.to_lowercase())
+            {
+                return Speaker::default();
+            }
+        }
         let limit = self.text[name_span.end..]
             .find('\n')
             .map_or(self.text.len(), |k| name_span.end + k);
@@ -808,6 +902,21 @@ impl<'a> SpeakerResolver<'a> {
             },
         }
     }
+}
+
+/// Whether `line` is a headline in title case: short, and every word of four letters or more
+/// capitalised ("Obama Sees 'Personal Insult' if Blacks Don't Rally for Hillary Clinton.").
+fn is_title_case_headline(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    line.len() <= 300
+        && words.len() >= 3
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether `start..end`, at the start of a paragraph, is a dateline: words in capitals followed by

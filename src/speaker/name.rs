@@ -301,6 +301,14 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
             k0 = run.len() - if after_given { 2 } else { 1 };
         }
     }
+    // "Earl Blumenauer", "Gov. Earl Ray Tomblin": a title word that is also a given name, first
+    // in the run or right after an honorific, is the given name.
+    if (1..run.len()).contains(&k0)
+        && patterns.word_bits.exact(run[k0 - 1].text) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0
+        && (k0 == 1 || is_honorific(run[k0 - 2].text, patterns))
+    {
+        k0 -= 1;
+    }
     // Lowercase title words right before the run ("adjunct senior fellow", "press secretary",
     // "police chief"), and the capitalised qualifier before them ("White House", "Tulsa"); they
     // count only when a title ends right before the name.
@@ -328,6 +336,16 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     // ("Secretary of State | Mike Pompeo"), else at k0.
     let mut k = k0;
     for cand in k0..run.len() {
+        // "Lt. Gen. Michael Flynn": an honorific after an honorific is not the name's start.
+        if cand + 1 < run.len() && is_honorific(run[cand].text, patterns) {
+            continue;
+        }
+        // "Earl Blumenauer": a given name taken into the name above is not a title.
+        if cand > k0
+            && patterns.word_bits.exact(run[cand - 1].text) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0
+        {
+            continue;
+        }
         let pre = &tokens[pre_start..start + cand];
         let ends_with_title = pre.last().is_some_and(|t| is_honorific(t.text, patterns))
             || title_suffix_in(pre, patterns).is_some();
@@ -453,6 +471,16 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
             parts.honorific = Some(last.text.to_string());
             pre_end -= 1;
         }
+        // "Lt. Gen.", "Rear Adm.": honorifics in a row are one.
+        while parts.honorific.is_some()
+            && pre_end > 0
+            && is_honorific(pre[pre_end - 1].text, patterns)
+            && pre[pre_end - 1].joined_to_next
+        {
+            pre_end -= 1;
+            let h = parts.honorific.take().unwrap_or_default();
+            parts.honorific = Some(format!("{} {h}", pre[pre_end].text));
+        }
     }
     let pre = &pre[..pre_end];
     if let Some((title_start, title)) = title_suffix(pre, patterns) {
@@ -573,5 +601,34 @@ mod tests {
         let toks = tokenize(t, Span::new(0, t.len()), &set);
         assert_eq!(toks[0].text, "Biegun");
         assert!(toks[0].possessive);
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn parse(text: &str) -> NameParts {
+        let set = PatternSet::embedded().unwrap();
+        let toks = tokenize(text, Span::new(0, text.len()), &set);
+        let rs = runs(&toks, &set);
+        let (s, e) = *rs.last().unwrap();
+        parse_run(&toks, s, e, &set)
+    }
+
+    #[test]
+    fn honorifics_in_a_row_are_one() {
+        let p = parse("Retired Lt. Gen. Michael Flynn");
+        assert_eq!(p.name, vec!["Michael", "Flynn"]);
+        assert_eq!(p.honorific.as_deref(), Some("Lt. Gen."));
+    }
+
+    #[test]
+    fn a_title_that_is_a_given_name_after_an_honorific() {
+        let p = parse("Gov. Earl Ray Tomblin");
+        assert_eq!(p.name, vec!["Earl", "Ray", "Tomblin"]);
+        assert_eq!(p.honorific.as_deref(), Some("Gov."));
+        let p = parse("Earl Blumenauer");
+        assert_eq!(p.name, vec!["Earl", "Blumenauer"]);
     }
 }
