@@ -231,8 +231,15 @@ pub fn attribute(
                     }
                     let m = &orig[sp_s..sp_e];
                     let match_start = caps.start;
+                    // "the Washington Post’s Ishaan Tharoor": a possessive names whose person.
+                    let possessive_start = ["’s ", "'s ", "s’ ", "s' "]
+                        .iter()
+                        .any(|p| m.contains(p))
+                        && orig[..sp_s].trim_end().rsplit([' ', '\u{a0}']).next() == Some("the");
                     if !plausible_mention(m, patterns, label)
-                        || (match_start == sp.0 && !starts_a_phrase(orig, sp_s, patterns))
+                        || (match_start == sp.0
+                            && !possessive_start
+                            && !starts_a_phrase(orig, sp_s, patterns))
                     {
                         continue;
                     }
