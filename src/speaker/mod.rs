@@ -20,7 +20,9 @@
 pub mod name;
 pub mod title;
 
-use crate::pattern::compile::{FastMap, PronounClass, W_SPEECH_VERB_EXACT};
+use crate::pattern::compile::{
+    FastMap, PronounClass, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI,
+};
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
@@ -71,6 +73,12 @@ const PREPOSITIONS: &[&str] = &[
 fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `w` is a party-and-state tag: `R-Utah`, `D-Calif.`, `I-Vt`.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 /// Whether `text` has `word` (lowercase) as a whole word written in lowercase.
@@ -219,8 +227,11 @@ impl<'a> SpeakerResolver<'a> {
             });
             let mut last_sentence = usize::MAX;
             for (s, e) in runs(&toks, patterns) {
-                // A parenthetical tag ("(R-Utah)", "(AP)") is not a name.
-                if text[..toks[s].span.start].ends_with('(') {
+                // A parenthetical tag ("(R-Utah)", "(AP)") is not a name, nor is a party-and-state
+                // tag between commas ("Jason Chaffetz, R-Utah, said").
+                if text[..toks[s].span.start].ends_with('(')
+                    || (e - s == 1 && is_party_tag(toks[s].text))
+                {
                     continue;
                 }
                 // Nor is a dateline ("MIDWAY ATOLL —", "WASHINGTON (Reuters) -").
@@ -297,10 +308,30 @@ impl<'a> SpeakerResolver<'a> {
                     let titled = parts.title.is_some();
                     r.person_entity(&parts, span, para.span.end, reporter || titled)
                 };
+                // "Obama consultant Cornell Belcher": a name that qualifies a title before
+                // another name is not the sentence's subject.
+                let qualifier = {
+                    let mut j = e;
+                    while j < toks.len()
+                        && toks[j - 1].joined_to_next
+                        && !toks[j].is_capitalized()
+                        && patterns.word_bits.lower(toks[j].text)
+                            & (W_TITLE_CI | W_TITLE_MODIFIER_CI)
+                            != 0
+                    {
+                        j += 1;
+                    }
+                    j > e
+                        && j < toks.len()
+                        && toks[j - 1].joined_to_next
+                        && toks[j].is_capitalized()
+                };
                 if let Some(entity) = entity {
-                    let subject =
-                        sentence != last_sentence && !parts.possessive && !after_preposition;
-                    if !after_preposition {
+                    let subject = sentence != last_sentence
+                        && !parts.possessive
+                        && !after_preposition
+                        && !qualifier;
+                    if !after_preposition && !qualifier {
                         last_sentence = sentence;
                     }
                     let bare = parts.name.len() == 1;
