@@ -641,22 +641,13 @@ impl<'a> SpeakerResolver<'a> {
                 && self.patterns.places.canonical(t.text).is_none()
         };
         let has_caps = toks.iter().skip(1).any(name_like);
-        // "the New York businessman", "the Vermont senator": a place of several words before a
-        // lowercase title qualifies the post; it names no one.
-        let place_qualified = det && has_caps && {
-            let caps: Vec<usize> = (1..toks.len()).filter(|&k| name_like(&toks[k])).collect();
-            let (a, b) = (caps[0], caps[caps.len() - 1] + 1);
-            let place = toks[a..b]
-                .iter()
-                .map(|t| t.text)
-                .collect::<Vec<_>>()
-                .join(" ");
-            b - a == caps.len()
-                && self.patterns.places.canonical(&place).is_some()
-                && toks
-                    .last()
-                    .is_some_and(|t| !t.is_capitalized() && self.patterns.titles.contains(t.text))
-        };
+        // "the New York businessman", "one district GOP leader", "a Clinton aide": capitalised
+        // words before a lowercase title qualify the post; the phrase names no one.
+        let place_qualified = det
+            && has_caps
+            && toks
+                .last()
+                .is_some_and(|t| !t.is_capitalized() && self.patterns.titles.contains(t.text));
         if det && (!has_caps || place_qualified) {
             return self.resolve_nominal(&toks, first == "the");
         }
