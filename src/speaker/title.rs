@@ -88,14 +88,86 @@ pub fn before_name(
         .split(' ')
         .next()
         .unwrap_or("");
+    let lower = first.to_lowercase();
+    // A clause or a phrase that opens the sentence ("While the senator has won …, Sanders",
+    // "On the heels of the meeting, Dempsey", "Addressing the crowd, Trump") is no appositive.
+    let opener = CLAUSE_OPENERS.contains(&lower.as_str())
+        || (lower.len() > 5 && lower.ends_with("ing"))
+        || (lower.len() > 4 && lower.ends_with("ed"));
     let ok = matches!(
-        first.to_lowercase().as_str(),
+        lower.as_str(),
         "the" | "a" | "an" | "his" | "her" | "its" | "their"
     ) || first.ends_with("’s")
         || first.ends_with("'s")
-        || first.chars().next().is_some_and(char::is_uppercase);
+        || (first.chars().next().is_some_and(char::is_uppercase) && !opener);
     ok.then_some(info)
 }
+
+/// Words that open a clause or an adverbial phrase, not a noun phrase.
+const CLAUSE_OPENERS: &[&str] = &[
+    "while",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "as",
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "when",
+    "whenever",
+    "although",
+    "though",
+    "since",
+    "because",
+    "if",
+    "unless",
+    "with",
+    "without",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "by",
+    "unlike",
+    "like",
+    "to",
+    "once",
+    "until",
+    "whether",
+    "then",
+    "still",
+    "now",
+    "instead",
+    "meanwhile",
+    "however",
+    "asked",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "that",
+    "in",
+    "over",
+    "under",
+    "among",
+    "amid",
+    "through",
+    "throughout",
+    "following",
+    "according",
+    "speaking",
+    "where",
+    "here",
+    "there",
+    "also",
+    "even",
+];
 
 /// Byte length of an appositive: up to a comma, a clause stop or the end of the sentence.
 fn phrase_end(s: &str) -> usize {
