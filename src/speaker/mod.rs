@@ -294,6 +294,17 @@ impl<'a> SpeakerResolver<'a> {
                     .map(|k| &toks[k])
                     .filter(|t| text[t.span.end..toks[s].span.start].trim().is_empty())
                     .map(|t| t.text);
+                // "…,” said Alan Abramowitz, a demographer": a name right after its reporting
+                // verb, or after "according to", reports too.
+                // ("told X" and "asked X" name the listener.)
+                let inverted = parts.name.len() >= 2
+                    && !parts.possessive
+                    && before.is_some_and(|w| {
+                        matches!(
+                            w,
+                            "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted"
+                        ) || (w == "to" && s >= 2 && toks[s - 2].text == "according")
+                    });
                 let locative = before.is_some_and(|w| LOCATIVE.contains(&w));
                 let after_preposition =
                     locative || before.is_some_and(|w| PREPOSITIONS.contains(&w));
@@ -341,7 +352,7 @@ impl<'a> SpeakerResolver<'a> {
                         subject,
                         possessive: parts.possessive,
                         bare,
-                        reporter,
+                        reporter: reporter || inverted,
                     });
                 }
             }

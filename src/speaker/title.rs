@@ -111,7 +111,6 @@ const CLAUSE_OPENERS: &[&str] = &[
     "or",
     "so",
     "yet",
-    "as",
     "on",
     "in",
     "at",
