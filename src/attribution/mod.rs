@@ -230,6 +230,13 @@ pub fn attribute(
                         }
                     }
                     let m = &orig[sp_s..sp_e];
+                    // "Sanders’ comments": a possessive right before the verb owns a noun; it
+                    // says nothing.
+                    let possessive =
+                        m.ends_with(['’', '\'']) || m.ends_with("’s") || m.ends_with("'s");
+                    if possessive && cue_s >= sp_e && orig[sp_e..cue_s].trim().is_empty() {
+                        continue;
+                    }
                     let match_start = caps.start;
                     // "the Washington Post’s Ishaan Tharoor": a possessive names whose person.
                     let possessive_start = ["’s ", "'s ", "s’ ", "s' "]
@@ -269,6 +276,15 @@ pub fn attribute(
                     // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
                     let (sp_start, sp_end) = apposed_name(text, sp_start, sp_end, patterns)
                         .unwrap_or((sp_start, sp_end));
+                    // "Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said": the name
+                    // in the last comma piece before the verb is its subject.
+                    let cue_abs = span.start + cue_s;
+                    let (sp_start, sp_end) = if cue_abs > sp_end {
+                        closer_subject(text, sp_end, cue_abs, patterns)
+                            .unwrap_or((sp_start, sp_end))
+                    } else {
+                        (sp_start, sp_end)
+                    };
                     return Some(Attribution {
                         rule_id: rule.id.clone(),
                         method: rule.method.clone(),
@@ -620,6 +636,38 @@ fn starts_a_phrase(hay: &str, at: usize, patterns: &PatternSet) -> bool {
             | "than"
             | "like"
     )
+}
+
+/// The span of a person's name that makes up the last comma-separated piece of
+/// `text[from..cue]` ("…, Gov. John Kasich (R-OH), said"): two or more capitalised words, not a
+/// place, a possessive or a party tag.
+fn closer_subject(
+    text: &str,
+    from: usize,
+    cue: usize,
+    patterns: &PatternSet,
+) -> Option<(usize, usize)> {
+    let between = &text[from..cue];
+    let body = between.trim_end().strip_suffix(',')?;
+    let k = body.rfind(',')?;
+    let mut piece = &body[k + 1..];
+    // A party tag in parentheses stays out of the name.
+    if let Some(p) = piece.find(" (") {
+        piece = &piece[..p];
+    }
+    let start = from + k + 1 + (piece.len() - piece.trim_start().len());
+    let piece = piece.trim();
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let person = words.len() >= 2
+        && words.len() <= 6
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| w.ends_with("’s") || w.ends_with("'s"))
+        && !patterns.non_names.contains(words[0])
+        && patterns.places.canonical(piece).is_none()
+        && !words.iter().any(|w| patterns.org_words.contains_ci(w));
+    person.then_some((start, start + piece.len()))
 }
 
 /// For a determiner phrase followed by `, Name Name,`, the span of that name.
