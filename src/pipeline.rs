@@ -236,14 +236,19 @@ impl<'p> Extractor<'p> {
                 }
             }
         }
+        // A piece without its own attribution takes the speaker of the nearest piece before it
+        // that has one (a transcript's pieces change speakers), else of the first that has one.
+        let mut last_named: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
         for i in 0..quotes.len() {
             let Some(chain) = quotes[i].chain else {
                 continue;
             };
             if found[i].1.is_some() && found[i].3.is_empty() {
+                last_named.insert(chain, i);
                 continue;
             }
-            if let Some(&k) = donors.get(&chain) {
+            if let Some(&k) = last_named.get(&chain).or_else(|| donors.get(&chain)) {
                 let (_, a, sp, _) = found[k].clone();
                 found[i] = (found[i].0, a, sp, "continuation");
             }

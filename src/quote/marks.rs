@@ -73,16 +73,33 @@ fn pair_paragraph(
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
     let p = span.slice(text);
+    let lead = p.len() - p.trim_start().len();
     // (position of the opening mark, its char, index of its pair)
     let mut open: Option<(usize, char, usize)> = None;
+    // The pair of a quote of another style nested in a quote that opens the paragraph
+    // ("PENCE: … “Shark Tank.” But …" in a transcript given in straight quotes): part of it.
+    let mut nested: Option<usize> = None;
     for m in patterns.marks.find_iter(p) {
         let c = patterns.mark_chars[m.pattern().as_usize()];
         let at = m.start();
         let before = p[..at].chars().next_back();
         let after = p[m.end()..].chars().next();
+        if let Some(inner) = nested {
+            if patterns.pairs[inner].1.contains(&c) {
+                nested = None;
+            }
+            continue;
+        }
         match open {
             Some((o, oc, pair)) => {
                 let closes = patterns.pairs[pair].1.contains(&c);
+                if !closes && o == lead {
+                    let other_style = opener_pair(patterns, c).filter(|_| c != oc);
+                    if let Some(inner) = other_style {
+                        nested = Some(inner);
+                        continue;
+                    }
+                }
                 if closes && (at - o) <= patterns.max_quote_bytes {
                     push_quote(
                         text,
@@ -236,6 +253,20 @@ mod tests {
         pairing100,
         "word\" stray then \"real one\" ok",
         &["real one"]
+    );
+
+    t!(
+        pairing110,
+        "\"PENCE: She thinks this is “Shark Tank.” It is not.\n\n\"WALLACE: Thank you.\"",
+        &[
+            "PENCE: She thinks this is “Shark Tank.” It is not.",
+            "WALLACE: Thank you."
+        ]
+    );
+    t!(
+        pairing120,
+        "He said \"yes\" and then “no” twice.",
+        &["yes", "no"]
     );
 
     #[test]
