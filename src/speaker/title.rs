@@ -62,8 +62,31 @@ pub fn after_name(
         }
         return None;
     }
+    // Another clause ("whose husband was killed", "where she works", "Monday in an interview")
+    // gives no title.
+    let first = lower.split([' ', ',']).next().unwrap_or("");
+    if patterns.clause_stops.iter().any(|w| w == first)
+        || matches!(
+            first,
+            "though" | "although" | "according" | "because" | "if" | "after" | "before" | "during"
+        )
+        || WEEKDAYS.contains(&first)
+    {
+        return None;
+    }
     parse_phrase(text, body_start, body_start + end, patterns)
 }
+
+/// Days of the week: "Obama said Monday, …" gives no title.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// The title phrase written right before `name_start` as an appositive ending in a comma:
 /// `the company's chief executive, Laura Chen`.
