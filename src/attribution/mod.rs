@@ -260,7 +260,12 @@ pub fn attribute(
                     // Sentence-opening words caught by a name ("But Trump", "With Democratic leaders").
                     let mut sp_start = span.start + sp_s;
                     let mut rest = &text[sp_start..sp_end];
-                    while let Some((w, tail)) = rest.split_once(' ') {
+                    // (Not "The" of "The New York businessman": a description ends in lowercase.)
+                    let described = rest
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_lowercase));
+                    while let Some((w, tail)) = rest.split_once(' ').filter(|_| !described) {
                         if patterns.non_names.contains(w.trim_end_matches(','))
                             && tail.chars().next().is_some_and(char::is_uppercase)
                         {
