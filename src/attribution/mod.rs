@@ -232,8 +232,16 @@ pub fn attribute(
                     let m = &orig[sp_s..sp_e];
                     // "Sanders’ comments": a possessive right before the verb owns a noun; it
                     // says nothing.
+                    // ("He’s claiming", "Trump’s saying": that ’s is "is".)
                     let possessive =
-                        m.ends_with(['’', '\'']) || m.ends_with("’s") || m.ends_with("'s");
+                        (m.ends_with(['’', '\'']) || m.ends_with("’s") || m.ends_with("'s"))
+                            && !orig[cue_s..cue_e]
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|w| w.ends_with("ing"))
+                            && !patterns
+                                .pronouns
+                                .contains_key(&m.trim_end_matches(['s', '’', '\'']).to_lowercase());
                     if possessive && cue_s >= sp_e && orig[sp_e..cue_s].trim().is_empty() {
                         continue;
                     }
@@ -795,8 +803,26 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
             }
         }
     }
-    // A nickname: a short capitalised quote between two capitalised words.
     let inner = q.inner.slice(text);
+    // The title of a work after a preposition: `appeared on “Meet the Press”`.
+    if let Some(prev) = before.rsplit([' ', '\u{a0}']).next() {
+        let words: Vec<&str> = inner
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let title_case = words.len() >= 2
+            && words.len() <= patterns.work_title_max_words
+            && words[0].starts_with(char::is_uppercase)
+            && words
+                .iter()
+                .filter(|w| w.chars().count() >= 4)
+                .all(|w| w.starts_with(char::is_uppercase));
+        if title_case && patterns.work_title_after.iter().any(|p| p == prev) {
+            return true;
+        }
+    }
+    // A nickname: a short capitalised quote between two capitalised words.
     let words: Vec<&str> = inner.split_whitespace().collect();
     if !words.is_empty()
         && words.len() <= patterns.nickname_max_words

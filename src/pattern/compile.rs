@@ -607,6 +607,11 @@ pub struct PatternSet {
     pub scare_before: Vec<String>,
     /// A capitalised quote of at most this many words between two name words is a nickname.
     pub nickname_max_words: usize,
+    /// Prepositions after which a quote in title case is the title of a work ("appeared on
+    /// “Meet the Press”", "author of “The Art of the Deal”").
+    pub work_title_after: Vec<String>,
+    /// The most words such a title has.
+    pub work_title_max_words: usize,
     /// The attribution rules, in priority order.
     pub rules: Vec<CueRule>,
     /// The lexicons the rules use, as word classes (see [`super::words`]).
@@ -920,6 +925,8 @@ impl PatternSet {
                 .map(|s| s.to_lowercase())
                 .collect(),
             nickname_max_words: quotes.nickname_max_words,
+            work_title_after: quotes.work_title_after.clone(),
+            work_title_max_words: quotes.work_title_max_words,
             rules,
             word_classes,
             speech_verbs,

@@ -265,6 +265,10 @@ pub(crate) struct RawQuotes {
     pub scare_before: Vec<String>,
     pub nickname_max_words: usize,
     #[serde(default)]
+    pub work_title_after: Vec<String>,
+    #[serde(default)]
+    pub work_title_max_words: usize,
+    #[serde(default)]
     pub example: Vec<toml::Spanned<Example>>,
     #[serde(default)]
     pub counterexample: Vec<toml::Spanned<RawCounter>>,

@@ -627,7 +627,12 @@ impl<'a> SpeakerResolver<'a> {
         self.cursor = span.start;
         let mention = span.slice(self.text).trim();
         let lower = mention.to_lowercase();
-        if let Some(&class) = self.patterns.pronouns.get(lower.as_str()) {
+        // "He’s claiming": a pronoun with "is" or "has" written on.
+        let bare = lower
+            .strip_suffix("’s")
+            .or_else(|| lower.strip_suffix("'s"))
+            .unwrap_or(&lower);
+        if let Some(&class) = self.patterns.pronouns.get(bare) {
             return self.resolve_pronoun(span.start, class);
         }
         // A transcript's label in capitals ("PENCE", "SEN. WARREN"): the person of that surname.
