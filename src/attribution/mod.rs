@@ -152,13 +152,14 @@ pub fn context(
 /// Rules run on the contexts with their lexicon words as word classes ([`crate::pattern::words`]);
 /// every offset is mapped back to `text`.
 ///
-/// `regexes` are the rules' regexes in rule order: `patterns`' own, or per-thread clones (a
+/// `regexes` are, in rule order, the regexes of the rules without a [`RuleSearch`]
+/// ([`crate::pattern::compile::CueRule::plain_regex`]): `patterns`' own, or per-thread clones (a
 /// regex shared by threads makes them wait on its cache pool).
 pub fn attribute(
     text: &str,
     ctx: &Context,
     patterns: &PatternSet,
-    regexes: &[regex::Regex],
+    regexes: &[Option<regex::Regex>],
     fallback: bool,
 ) -> Option<Attribution> {
     let before_first = !ctx.opens_sentence;
@@ -203,7 +204,7 @@ pub fn attribute(
                 // Rules with the same regex share their automata and caches.
                 let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
                 let search = patterns.rules[slot].search.as_ref();
-                let all = matches(slot, rule.at, search, hay, &regexes[ri], caches);
+                let all = matches(slot, rule.at, search, hay, regexes[ri].as_ref(), caches);
                 // A transcript's speaker label is written in capitals ("PENCE:"), like a
                 // dateline.
                 let label = rule.at == Position::QuoteStart;
@@ -402,13 +403,14 @@ impl Exact<'_> {
 
 /// Every match of rule `ri` in `hay` that [`attribute`] considers, in the order it tries them:
 /// for the rules before the quote, every match (including those that start inside an earlier
-/// one), nearest the quote first; for the others, the first match.
+/// one), nearest the quote first; for the others, the first match. `re` is the rule's regex, needed
+/// only without `search`.
 fn matches(
     ri: usize,
     at: Position,
     search: Option<&RuleSearch>,
     hay: &str,
-    re: &regex::Regex,
+    re: Option<&regex::Regex>,
     caches: &mut SearchCaches,
 ) -> Vec<Found> {
     // The relaxed regex rules out most contexts at once; without a match of it, the rule has none.
@@ -447,7 +449,7 @@ fn matches(
                 groups: s.groups,
             }
         }
-        None => Exact::Plain(re),
+        None => Exact::Plain(re.expect("a rule without a search has its regex")),
     };
     match at {
         Position::BeforeQuote | Position::PreviousParagraph => {
@@ -869,8 +871,8 @@ mod tests {
                 let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
                 let search = set.rules[slot].search.as_ref();
                 assert!(search.is_some(), "rule {} has its search", rule.id);
-                let got = matches(slot, rule.at, search, &norm.text, &rule.regex, &mut caches);
-                let want = reference(rule.at, &norm.text, &rule.regex);
+                let got = matches(slot, rule.at, search, &norm.text, None, &mut caches);
+                let want = reference(rule.at, &norm.text, rule.regex());
                 assert_eq!(key(&got), key(&want), "rule {} on {:?}", rule.id, norm.text);
                 compared += want.len();
             }
@@ -884,7 +886,7 @@ mod tests {
         for rule in &set.rules {
             // The relaxed regex, made to end where the haystack ends.
             let hir = regex_syntax::hir::Hir::concat(vec![
-                crate::pattern::compile::relaxed(rule.regex.as_str()).unwrap(),
+                crate::pattern::compile::relaxed(&rule.pattern).unwrap(),
                 regex_syntax::hir::Hir::look(regex_syntax::hir::Look::End),
             ]);
             let relaxed = meta::Regex::builder().build_from_hir(&hir).unwrap();
@@ -898,7 +900,7 @@ mod tests {
                 // the same span.
                 let mut pos = 0;
                 while pos <= norm.text.len() {
-                    let Some(m) = rule.regex.find_at(&norm.text, pos) else {
+                    let Some(m) = rule.regex().find_at(&norm.text, pos) else {
                         break;
                     };
                     let input = Input::new(&norm.text[..m.end()])

@@ -353,13 +353,42 @@ pub struct CueRule {
     pub at: Position,
     /// The method name reported when this rule names the speaker directly.
     pub method: String,
-    /// The compiled regex; it has the groups `speaker` and `cue`.
-    pub regex: Regex,
+    /// The expanded regex (lexicons and definitions filled in); it has the groups `speaker` and
+    /// `cue`.
+    pub pattern: String,
+    /// `pattern` compiled, see [`CueRule::regex`].
+    regex: std::sync::OnceLock<Regex>,
     /// Faster ways to find where `regex` matches ([`RuleSearch`]); `None` if they could not be
     /// built (then `regex` alone is used).
     pub search: Option<RuleSearch>,
     /// Tried only after continuation from an earlier quote found nothing.
     pub fallback: bool,
+}
+
+impl CueRule {
+    /// The rule's regex, as a `regex::Regex`. The attribution only runs it for a rule without a
+    /// [`RuleSearch`]; for the others it is compiled on first use (it is a large part of the
+    /// start-up time and memory otherwise).
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            // `search.exact` was built from the same pattern with the same syntax and NFA size
+            // limit, so this cannot fail.
+            build_regex(&self.pattern).expect("a rule regex whose RuleSearch was built")
+        })
+    }
+
+    /// The rule's regex if the attribution runs it (the rule has no [`RuleSearch`]).
+    pub fn plain_regex(&self) -> Option<&Regex> {
+        self.search.is_none().then(|| self.regex())
+    }
+}
+
+/// Compiles a rule's expanded regex.
+fn build_regex(pattern: &str) -> std::result::Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(32 << 20)
+        .dfa_size_limit(4 << 20)
+        .build()
 }
 
 /// Helpers that find where a rule's regex matches without running it over every position.
@@ -791,29 +820,39 @@ impl PatternSet {
                     })
                 }
             };
-            expanded.map_err(|message| Error::PatternSyntax {
+            let expanded = expanded.map_err(|message| Error::PatternSyntax {
                 path: files.path("cues.toml"),
                 line,
                 message: format!("rule {}: {message}", raw.id),
             })?;
-            let regex =
-                regex
-                    .expect("built for every expanded rule")
-                    .map_err(|e| Error::PatternRegex {
-                        path: files.path("cues.toml"),
-                        line,
-                        rule_id: raw.id.clone(),
-                        source: Box::new(e),
+            // A rule with a search has both groups (`RuleSearch::new` checks them); its regex is
+            // compiled on first use.
+            let regex = match (regex, &search) {
+                (_, Some(_)) => std::sync::OnceLock::new(),
+                (regex, None) => {
+                    let regex = regex.expect("built for every expanded rule").map_err(|e| {
+                        Error::PatternRegex {
+                            path: files.path("cues.toml"),
+                            line,
+                            rule_id: raw.id.clone(),
+                            source: Box::new(e),
+                        }
                     })?;
-            for group in ["speaker", "cue"] {
-                if !regex.capture_names().any(|n| n == Some(group)) {
-                    return Err(Error::PatternSyntax {
-                        path: files.path("cues.toml"),
-                        line,
-                        message: format!("rule {}: the regex has no group named `{group}`", raw.id),
-                    });
+                    for group in ["speaker", "cue"] {
+                        if !regex.capture_names().any(|n| n == Some(group)) {
+                            return Err(Error::PatternSyntax {
+                                path: files.path("cues.toml"),
+                                line,
+                                message: format!(
+                                    "rule {}: the regex has no group named `{group}`",
+                                    raw.id
+                                ),
+                            });
+                        }
+                    }
+                    std::sync::OnceLock::from(regex)
                 }
-            }
+            };
             if raw.examples.is_empty() || raw.counterexamples.is_empty() {
                 return Err(Error::PatternSyntax {
                     path: files.path("cues.toml"),
@@ -836,9 +875,7 @@ impl PatternSet {
             let search = search.map(|mut s| {
                 s.cache_slot = rules
                     .iter()
-                    .position(|r: &CueRule| {
-                        r.search.is_some() && r.regex.as_str() == regex.as_str()
-                    })
+                    .position(|r: &CueRule| r.search.is_some() && r.pattern == expanded)
                     .unwrap_or(index);
                 s
             });
@@ -846,6 +883,7 @@ impl PatternSet {
                 id: raw.id,
                 at,
                 method: raw.method,
+                pattern: expanded,
                 regex,
                 search,
                 fallback: raw.fallback,
@@ -956,8 +994,8 @@ impl PatternSet {
     }
 }
 
-/// A rule's compiled regex (or why it does not compile) and its [`RuleSearch`]; nothing for a
-/// rule whose expansion failed.
+/// A rule's [`RuleSearch`], or without one its compiled regex (or why it does not compile);
+/// nothing for a rule whose expansion failed.
 type BuiltRule = (
     Option<std::result::Result<Regex, regex::Error>>,
     Option<RuleSearch>,
@@ -969,12 +1007,12 @@ fn build_rule_regexes(expansions: &[std::result::Result<String, String>]) -> Vec
         let Ok(pattern) = e else {
             return (None, None);
         };
-        let regex = regex::RegexBuilder::new(pattern)
-            .size_limit(32 << 20)
-            .dfa_size_limit(4 << 20)
-            .build();
-        let search = regex.is_ok().then(|| RuleSearch::new(pattern)).flatten();
-        (Some(regex), search)
+        // The regex is only needed now when the rule has no search helpers (or to report why
+        // it does not compile); otherwise it is compiled on first use.
+        match RuleSearch::new(pattern) {
+            Some(search) => (None, Some(search)),
+            None => (Some(build_regex(pattern)), None),
+        }
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
