@@ -195,16 +195,30 @@ pub fn attribute(
                     continue;
                 }
                 let orig = span.slice(text);
+                // Rules with the same regex share their automata and caches.
+                let cslot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
+                let search = patterns.rules[cslot].search.as_ref();
+                if let Some(
+                    s @ RuleSearch {
+                        anchored: true,
+                        prefilter: Prefilter::Forward(dfa),
+                        ..
+                    },
+                ) = search
+                {
+                    let _ = s;
+                    let c = caches.forward[cslot].get_or_insert_with(|| dfa.create_cache());
+                    if !may_match_at_start(dfa, c, orig) {
+                        continue;
+                    }
+                }
                 if !done[slot] {
                     patterns.word_classes.normalize_into(orig, &mut cache[slot]);
                     done[slot] = true;
                 }
                 let norm = &cache[slot];
                 let hay = norm.text.as_str();
-                // Rules with the same regex share their automata and caches.
-                let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
-                let search = patterns.rules[slot].search.as_ref();
-                let all = matches(slot, rule.at, search, hay, regexes[ri].as_ref(), caches);
+                let all = matches(cslot, rule.at, search, hay, regexes[ri].as_ref(), caches);
                 // A transcript's speaker label is written in capitals ("PENCE:"), like a
                 // dateline.
                 let label = rule.at == Position::QuoteStart;
@@ -513,6 +527,75 @@ fn matches(
         _ => exact.captures_at(hay, 0).into_iter().collect(),
     }
 }
+
+/// Whether a match of the `^`-anchored forward relaxed `dfa` can start the normalized form of
+/// the context `orig` ([`crate::pattern::words`]), judged from its first two bytes, before
+/// normalizing it. Normalization keeps every byte outside a lexicon word and writes a lexicon
+/// word, which only starts at a character boundary, as one class character ([`CLASS_CHAR`]). So
+/// the normalized context starts with a class character, or with `orig[0]` followed by `orig[1]`
+/// or by a class character. `false` only when the DFA dies on every one of those; `true` whenever
+/// in doubt.
+fn may_match_at_start(dfa: &hybrid::dfa::DFA, cache: &mut hybrid::dfa::Cache, orig: &str) -> bool {
+    let b = orig.as_bytes();
+    let (Some(&b0), Some(&b1)) = (b.first(), b.get(1)) else {
+        return true;
+    };
+    let Ok(start) = dfa.start_state_forward(cache, &Input::new(orig).anchored(Anchored::Yes))
+    else {
+        return true;
+    };
+    // The state after `byte` from `sid`: `None` when no match can follow; an error when the
+    // cache gave up (then no verdict).
+    let next = |cache: &mut hybrid::dfa::Cache, sid, byte| {
+        dfa.next_state(cache, sid, byte)
+            .map(|s| (!s.is_dead()).then_some(s))
+    };
+    // Whether a word-class character can follow `sid` (one byte per byte class).
+    let class_char = |cache: &mut hybrid::dfa::Cache, sid| -> Result<bool, hybrid::CacheError> {
+        let Some(s1) = next(cache, sid, CLASS_CHAR.0)? else {
+            return Ok(false);
+        };
+        let classes = dfa.byte_classes();
+        for b2 in classes
+            .representatives(CLASS_CHAR.1)
+            .filter_map(|u| u.as_u8())
+        {
+            if let Some(s2) = next(cache, s1, b2)? {
+                for b3 in classes
+                    .representatives(CLASS_CHAR.2)
+                    .filter_map(|u| u.as_u8())
+                {
+                    if next(cache, s2, b3)?.is_some() {
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+        Ok(false)
+    };
+    let verdict = |cache: &mut hybrid::dfa::Cache| -> Result<bool, hybrid::CacheError> {
+        if class_char(cache, start)? {
+            return Ok(true);
+        }
+        let Some(s0) = next(cache, start, b0)? else {
+            return Ok(false);
+        };
+        // A match (found one byte late) or a quit state: no verdict from the second byte.
+        if s0.is_tagged() && !s0.is_start() {
+            return Ok(true);
+        }
+        Ok(next(cache, s0, b1)?.is_some() || class_char(cache, s0)?)
+    };
+    verdict(cache).unwrap_or(true)
+}
+
+/// The UTF-8 bytes of the word-class characters (U+E000 to U+E07F, see
+/// [`crate::pattern::words`]): the lead byte, then the ranges of the second and third bytes.
+const CLASS_CHAR: (
+    u8,
+    std::ops::RangeInclusive<u8>,
+    std::ops::RangeInclusive<u8>,
+) = (0xEE, 0x80..=0x81, 0x80..=0xBF);
 
 /// Every position of `hay` where a match of the reverse relaxed `dfa` — and so of its rule — can
 /// start, into `out`, largest first, from one backward pass. `None` if the DFA fails.
@@ -878,6 +961,43 @@ mod tests {
             }
         }
         assert!(compared > 50, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn first_bytes_never_rule_out_a_match() {
+        let set = PatternSet::embedded().unwrap();
+        let mut caches = SearchCaches::default();
+        caches.prepare(&set);
+        let (mut checked, mut ruled_out) = (0, 0);
+        for (ri, rule) in set.rules.iter().enumerate() {
+            let Some(RuleSearch {
+                anchored: true,
+                prefilter: Prefilter::Forward(dfa),
+                ..
+            }) = rule.search.as_ref()
+            else {
+                continue;
+            };
+            let cache = caches.forward[ri].get_or_insert_with(|| dfa.create_cache());
+            // Every suffix of every example, as a context.
+            for ex in &set.examples {
+                let t = ex.text.as_str();
+                for (i, _) in t.char_indices() {
+                    let orig = &t[i..];
+                    let may = may_match_at_start(dfa, cache, orig);
+                    let norm = set.word_classes.normalize(orig);
+                    if rule.regex().is_match(&norm.text) {
+                        assert!(may, "rule {} on {orig:?}", rule.id);
+                    }
+                    checked += 1;
+                    ruled_out += usize::from(!may);
+                }
+            }
+        }
+        assert!(
+            ruled_out > checked / 10,
+            "{ruled_out} of {checked} ruled out"
+        );
     }
 
     #[test]

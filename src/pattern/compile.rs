@@ -417,6 +417,10 @@ pub struct RuleSearch {
     pub cache_slot: usize,
     /// The relaxed regex.
     pub prefilter: Prefilter,
+    /// Every match of the relaxed regex starts at the start of the context (`^`): then the first
+    /// bytes of a context can rule the rule out before the context is normalized (see
+    /// [`crate::attribution`]).
+    pub anchored: bool,
 }
 
 impl RuleSearch {
@@ -453,13 +457,13 @@ impl RuleSearch {
         use regex_automata::{hybrid, meta, nfa::thompson, util::syntax, MatchKind};
         let hir = relaxed(pattern)?;
         let props = hir.properties();
-        let forward = props
+        let anchored = props
             .look_set_prefix()
-            .contains(regex_syntax::hir::Look::Start)
-            || {
-                let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
-                seq.is_finite() && seq.min_literal_len().is_some_and(|n| n >= 3)
-            };
+            .contains(regex_syntax::hir::Look::Start);
+        let forward = anchored || {
+            let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+            seq.is_finite() && seq.min_literal_len().is_some_and(|n| n >= 3)
+        };
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
@@ -526,6 +530,7 @@ impl RuleSearch {
             end_looks,
             cache_slot: 0,
             prefilter,
+            anchored,
         })
     }
 }
