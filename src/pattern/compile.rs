@@ -454,8 +454,10 @@ pub enum Prefilter {
 impl RuleSearch {
     /// The helpers of a rule's (expanded) regex, or `None` if one cannot be built.
     pub fn new(pattern: &str) -> Option<RuleSearch> {
-        use regex_automata::{hybrid, meta, nfa::thompson, util::syntax, MatchKind};
-        let hir = relaxed(pattern)?;
+        use regex_automata::{hybrid, meta, nfa::thompson, MatchKind};
+        // Parsed once for the relaxed regex, the exact one and the look-around check.
+        let parsed = parse(pattern)?;
+        let hir = relax(parsed.clone());
         let props = hir.properties();
         let anchored = props
             .look_set_prefix()
@@ -502,8 +504,7 @@ impl RuleSearch {
                     .hybrid(false)
                     .dfa(false),
             )
-            .syntax(syntax::Config::default().utf8(true))
-            .build(pattern)
+            .build_from_hir(&parsed)
             .ok()?;
         let group = |name: &str| {
             exact
@@ -513,13 +514,7 @@ impl RuleSearch {
         let groups = (group("speaker")?, group("cue")?);
         let end_looks = {
             use regex_syntax::hir::Look;
-            let looks = regex_syntax::ParserBuilder::new()
-                .utf8(true)
-                .build()
-                .parse(pattern)
-                .ok()?
-                .properties()
-                .look_set();
+            let looks = parsed.properties().look_set();
             looks.contains(Look::End)
                 || looks.contains(Look::EndLF)
                 || looks.contains(Look::EndCRLF)
@@ -539,6 +534,20 @@ impl RuleSearch {
 /// boundaries are dropped, every bounded repetition is unbounded (`{1,160}` → `+`, `{0,6}` → `*`)
 /// and capture groups are plain groups. `None` if `pattern` does not parse.
 pub fn relaxed(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    parse(pattern).map(relax)
+}
+
+/// A rule's expanded regex parsed, with the syntax `regex::Regex` uses (Unicode, UTF-8).
+fn parse(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    regex_syntax::ParserBuilder::new()
+        .utf8(true)
+        .build()
+        .parse(pattern)
+        .ok()
+}
+
+/// [`relaxed`] on a parsed regex.
+fn relax(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     use regex_syntax::hir::{
         Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
     };
@@ -596,12 +605,7 @@ pub fn relaxed(pattern: &str) -> Option<regex_syntax::hir::Hir> {
         out.union(&other);
         out
     }
-    let hir = regex_syntax::ParserBuilder::new()
-        .utf8(true)
-        .build()
-        .parse(pattern)
-        .ok()?;
-    Some(relax(hir))
+    relax(hir)
 }
 
 /// Pronoun classes of `pronouns.txt`.
