@@ -1023,31 +1023,55 @@ fn build_rule_regexes(expansions: &[std::result::Result<String, String>]) -> Vec
             None => (Some(build_regex(pattern)), None),
         }
     };
+    // Rules with the same expansion share one build.
+    let first: Vec<usize> = (0..expansions.len())
+        .map(|i| {
+            expansions[..i]
+                .iter()
+                .position(|e| *e == expansions[i])
+                .unwrap_or(i)
+        })
+        .collect();
+    let todo: Vec<usize> = (0..expansions.len()).filter(|&i| first[i] == i).collect();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
-        .min(expansions.len());
-    if threads <= 1 {
-        return expansions.iter().map(build).collect();
-    }
+        .min(todo.len());
     let mut out: Vec<Option<BuiltRule>> = (0..expansions.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    (t..expansions.len())
-                        .step_by(threads)
-                        .map(|i| (i, build(&expansions[i])))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            for (i, b) in h.join().expect("regex build thread") {
-                out[i] = Some(b);
-            }
+    if threads <= 1 {
+        for &i in &todo {
+            out[i] = Some(build(&expansions[i]));
         }
-    });
+    } else {
+        // Each thread takes the next rule to build: their costs differ widely.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut built = Vec::new();
+                        loop {
+                            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&i) = todo.get(k) else {
+                                return built;
+                            };
+                            built.push((i, build(&expansions[i])));
+                        }
+                    })
+                })
+                .collect();
+            for h in handles {
+                for (i, b) in h.join().expect("regex build thread") {
+                    out[i] = Some(b);
+                }
+            }
+        });
+    }
+    for i in 0..out.len() {
+        if first[i] != i {
+            out[i] = out[first[i]].clone();
+        }
+    }
     out.into_iter()
         .map(|b| b.expect("every rule built"))
         .collect()
