@@ -13,7 +13,7 @@ use super::load::{
     Example, ExampleSource, PatternFiles, RawConsistency, RawCounter, RawCues, RawQuotes,
     RawSpeakers, RawTitleExample,
 };
-use super::words::WordClasses;
+use super::words::{PendingWordClasses, WordClasses};
 use crate::error::{line_of, Error, Result};
 
 /// A hash map with a fast hasher (the lexicons are looked up for every word of an article).
@@ -743,14 +743,16 @@ impl PatternSet {
             lexicons.insert(name.to_string(), lex(name)?);
         }
 
-        let word_classes = {
+        let word_class_error = |message| Error::PatternSyntax {
+            path: files.path("cues.toml"),
+            line: 0,
+            message,
+        };
+        // Their automaton is built on another thread while the rules are compiled.
+        let pending_classes = {
             let named: Vec<(&str, &Lexicon)> =
                 lexicons.iter().map(|(k, v)| (k.as_str(), v)).collect();
-            WordClasses::new(&named).map_err(|message| Error::PatternSyntax {
-                path: files.path("cues.toml"),
-                line: 0,
-                message,
-            })?
+            WordClasses::start(&named).map_err(word_class_error)?
         };
         let quotes: RawQuotes = files.parse("quotes.toml")?;
         let cues: RawCues = files.parse("cues.toml")?;
@@ -805,7 +807,7 @@ impl PatternSet {
         let expansions: Vec<std::result::Result<String, String>> = cues
             .rule
             .iter()
-            .map(|r| expand(&r.get_ref().regex, &cues.define, &word_classes, 0))
+            .map(|r| expand(&r.get_ref().regex, &cues.define, &pending_classes, 0))
             .collect();
         let mut built = build_rule_regexes(&expansions).into_iter();
         for (spanned, expanded) in cues.rule.into_iter().zip(expansions) {
@@ -945,6 +947,7 @@ impl PatternSet {
             .collect();
 
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let word_classes = pending_classes.finish().map_err(word_class_error)?;
         let mut set = PatternSet {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             max_quote_bytes: quotes.max_quote_chars,
@@ -1081,7 +1084,7 @@ fn build_rule_regexes(expansions: &[std::result::Result<String, String>]) -> Vec
 fn expand(
     template: &str,
     defines: &BTreeMap<String, String>,
-    classes: &WordClasses,
+    classes: &PendingWordClasses,
     depth: usize,
 ) -> std::result::Result<String, String> {
     if depth > 16 {
@@ -1177,7 +1180,7 @@ mod tests {
         let mut d = BTreeMap::new();
         d.insert("w".to_string(), "a{1,2}".to_string());
         let l = Lexicon::for_tests(&["said"]);
-        let c = WordClasses::new(&[("speech-verbs", &l)]).unwrap();
+        let c = WordClasses::start(&[("speech-verbs", &l)]).unwrap();
         assert_eq!(expand("x{w}y{3}", &d, &c, 0).unwrap(), "x(?:a{1,2})y{3}");
         assert!(expand("{nope}", &d, &c, 0).is_err());
         assert!(expand("{lexicon:speech-verbs}", &d, &c, 0)
