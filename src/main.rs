@@ -6,6 +6,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: the pipeline makes many small, short-lived
+/// allocations (tokens, names, rows), and glibc's malloc and free took about 12% of the run.
+/// mimalloc 2 without transparent huge pages (`no_thp`): version 3, or huge pages, hold on to
+/// more memory (over 100 MB peak at -j2 against about 90 MB).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Args::parse();
     match cli::run(args) {

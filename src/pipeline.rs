@@ -112,9 +112,14 @@ impl<'p> Extractor<'p> {
         self.with_regexes(|regexes| self.extract_with(article, regexes))
     }
 
-    /// [`Extractor::extract`] with the rules' regexes given: each worker thread passes its own
+    /// [`Extractor::extract`] with the rules' regexes given (for each rule, its
+    /// [`crate::pattern::compile::CueRule::plain_regex`]): each worker thread passes its own
     /// clones, so that threads never wait on a shared regex cache.
-    pub fn extract_with(&self, article: &Article, regexes: &[regex::Regex]) -> ArticleResult {
+    pub fn extract_with(
+        &self,
+        article: &Article,
+        regexes: &[Option<regex::Regex>],
+    ) -> ArticleResult {
         let mut result = ArticleResult {
             invalid_utf8_at: article.invalid_utf8_at,
             bytes: article.text.len(),
@@ -342,12 +347,13 @@ impl<'p> Extractor<'p> {
         })
     }
 
-    /// Runs `f` with this thread's own clones of the rules' regexes, made once per thread and
-    /// pattern set: a regex shared by threads makes them wait on its cache pool, and a fresh
-    /// clone per article would start with a cold cache.
-    fn with_regexes<R>(&self, f: impl FnOnce(&[regex::Regex]) -> R) -> R {
+    /// Runs `f` with this thread's own clones of the rules' regexes that the attribution runs
+    /// ([`crate::pattern::compile::CueRule::plain_regex`]), made once per thread and pattern set:
+    /// a regex shared by threads makes them wait on its cache pool, and a fresh clone per article
+    /// would start with a cold cache.
+    fn with_regexes<R>(&self, f: impl FnOnce(&[Option<regex::Regex>]) -> R) -> R {
         thread_local! {
-            static REGEXES: std::cell::RefCell<(u64, Vec<regex::Regex>)> = const { std::cell::RefCell::new((0, Vec::new())) };
+            static REGEXES: std::cell::RefCell<(u64, Vec<Option<regex::Regex>>)> = const { std::cell::RefCell::new((0, Vec::new())) };
         }
         REGEXES.with(|cell| {
             let mut slot = cell.borrow_mut();
@@ -357,7 +363,7 @@ impl<'p> Extractor<'p> {
                     self.patterns
                         .rules
                         .iter()
-                        .map(|r| r.regex.clone())
+                        .map(|r| r.plain_regex().cloned())
                         .collect(),
                 );
             }
@@ -369,7 +375,7 @@ impl<'p> Extractor<'p> {
         self.with_regexes(|regexes| self.process(unit, regexes))
     }
 
-    fn process(&self, unit: Unit, regexes: &[regex::Regex]) -> Processed {
+    fn process(&self, unit: Unit, regexes: &[Option<regex::Regex>]) -> Processed {
         match unit {
             Unit::Failed { name, error } => Processed {
                 name,

@@ -153,13 +153,14 @@ pub fn context(
 /// Rules run on the contexts with their lexicon words as word classes ([`crate::pattern::words`]);
 /// every offset is mapped back to `text`.
 ///
-/// `regexes` are the rules' regexes in rule order: `patterns`' own, or per-thread clones (a
+/// `regexes` are, in rule order, the regexes of the rules without a [`RuleSearch`]
+/// ([`crate::pattern::compile::CueRule::plain_regex`]): `patterns`' own, or per-thread clones (a
 /// regex shared by threads makes them wait on its cache pool).
 pub fn attribute(
     text: &str,
     ctx: &Context,
     patterns: &PatternSet,
-    regexes: &[regex::Regex],
+    regexes: &[Option<regex::Regex>],
     fallback: bool,
 ) -> Option<Attribution> {
     let before_first = !ctx.opens_sentence;
@@ -197,16 +198,30 @@ pub fn attribute(
                     continue;
                 }
                 let orig = span.slice(text);
+                // Rules with the same regex share their automata and caches.
+                let cslot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
+                let search = patterns.rules[cslot].search.as_ref();
+                if let Some(
+                    s @ RuleSearch {
+                        anchored: true,
+                        prefilter: Prefilter::Forward(dfa),
+                        ..
+                    },
+                ) = search
+                {
+                    let _ = s;
+                    let c = caches.forward[cslot].get_or_insert_with(|| dfa.create_cache());
+                    if !may_match_at_start(dfa, c, orig) {
+                        continue;
+                    }
+                }
                 if !done[slot] {
                     patterns.word_classes.normalize_into(orig, &mut cache[slot]);
                     done[slot] = true;
                 }
                 let norm = &cache[slot];
                 let hay = norm.text.as_str();
-                // Rules with the same regex share their automata and caches.
-                let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
-                let search = patterns.rules[slot].search.as_ref();
-                let all = matches(slot, rule.at, search, hay, &regexes[ri], caches);
+                let all = matches(cslot, rule.at, search, hay, regexes[ri].as_ref(), caches);
                 // A transcript's speaker label is written in capitals ("PENCE:"), like a
                 // dateline.
                 let label = rule.at == Position::QuoteStart;
@@ -441,13 +456,14 @@ impl Exact<'_> {
 
 /// Every match of rule `ri` in `hay` that [`attribute`] considers, in the order it tries them:
 /// for the rules before the quote, every match (including those that start inside an earlier
-/// one), nearest the quote first; for the others, the first match.
+/// one), nearest the quote first; for the others, the first match. `re` is the rule's regex, needed
+/// only without `search`.
 fn matches(
     ri: usize,
     at: Position,
     search: Option<&RuleSearch>,
     hay: &str,
-    re: &regex::Regex,
+    re: Option<&regex::Regex>,
     caches: &mut SearchCaches,
 ) -> Vec<Found> {
     // The relaxed regex rules out most contexts at once; without a match of it, the rule has none.
@@ -486,7 +502,7 @@ fn matches(
                 groups: s.groups,
             }
         }
-        None => Exact::Plain(re),
+        None => Exact::Plain(re.expect("a rule without a search has its regex")),
     };
     match at {
         Position::BeforeQuote | Position::PreviousParagraph => {
@@ -550,6 +566,75 @@ fn matches(
         _ => exact.captures_at(hay, 0).into_iter().collect(),
     }
 }
+
+/// Whether a match of the `^`-anchored forward relaxed `dfa` can start the normalized form of
+/// the context `orig` ([`crate::pattern::words`]), judged from its first two bytes, before
+/// normalizing it. Normalization keeps every byte outside a lexicon word and writes a lexicon
+/// word, which only starts at a character boundary, as one class character ([`CLASS_CHAR`]). So
+/// the normalized context starts with a class character, or with `orig[0]` followed by `orig[1]`
+/// or by a class character. `false` only when the DFA dies on every one of those; `true` whenever
+/// in doubt.
+fn may_match_at_start(dfa: &hybrid::dfa::DFA, cache: &mut hybrid::dfa::Cache, orig: &str) -> bool {
+    let b = orig.as_bytes();
+    let (Some(&b0), Some(&b1)) = (b.first(), b.get(1)) else {
+        return true;
+    };
+    let Ok(start) = dfa.start_state_forward(cache, &Input::new(orig).anchored(Anchored::Yes))
+    else {
+        return true;
+    };
+    // The state after `byte` from `sid`: `None` when no match can follow; an error when the
+    // cache gave up (then no verdict).
+    let next = |cache: &mut hybrid::dfa::Cache, sid, byte| {
+        dfa.next_state(cache, sid, byte)
+            .map(|s| (!s.is_dead()).then_some(s))
+    };
+    // Whether a word-class character can follow `sid` (one byte per byte class).
+    let class_char = |cache: &mut hybrid::dfa::Cache, sid| -> Result<bool, hybrid::CacheError> {
+        let Some(s1) = next(cache, sid, CLASS_CHAR.0)? else {
+            return Ok(false);
+        };
+        let classes = dfa.byte_classes();
+        for b2 in classes
+            .representatives(CLASS_CHAR.1)
+            .filter_map(|u| u.as_u8())
+        {
+            if let Some(s2) = next(cache, s1, b2)? {
+                for b3 in classes
+                    .representatives(CLASS_CHAR.2)
+                    .filter_map(|u| u.as_u8())
+                {
+                    if next(cache, s2, b3)?.is_some() {
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+        Ok(false)
+    };
+    let verdict = |cache: &mut hybrid::dfa::Cache| -> Result<bool, hybrid::CacheError> {
+        if class_char(cache, start)? {
+            return Ok(true);
+        }
+        let Some(s0) = next(cache, start, b0)? else {
+            return Ok(false);
+        };
+        // A match (found one byte late) or a quit state: no verdict from the second byte.
+        if s0.is_tagged() && !s0.is_start() {
+            return Ok(true);
+        }
+        Ok(next(cache, s0, b1)?.is_some() || class_char(cache, s0)?)
+    };
+    verdict(cache).unwrap_or(true)
+}
+
+/// The UTF-8 bytes of the word-class characters (U+E000 to U+E07F, see
+/// [`crate::pattern::words`]): the lead byte, then the ranges of the second and third bytes.
+const CLASS_CHAR: (
+    u8,
+    std::ops::RangeInclusive<u8>,
+    std::ops::RangeInclusive<u8>,
+) = (0xEE, 0x80..=0x81, 0x80..=0xBF);
 
 /// Every position of `hay` where a match of the reverse relaxed `dfa` — and so of its rule — can
 /// start, into `out`, largest first, from one backward pass. `None` if the DFA fails.
@@ -958,8 +1043,8 @@ mod tests {
                 let slot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
                 let search = set.rules[slot].search.as_ref();
                 assert!(search.is_some(), "rule {} has its search", rule.id);
-                let got = matches(slot, rule.at, search, &norm.text, &rule.regex, &mut caches);
-                let want = reference(rule.at, &norm.text, &rule.regex);
+                let got = matches(slot, rule.at, search, &norm.text, None, &mut caches);
+                let want = reference(rule.at, &norm.text, rule.regex());
                 assert_eq!(key(&got), key(&want), "rule {} on {:?}", rule.id, norm.text);
                 compared += want.len();
             }
@@ -968,12 +1053,49 @@ mod tests {
     }
 
     #[test]
+    fn first_bytes_never_rule_out_a_match() {
+        let set = PatternSet::embedded().unwrap();
+        let mut caches = SearchCaches::default();
+        caches.prepare(&set);
+        let (mut checked, mut ruled_out) = (0, 0);
+        for (ri, rule) in set.rules.iter().enumerate() {
+            let Some(RuleSearch {
+                anchored: true,
+                prefilter: Prefilter::Forward(dfa),
+                ..
+            }) = rule.search.as_ref()
+            else {
+                continue;
+            };
+            let cache = caches.forward[ri].get_or_insert_with(|| dfa.create_cache());
+            // Every suffix of every example, as a context.
+            for ex in &set.examples {
+                let t = ex.text.as_str();
+                for (i, _) in t.char_indices() {
+                    let orig = &t[i..];
+                    let may = may_match_at_start(dfa, cache, orig);
+                    let norm = set.word_classes.normalize(orig);
+                    if rule.regex().is_match(&norm.text) {
+                        assert!(may, "rule {} on {orig:?}", rule.id);
+                    }
+                    checked += 1;
+                    ruled_out += usize::from(!may);
+                }
+            }
+        }
+        assert!(
+            ruled_out > checked / 10,
+            "{ruled_out} of {checked} ruled out"
+        );
+    }
+
+    #[test]
     fn relaxed_regexes_match_where_the_rules_do() {
         let set = PatternSet::embedded().unwrap();
         for rule in &set.rules {
             // The relaxed regex, made to end where the haystack ends.
             let hir = regex_syntax::hir::Hir::concat(vec![
-                crate::pattern::compile::relaxed(rule.regex.as_str()).unwrap(),
+                crate::pattern::compile::relaxed(&rule.pattern).unwrap(),
                 regex_syntax::hir::Hir::look(regex_syntax::hir::Look::End),
             ]);
             let relaxed = meta::Regex::builder().build_from_hir(&hir).unwrap();
@@ -987,7 +1109,7 @@ mod tests {
                 // the same span.
                 let mut pos = 0;
                 while pos <= norm.text.len() {
-                    let Some(m) = rule.regex.find_at(&norm.text, pos) else {
+                    let Some(m) = rule.regex().find_at(&norm.text, pos) else {
                         break;
                     };
                     let input = Input::new(&norm.text[..m.end()])

@@ -13,7 +13,7 @@ use super::load::{
     Example, ExampleSource, PatternFiles, RawConsistency, RawCounter, RawCues, RawQuotes,
     RawSpeakers, RawTitleExample,
 };
-use super::words::WordClasses;
+use super::words::{PendingWordClasses, WordClasses};
 use crate::error::{line_of, Error, Result};
 
 /// A hash map with a fast hasher (the lexicons are looked up for every word of an article).
@@ -353,8 +353,11 @@ pub struct CueRule {
     pub at: Position,
     /// The method name reported when this rule names the speaker directly.
     pub method: String,
-    /// The compiled regex; it has the groups `speaker` and `cue`.
-    pub regex: Regex,
+    /// The expanded regex (lexicons and definitions filled in); it has the groups `speaker` and
+    /// `cue`.
+    pub pattern: String,
+    /// `pattern` compiled, see [`CueRule::regex`].
+    regex: std::sync::OnceLock<Regex>,
     /// Faster ways to find where `regex` matches ([`RuleSearch`]); `None` if they could not be
     /// built (then `regex` alone is used).
     pub search: Option<RuleSearch>,
@@ -362,6 +365,32 @@ pub struct CueRule {
     pub fallback: bool,
     /// Tried after every rule that is not `last`, whatever the quote.
     pub last: bool,
+}
+
+impl CueRule {
+    /// The rule's regex, as a `regex::Regex`. The attribution only runs it for a rule without a
+    /// [`RuleSearch`]; for the others it is compiled on first use (it is a large part of the
+    /// start-up time and memory otherwise).
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            // `search.exact` was built from the same pattern with the same syntax and NFA size
+            // limit, so this cannot fail.
+            build_regex(&self.pattern).expect("a rule regex whose RuleSearch was built")
+        })
+    }
+
+    /// The rule's regex if the attribution runs it (the rule has no [`RuleSearch`]).
+    pub fn plain_regex(&self) -> Option<&Regex> {
+        self.search.is_none().then(|| self.regex())
+    }
+}
+
+/// Compiles a rule's expanded regex.
+fn build_regex(pattern: &str) -> std::result::Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(32 << 20)
+        .dfa_size_limit(4 << 20)
+        .build()
 }
 
 /// Helpers that find where a rule's regex matches without running it over every position.
@@ -390,6 +419,10 @@ pub struct RuleSearch {
     pub cache_slot: usize,
     /// The relaxed regex.
     pub prefilter: Prefilter,
+    /// Every match of the relaxed regex starts at the start of the context (`^`): then the first
+    /// bytes of a context can rule the rule out before the context is normalized (see
+    /// [`crate::attribution`]).
+    pub anchored: bool,
 }
 
 impl RuleSearch {
@@ -423,16 +456,18 @@ pub enum Prefilter {
 impl RuleSearch {
     /// The helpers of a rule's (expanded) regex, or `None` if one cannot be built.
     pub fn new(pattern: &str) -> Option<RuleSearch> {
-        use regex_automata::{hybrid, meta, nfa::thompson, util::syntax, MatchKind};
-        let hir = relaxed(pattern)?;
+        use regex_automata::{hybrid, meta, nfa::thompson, MatchKind};
+        // Parsed once for the relaxed regex, the exact one and the look-around check.
+        let parsed = parse(pattern)?;
+        let hir = relax(parsed.clone());
         let props = hir.properties();
-        let forward = props
+        let anchored = props
             .look_set_prefix()
-            .contains(regex_syntax::hir::Look::Start)
-            || {
-                let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
-                seq.is_finite() && seq.min_literal_len().is_some_and(|n| n >= 3)
-            };
+            .contains(regex_syntax::hir::Look::Start);
+        let forward = anchored || {
+            let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+            seq.is_finite() && seq.min_literal_len().is_some_and(|n| n >= 3)
+        };
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
@@ -471,8 +506,7 @@ impl RuleSearch {
                     .hybrid(false)
                     .dfa(false),
             )
-            .syntax(syntax::Config::default().utf8(true))
-            .build(pattern)
+            .build_from_hir(&parsed)
             .ok()?;
         let group = |name: &str| {
             exact
@@ -482,13 +516,7 @@ impl RuleSearch {
         let groups = (group("speaker")?, group("cue")?);
         let end_looks = {
             use regex_syntax::hir::Look;
-            let looks = regex_syntax::ParserBuilder::new()
-                .utf8(true)
-                .build()
-                .parse(pattern)
-                .ok()?
-                .properties()
-                .look_set();
+            let looks = parsed.properties().look_set();
             looks.contains(Look::End)
                 || looks.contains(Look::EndLF)
                 || looks.contains(Look::EndCRLF)
@@ -499,6 +527,7 @@ impl RuleSearch {
             end_looks,
             cache_slot: 0,
             prefilter,
+            anchored,
         })
     }
 }
@@ -507,6 +536,20 @@ impl RuleSearch {
 /// boundaries are dropped, every bounded repetition is unbounded (`{1,160}` → `+`, `{0,6}` → `*`)
 /// and capture groups are plain groups. `None` if `pattern` does not parse.
 pub fn relaxed(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    parse(pattern).map(relax)
+}
+
+/// A rule's expanded regex parsed, with the syntax `regex::Regex` uses (Unicode, UTF-8).
+fn parse(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    regex_syntax::ParserBuilder::new()
+        .utf8(true)
+        .build()
+        .parse(pattern)
+        .ok()
+}
+
+/// [`relaxed`] on a parsed regex.
+fn relax(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     use regex_syntax::hir::{
         Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
     };
@@ -564,12 +607,7 @@ pub fn relaxed(pattern: &str) -> Option<regex_syntax::hir::Hir> {
         out.union(&other);
         out
     }
-    let hir = regex_syntax::ParserBuilder::new()
-        .utf8(true)
-        .build()
-        .parse(pattern)
-        .ok()?;
-    Some(relax(hir))
+    relax(hir)
 }
 
 /// Pronoun classes of `pronouns.txt`.
@@ -719,14 +757,16 @@ impl PatternSet {
             lexicons.insert(name.to_string(), lex(name)?);
         }
 
-        let word_classes = {
+        let word_class_error = |message| Error::PatternSyntax {
+            path: files.path("cues.toml"),
+            line: 0,
+            message,
+        };
+        // Their automaton is built on another thread while the rules are compiled.
+        let pending_classes = {
             let named: Vec<(&str, &Lexicon)> =
                 lexicons.iter().map(|(k, v)| (k.as_str(), v)).collect();
-            WordClasses::new(&named).map_err(|message| Error::PatternSyntax {
-                path: files.path("cues.toml"),
-                line: 0,
-                message,
-            })?
+            WordClasses::start(&named).map_err(word_class_error)?
         };
         let quotes: RawQuotes = files.parse("quotes.toml")?;
         let cues: RawCues = files.parse("cues.toml")?;
@@ -781,7 +821,7 @@ impl PatternSet {
         let expansions: Vec<std::result::Result<String, String>> = cues
             .rule
             .iter()
-            .map(|r| expand(&r.get_ref().regex, &cues.define, &word_classes, 0))
+            .map(|r| expand(&r.get_ref().regex, &cues.define, &pending_classes, 0))
             .collect();
         let mut built = build_rule_regexes(&expansions).into_iter();
         for (spanned, expanded) in cues.rule.into_iter().zip(expansions) {
@@ -805,29 +845,39 @@ impl PatternSet {
                     })
                 }
             };
-            expanded.map_err(|message| Error::PatternSyntax {
+            let expanded = expanded.map_err(|message| Error::PatternSyntax {
                 path: files.path("cues.toml"),
                 line,
                 message: format!("rule {}: {message}", raw.id),
             })?;
-            let regex =
-                regex
-                    .expect("built for every expanded rule")
-                    .map_err(|e| Error::PatternRegex {
-                        path: files.path("cues.toml"),
-                        line,
-                        rule_id: raw.id.clone(),
-                        source: Box::new(e),
+            // A rule with a search has both groups (`RuleSearch::new` checks them); its regex is
+            // compiled on first use.
+            let regex = match (regex, &search) {
+                (_, Some(_)) => std::sync::OnceLock::new(),
+                (regex, None) => {
+                    let regex = regex.expect("built for every expanded rule").map_err(|e| {
+                        Error::PatternRegex {
+                            path: files.path("cues.toml"),
+                            line,
+                            rule_id: raw.id.clone(),
+                            source: Box::new(e),
+                        }
                     })?;
-            for group in ["speaker", "cue"] {
-                if !regex.capture_names().any(|n| n == Some(group)) {
-                    return Err(Error::PatternSyntax {
-                        path: files.path("cues.toml"),
-                        line,
-                        message: format!("rule {}: the regex has no group named `{group}`", raw.id),
-                    });
+                    for group in ["speaker", "cue"] {
+                        if !regex.capture_names().any(|n| n == Some(group)) {
+                            return Err(Error::PatternSyntax {
+                                path: files.path("cues.toml"),
+                                line,
+                                message: format!(
+                                    "rule {}: the regex has no group named `{group}`",
+                                    raw.id
+                                ),
+                            });
+                        }
+                    }
+                    std::sync::OnceLock::from(regex)
                 }
-            }
+            };
             if raw.examples.is_empty() || raw.counterexamples.is_empty() {
                 return Err(Error::PatternSyntax {
                     path: files.path("cues.toml"),
@@ -850,9 +900,7 @@ impl PatternSet {
             let search = search.map(|mut s| {
                 s.cache_slot = rules
                     .iter()
-                    .position(|r: &CueRule| {
-                        r.search.is_some() && r.regex.as_str() == regex.as_str()
-                    })
+                    .position(|r: &CueRule| r.search.is_some() && r.pattern == expanded)
                     .unwrap_or(index);
                 s
             });
@@ -860,6 +908,7 @@ impl PatternSet {
                 id: raw.id,
                 at,
                 method: raw.method,
+                pattern: expanded,
                 regex,
                 search,
                 fallback: raw.fallback,
@@ -913,6 +962,7 @@ impl PatternSet {
             .collect();
 
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let word_classes = pending_classes.finish().map_err(word_class_error)?;
         let mut set = PatternSet {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             max_quote_bytes: quotes.max_quote_chars,
@@ -973,8 +1023,8 @@ impl PatternSet {
     }
 }
 
-/// A rule's compiled regex (or why it does not compile) and its [`RuleSearch`]; nothing for a
-/// rule whose expansion failed.
+/// A rule's [`RuleSearch`], or without one its compiled regex (or why it does not compile);
+/// nothing for a rule whose expansion failed.
 type BuiltRule = (
     Option<std::result::Result<Regex, regex::Error>>,
     Option<RuleSearch>,
@@ -986,38 +1036,62 @@ fn build_rule_regexes(expansions: &[std::result::Result<String, String>]) -> Vec
         let Ok(pattern) = e else {
             return (None, None);
         };
-        let regex = regex::RegexBuilder::new(pattern)
-            .size_limit(32 << 20)
-            .dfa_size_limit(4 << 20)
-            .build();
-        let search = regex.is_ok().then(|| RuleSearch::new(pattern)).flatten();
-        (Some(regex), search)
+        // The regex is only needed now when the rule has no search helpers (or to report why
+        // it does not compile); otherwise it is compiled on first use.
+        match RuleSearch::new(pattern) {
+            Some(search) => (None, Some(search)),
+            None => (Some(build_regex(pattern)), None),
+        }
     };
+    // Rules with the same expansion share one build.
+    let first: Vec<usize> = (0..expansions.len())
+        .map(|i| {
+            expansions[..i]
+                .iter()
+                .position(|e| *e == expansions[i])
+                .unwrap_or(i)
+        })
+        .collect();
+    let todo: Vec<usize> = (0..expansions.len()).filter(|&i| first[i] == i).collect();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
-        .min(expansions.len());
-    if threads <= 1 {
-        return expansions.iter().map(build).collect();
-    }
+        .min(todo.len());
     let mut out: Vec<Option<BuiltRule>> = (0..expansions.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    (t..expansions.len())
-                        .step_by(threads)
-                        .map(|i| (i, build(&expansions[i])))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            for (i, b) in h.join().expect("regex build thread") {
-                out[i] = Some(b);
-            }
+    if threads <= 1 {
+        for &i in &todo {
+            out[i] = Some(build(&expansions[i]));
         }
-    });
+    } else {
+        // Each thread takes the next rule to build: their costs differ widely.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut built = Vec::new();
+                        loop {
+                            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&i) = todo.get(k) else {
+                                return built;
+                            };
+                            built.push((i, build(&expansions[i])));
+                        }
+                    })
+                })
+                .collect();
+            for h in handles {
+                for (i, b) in h.join().expect("regex build thread") {
+                    out[i] = Some(b);
+                }
+            }
+        });
+    }
+    for i in 0..out.len() {
+        if first[i] != i {
+            out[i] = out[first[i]].clone();
+        }
+    }
     out.into_iter()
         .map(|b| b.expect("every rule built"))
         .collect()
@@ -1027,7 +1101,7 @@ fn build_rule_regexes(expansions: &[std::result::Result<String, String>]) -> Vec
 fn expand(
     template: &str,
     defines: &BTreeMap<String, String>,
-    classes: &WordClasses,
+    classes: &PendingWordClasses,
     depth: usize,
 ) -> std::result::Result<String, String> {
     if depth > 16 {
@@ -1123,7 +1197,7 @@ mod tests {
         let mut d = BTreeMap::new();
         d.insert("w".to_string(), "a{1,2}".to_string());
         let l = Lexicon::for_tests(&["said"]);
-        let c = WordClasses::new(&[("speech-verbs", &l)]).unwrap();
+        let c = WordClasses::start(&[("speech-verbs", &l)]).unwrap();
         assert_eq!(expand("x{w}y{3}", &d, &c, 0).unwrap(), "x(?:a{1,2})y{3}");
         assert!(expand("{nope}", &d, &c, 0).is_err());
         assert!(expand("{lexicon:speech-verbs}", &d, &c, 0)

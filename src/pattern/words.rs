@@ -40,9 +40,50 @@ pub struct Normalized {
     pub orig: Vec<usize>,
 }
 
+/// [`WordClasses`] whose automaton is still being built on another thread: the class characters
+/// are known already (the rules can be expanded meanwhile); [`PendingWordClasses::finish`] waits
+/// for the automaton.
+#[derive(Debug)]
+pub struct PendingWordClasses {
+    ac: std::thread::JoinHandle<Result<AhoCorasick, String>>,
+    masks: Vec<u32>,
+    names: Vec<String>,
+}
+
+impl PendingWordClasses {
+    /// As [`WordClasses::class`].
+    pub fn class(&self, name: &str, any_case: bool) -> Option<String> {
+        class_of(&self.names, name, any_case)
+    }
+
+    /// As [`WordClasses::any`].
+    pub fn any(&self, capitalized: bool) -> String {
+        any_of(capitalized)
+    }
+
+    /// The word classes, once their automaton is built.
+    pub fn finish(self) -> Result<WordClasses, String> {
+        let ac = self
+            .ac
+            .join()
+            .map_err(|_| "the word-class automaton build panicked")??;
+        Ok(WordClasses {
+            ac,
+            masks: self.masks,
+            names: self.names,
+        })
+    }
+}
+
 impl WordClasses {
     /// Builds the classes of the given lexicons (at most six).
     pub fn new(lexicons: &[(&str, &Lexicon)]) -> Result<WordClasses, String> {
+        WordClasses::start(lexicons)?.finish()
+    }
+
+    /// Starts building the classes of the given lexicons (at most six): the automaton, a large
+    /// part of the start-up time, is built on its own thread.
+    pub fn start(lexicons: &[(&str, &Lexicon)]) -> Result<PendingWordClasses, String> {
         if lexicons.len() > 6 {
             return Err("at most six lexicons can be used in rules".into());
         }
@@ -54,14 +95,16 @@ impl WordClasses {
             }
         }
         let (words, masks): (Vec<String>, Vec<u32>) = entries.into_iter().unzip();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // Every context of every quote goes through it: the DFA is the fastest kind.
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|e| e.to_string())?;
-        Ok(WordClasses {
+        let ac = std::thread::spawn(move || {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                // Every context of every quote goes through it: the DFA is the fastest kind.
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&words)
+                .map_err(|e| e.to_string())
+        });
+        Ok(PendingWordClasses {
             ac,
             masks,
             names: lexicons.iter().map(|(n, _)| n.to_string()).collect(),
@@ -70,29 +113,12 @@ impl WordClasses {
 
     /// The regex character class for lexicon `name`: lowercase occurrences, or any case.
     pub fn class(&self, name: &str, any_case: bool) -> Option<String> {
-        let bit = self.names.iter().position(|n| n == name)? as u32;
-        let mut s = String::from("[");
-        for mask in 1..64u32 {
-            if mask & (1 << bit) != 0 {
-                push_char(&mut s, BASE + mask);
-                if any_case {
-                    push_char(&mut s, BASE + mask + CAP);
-                }
-            }
-        }
-        s.push(']');
-        Some(s)
+        class_of(&self.names, name, any_case)
     }
 
     /// The class of every lexicon word, lowercase (`lower`) or capitalised.
     pub fn any(&self, capitalized: bool) -> String {
-        let mut s = String::from("[");
-        let lo = BASE + 1 + if capitalized { CAP } else { 0 };
-        push_char(&mut s, lo);
-        s.push('-');
-        push_char(&mut s, lo + 62);
-        s.push(']');
-        s
+        any_of(capitalized)
     }
 
     /// Replaces every whole-word lexicon entry in `text` by its class character.
@@ -143,6 +169,33 @@ impl WordClasses {
         copy(out, text, last, text.len());
         out.orig.push(text.len());
     }
+}
+
+/// [`WordClasses::class`] for the lexicons `names` (in bit order).
+fn class_of(names: &[String], name: &str, any_case: bool) -> Option<String> {
+    let bit = names.iter().position(|n| n == name)? as u32;
+    let mut s = String::from("[");
+    for mask in 1..64u32 {
+        if mask & (1 << bit) != 0 {
+            push_char(&mut s, BASE + mask);
+            if any_case {
+                push_char(&mut s, BASE + mask + CAP);
+            }
+        }
+    }
+    s.push(']');
+    Some(s)
+}
+
+/// [`WordClasses::any`].
+fn any_of(capitalized: bool) -> String {
+    let mut s = String::from("[");
+    let lo = BASE + 1 + if capitalized { CAP } else { 0 };
+    push_char(&mut s, lo);
+    s.push('-');
+    push_char(&mut s, lo + 62);
+    s.push(']');
+    s
 }
 
 fn copy(out: &mut Normalized, text: &str, from: usize, to: usize) {
