@@ -890,20 +890,26 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
     }
     let inner = q.inner.slice(text);
     // The title of a work after a preposition: `appeared on “Meet the Press”`.
-    if let Some(prev) = before.rsplit([' ', '\u{a0}']).next() {
+    let prev = before.rsplit([' ', '\u{a0}']).next().unwrap_or("");
+    if patterns.work_title_after.iter().any(|p| p == prev) {
         let words: Vec<&str> = inner
             .split_whitespace()
+            .take(patterns.work_title_max_words + 1)
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .collect();
         let title_case = words.len() >= 2
             && words.len() <= patterns.work_title_max_words
+            && inner
+                .split_whitespace()
+                .nth(patterns.work_title_max_words)
+                .is_none()
             && words[0].starts_with(char::is_uppercase)
             && words
                 .iter()
                 .filter(|w| w.chars().count() >= 4)
                 .all(|w| w.starts_with(char::is_uppercase));
-        if title_case && patterns.work_title_after.iter().any(|p| p == prev) {
+        if title_case {
             return true;
         }
     }

@@ -945,16 +945,21 @@ impl<'a> SpeakerResolver<'a> {
 /// Whether `line` is a headline in title case: short, and every word of four letters or more
 /// capitalised ("Obama Sees 'Personal Insult' if Blacks Don't Rally for Hillary Clinton.").
 fn is_title_case_headline(line: &str) -> bool {
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    line.len() <= 300
-        && words.len() >= 3
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    if line.len() > 300 {
+        return false;
+    }
+    let mut long_words = 0;
+    for w in line.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() < 4 || w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long_words += 1;
+    }
+    long_words >= 3
 }
 
 /// Whether `start..end`, at the start of a paragraph, is a dateline: words in capitals followed by
