@@ -659,12 +659,12 @@ impl<'a> SpeakerResolver<'a> {
         let has_caps = toks.iter().skip(1).any(name_like);
         // "the New York businessman", "one district GOP leader", "a Clinton aide": capitalised
         // words before a lowercase title qualify the post; the phrase names no one.
-        let place_qualified = det
+        let described = det
             && has_caps
             && toks
                 .last()
                 .is_some_and(|t| !t.is_capitalized() && self.patterns.titles.contains(t.text));
-        if det && (!has_caps || place_qualified) {
+        if det && (!has_caps || described) {
             return self.resolve_nominal(&toks, first == "the");
         }
         // A name run (skipping a leading determiner).

@@ -602,19 +602,6 @@ mod tests {
         assert_eq!(toks[0].text, "Biegun");
         assert!(toks[0].possessive);
     }
-}
-
-#[cfg(test)]
-mod more_tests {
-    use super::*;
-
-    fn parse(text: &str) -> NameParts {
-        let set = PatternSet::embedded().unwrap();
-        let toks = tokenize(text, Span::new(0, text.len()), &set);
-        let rs = runs(&toks, &set);
-        let (s, e) = *rs.last().unwrap();
-        parse_run(&toks, s, e, &set)
-    }
 
     #[test]
     fn honorifics_in_a_row_are_one() {

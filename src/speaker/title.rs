@@ -174,7 +174,6 @@ const CLAUSE_OPENERS: &[&str] = &[
     "last",
     "this",
     "that",
-    "in",
     "over",
     "under",
     "among",
