@@ -22,6 +22,7 @@ use crate::pattern::words::Normalized;
 use crate::pattern::{PatternSet, Position};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Span;
+use crate::speaker::name::{is_possessive, strip_possessive};
 
 /// What a rule found for one quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -248,23 +249,19 @@ pub fn attribute(
                     // "Sanders’ comments": a possessive right before the verb owns a noun; it
                     // says nothing.
                     // ("He’s claiming", "Trump’s saying": that ’s is "is".)
-                    let possessive =
-                        (m.ends_with(['’', '\'']) || m.ends_with("’s") || m.ends_with("'s"))
-                            && !orig[cue_s..cue_e]
-                                .split_whitespace()
-                                .next()
-                                .is_some_and(|w| w.ends_with("ing"))
-                            && !patterns
-                                .pronouns
-                                .contains_key(&m.trim_end_matches(['s', '’', '\'']).to_lowercase());
+                    let possessive = m.split_whitespace().next_back().is_some_and(is_possessive)
+                        && !orig[cue_s..cue_e]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.ends_with("ing"))
+                        && !strip_possessive(&m.to_lowercase())
+                            .is_some_and(|stem| patterns.pronouns.contains_key(stem));
                     if possessive && cue_s >= sp_e && orig[sp_e..cue_s].trim().is_empty() {
                         continue;
                     }
                     let match_start = caps.start;
                     // "the Washington Post’s Ishaan Tharoor": a possessive names whose person.
-                    let possessive_start = ["’s ", "'s ", "s’ ", "s' "]
-                        .iter()
-                        .any(|p| m.contains(p))
+                    let possessive_start = m.split_whitespace().rev().skip(1).any(is_possessive)
                         && orig[..sp_s].trim_end().rsplit([' ', '\u{a0}']).next() == Some("the");
                     if !plausible_mention(m, patterns, label)
                         || (match_start == sp.0

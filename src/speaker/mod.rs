@@ -387,6 +387,14 @@ impl<'a> SpeakerResolver<'a> {
         i
     }
 
+    /// Makes person `i` findable by its folded full name and by each word of `display`.
+    fn index_person(&mut self, i: usize, display: &str, folded: String) {
+        self.by_name.insert(folded, i);
+        for w in display.split(' ') {
+            self.by_word.insert(fold(w), i);
+        }
+    }
+
     /// Links a person's name run to an entity, creating it for a full name (or when `create`).
     /// Titles written around this mention fill in the entity's title if it has none yet.
     fn person_entity(
@@ -457,12 +465,9 @@ impl<'a> SpeakerResolver<'a> {
         if let Some(i) = found {
             if words.len() >= 2 && self.entities[i].folded.split(' ').count() == 1 {
                 let display = parts.name.join(" ");
-                self.entities[i].name = display.clone();
                 self.entities[i].folded = folded.clone();
-                self.by_name.insert(folded.clone(), i);
-                for w in display.split(' ') {
-                    self.by_word.insert(fold(w), i);
-                }
+                self.index_person(i, &display, folded.clone());
+                self.entities[i].name = display;
             }
         }
         let i = match found {
@@ -488,10 +493,7 @@ impl<'a> SpeakerResolver<'a> {
                     title_span: None,
                 });
                 let i = self.entities.len() - 1;
-                self.by_name.insert(folded, i);
-                for w in display.split(' ') {
-                    self.by_word.insert(fold(w), i);
-                }
+                self.index_person(i, &display, folded);
                 i
             }
             None => return None,
@@ -628,10 +630,7 @@ impl<'a> SpeakerResolver<'a> {
         let mention = span.slice(self.text).trim();
         let lower = mention.to_lowercase();
         // "He’s claiming": a pronoun with "is" or "has" written on.
-        let bare = lower
-            .strip_suffix("’s")
-            .or_else(|| lower.strip_suffix("'s"))
-            .unwrap_or(&lower);
+        let bare = name::strip_possessive(&lower).unwrap_or(&lower);
         if let Some(&class) = self.patterns.pronouns.get(bare) {
             return self.resolve_pronoun(span.start, class);
         }
@@ -659,12 +658,10 @@ impl<'a> SpeakerResolver<'a> {
         let has_caps = toks.iter().skip(1).any(name_like);
         // "the New York businessman", "one district GOP leader", "a Clinton aide": capitalised
         // words before a lowercase title qualify the post; the phrase names no one.
-        let described = det
-            && has_caps
-            && toks
-                .last()
-                .is_some_and(|t| !t.is_capitalized() && self.patterns.titles.contains(t.text));
-        if det && (!has_caps || described) {
+        let ends_in_title = toks
+            .last()
+            .is_some_and(|t| !t.is_capitalized() && self.patterns.titles.contains(t.text));
+        if det && (!has_caps || ends_in_title) {
             return self.resolve_nominal(&toks, first == "the");
         }
         // A name run (skipping a leading determiner).

@@ -146,11 +146,13 @@ static ASCII_WORD: [u8; 128] = {
     t
 };
 
-fn is_possessive(word: &str) -> bool {
+/// Whether `word` ends with a possessive `’s`, `'s`, `s’` or `s'`.
+pub fn is_possessive(word: &str) -> bool {
     strip_possessive(word).is_some()
 }
 
-fn strip_possessive(word: &str) -> Option<&str> {
+/// `word` without its possessive ending, if it has one.
+pub fn strip_possessive(word: &str) -> Option<&str> {
     // Every possessive ends with `’s`, `'s` (any case of s), `s’` or `s'` (`’` ends with the
     // UTF-8 byte 0x99).
     let b = word.as_bytes();
