@@ -709,7 +709,11 @@ fn starts_a_phrase(hay: &str, at: usize, patterns: &PatternSet) -> bool {
         return true;
     }
     let prev = before.rsplit([' ', '\u{a0}']).next().unwrap_or("");
-    if prev.chars().next().is_some_and(char::is_uppercase)
+    // A lowercase pronoun never continues a name ("in an interview with CNN |he blasted").
+    let word = hay[at..].split([' ', '\u{a0}', ',']).next().unwrap_or("");
+    let pronoun = word.starts_with(char::is_lowercase) && patterns.pronouns.contains_key(word);
+    if !pronoun
+        && prev.chars().next().is_some_and(char::is_uppercase)
         && prev.chars().last().is_some_and(char::is_alphanumeric)
         && !patterns.non_names.contains(prev)
     {
@@ -886,8 +890,24 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
         }
     }
     let inner = q.inner.slice(text);
-    // The title of a work after a preposition: `appeared on “Meet the Press”`.
-    let prev = before.rsplit([' ', '\u{a0}']).next().unwrap_or("");
+    // The title of a work after a preposition: `appeared on “Meet the Press”`, also with its
+    // outlet's possessive between: `on CNN’s “State of the Union”`, `with Fox News’ “…”`.
+    let mut back = before.rsplit([' ', '\u{a0}']);
+    let mut prev = back.next().unwrap_or("");
+    if is_possessive(prev) || prev.ends_with("s’") || prev.ends_with("s'") {
+        let outlet = ctx.before.slice(text).trim_end();
+        let capitalised = outlet
+            .rsplit([' ', '\u{a0}'])
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if capitalised {
+            // Up to two more words of the outlet's name ("Fox News’", "The Daily Show’s").
+            prev = back
+                .take(3)
+                .find(|w| patterns.work_title_after.iter().any(|p| p == w))
+                .unwrap_or("");
+        }
+    }
     if patterns.work_title_after.iter().any(|p| p == prev) {
         let words: Vec<&str> = inner
             .split_whitespace()
