@@ -50,6 +50,9 @@ pub struct Context {
     pub previous_sentence: Option<Span>,
     /// Nothing but an attribution or a colon precedes the quote in its sentence.
     pub opens_sentence: bool,
+    /// The quote ends with a question or an exclamation: a whole utterance, even inside a
+    /// sentence.
+    pub utterance: bool,
     /// The first words inside the quote (where a transcript puts its speaker label).
     pub opening: Span,
 }
@@ -142,13 +145,14 @@ pub fn context(
         previous,
         previous_sentence,
         opens_sentence,
+        utterance: q.inner.slice(text).trim_end().ends_with(['?', '!']),
     }
 }
 
 /// Runs the rules on a quote's contexts; the first rule (in file order) that matches wins, except
 /// that for a quote inside a sentence (a partial quote) the `before-quote` rules go first: in
-/// `X warned that it might mean “…,” Y said`, the quote is X's. Rules marked `last` go after all
-/// others.
+/// `X warned that it might mean “…,” Y said`, the quote is X's (not for a question or an
+/// exclamation). Rules marked `last` go after all others.
 ///
 /// With `fallback`, only the rules marked `fallback = true` run (after continuation failed).
 /// Rules run on the contexts with their lexicon words as word classes ([`crate::pattern::words`]);
@@ -164,7 +168,9 @@ pub fn attribute(
     regexes: &[Option<regex::Regex>],
     fallback: bool,
 ) -> Option<Attribution> {
-    let before_first = !ctx.opens_sentence;
+    // (A question or an exclamation is a whole utterance: `… denies — “why wouldn’t you?” asked
+    // Dunn` is Dunn's, and the rules after the quote say so first.)
+    let before_first = !ctx.opens_sentence && !ctx.utterance;
     let rules = patterns
         .rules
         .iter()

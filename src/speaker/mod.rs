@@ -76,6 +76,15 @@ fn has_word(text: &str, word: &str) -> bool {
 }
 
 /// Whether `w` is a party-and-state tag: `R-Utah`, `D-Calif.`, `I-Vt`.
+/// Whether `rest` (the text right after a name) opens with an age between commas: `, 18,`.
+fn is_age_apposition(rest: &str) -> bool {
+    let Some(r) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && r[digits..].starts_with(',')
+}
+
 fn is_party_tag(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
@@ -154,6 +163,8 @@ struct Entity {
     key: u32,
     is_org: bool,
     gender: Option<Gender>,
+    /// Written with an age ("Franson Reneus, 18,"): a person, whatever the name.
+    aged: bool,
     title: String,
     affiliation: String,
     title_span: Option<Span>,
@@ -338,6 +349,10 @@ impl<'a> SpeakerResolver<'a> {
                         && toks[j].is_capitalized()
                 };
                 if let Some(entity) = entity {
+                    // "Franson Reneus, 18, from Lee County": an age says it is a person.
+                    if !parts.is_org && is_age_apposition(&text[toks[e - 1].span.end..]) {
+                        r.entities[entity].aged = true;
+                    }
                     let subject = sentence != last_sentence
                         && !parts.possessive
                         && !after_preposition
@@ -378,6 +393,7 @@ impl<'a> SpeakerResolver<'a> {
             key: u32::MAX,
             is_org: true,
             gender: None,
+            aged: false,
             title: String::new(),
             affiliation: String::new(),
             title_span: None,
@@ -488,6 +504,7 @@ impl<'a> SpeakerResolver<'a> {
                     key,
                     is_org: false,
                     gender: None,
+                    aged: false,
                     title: String::new(),
                     affiliation: String::new(),
                     title_span: None,
@@ -844,6 +861,7 @@ impl<'a> SpeakerResolver<'a> {
                 && (single
                     || spoke
                     || e.gender.is_some()
+                    || e.aged
                     || !e.title.is_empty()
                     || patterns.first_names_unisex.contains(first))
         };

@@ -124,6 +124,23 @@ pub fn tokenize_into<'a>(
         out[k].joined_to_next =
             !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !out[k].possessive;
     }
+    // A nickname in quotes inside a name (Juan "Chico" Manriquez) is left out of it: the name is
+    // the words around it.
+    let mut k = 1;
+    while k + 1 < out.len() {
+        let gap = |a: &Token, b: &Token| &text[a.span.end..b.span.start];
+        let nickname = out[k - 1].is_capitalized()
+            && out[k].is_capitalized()
+            && out[k + 1].is_capitalized()
+            && !out[k - 1].possessive
+            && matches!(gap(&out[k - 1], &out[k]), " \"" | " “")
+            && matches!(gap(&out[k], &out[k + 1]), "\" " | "” ");
+        if nickname {
+            out.remove(k);
+            out[k - 1].joined_to_next = true;
+        }
+        k += 1;
+    }
 }
 
 /// [`ASCII_WORD`]: a letter or digit.
