@@ -783,8 +783,12 @@ fn apposed_name(
     patterns: &PatternSet,
 ) -> Option<(usize, usize)> {
     let first = text[start..end].split_whitespace().next()?.to_lowercase();
-    // "Norway’s ambassador, Ingrid Solberg,": a possessive, lowercase title words, then the name.
-    let possessive = first.ends_with("’s") || first.ends_with("'s");
+    // "Norway’s ambassador, Ingrid Solberg,": a possessive, lowercase title words, then the name
+    // (the possessive may close a name of several words: "Rep. Duncan Hunter’s chief of staff").
+    let possessive = text[start..end]
+        .split_whitespace()
+        .take(5)
+        .any(|w| w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’"));
     if first != "the" && !patterns.unnamed_determiners.contains(&first) && !possessive {
         return None;
     }

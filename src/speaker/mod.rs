@@ -681,6 +681,22 @@ impl<'a> SpeakerResolver<'a> {
         if det && (!has_caps || ends_in_title) {
             return self.resolve_nominal(&toks, first == "the");
         }
+        // "Trump’s campaign manager", "Manafort’s lawyers": the person with that title, not
+        // Trump.
+        let ends_in_titles = toks.last().is_some_and(|t| {
+            !t.is_capitalized()
+                && t.text
+                    .strip_suffix('s')
+                    .is_some_and(|w| self.patterns.titles.contains(w))
+        });
+        if let Some(k) = toks.iter().position(|t| t.possessive) {
+            if (ends_in_title || ends_in_titles)
+                && k + 1 < toks.len()
+                && !toks[k + 1..].iter().any(|t| t.is_capitalized())
+            {
+                return self.resolve_nominal(&toks[k..], true);
+            }
+        }
         // A name run (skipping a leading determiner).
         let rs = runs(&toks, self.patterns);
         // The last run that names a person ("White House press secretary Josh Earnest"), else the

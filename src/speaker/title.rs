@@ -12,6 +12,7 @@
 //! A phrase is only a title when it contains a title from `patterns/lexicon/titles.txt`.
 
 use super::name::{title_suffix, tokenize, Token};
+use crate::pattern::compile::{W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
 
@@ -366,10 +367,15 @@ fn find_title(toks: &[Token], patterns: &PatternSet) -> Option<(usize, usize)> {
     None
 }
 
-/// Index of the first token that ends an organisation name (`which`, `who`, `and`, `where`).
+/// Index of the first token that ends an organisation name or a title (`which`, `who`, `and`,
+/// `where`, or a reporting verb: "Goldman’s chief equity analyst wrote in a note").
 fn clause_stop(toks: &[Token], patterns: &PatternSet) -> Option<usize> {
-    toks.iter()
-        .position(|t| patterns.clause_stops.iter().any(|s| s == t.text))
+    toks.iter().position(|t| {
+        patterns.clause_stops.iter().any(|s| s == t.text)
+            || (!t.is_capitalized()
+                && patterns.word_bits.exact(t.text) & W_SPEECH_VERB_EXACT != 0
+                && patterns.word_bits.lower(t.text) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0)
+    })
 }
 
 fn join(toks: &[Token]) -> String {
