@@ -66,11 +66,37 @@ pub fn after_name(
     // Another clause ("whose husband was killed", "where she works", "Monday in an interview")
     // gives no title.
     let first = lower.split([' ', ',']).next().unwrap_or("");
+    // (A participle opens a clause too: ", agreeing that …", ", speaking on …"; a preposition an
+    // adverbial: ", on the eve of …".)
+    // ("controlling shareholder", "managing director": a title follows at once.)
+    let participle = first.len() > 5
+        && first.ends_with("ing")
+        && patterns.word_bits.lower(first) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
+        && !lower
+            .split([' ', ','])
+            .skip(1)
+            .take(2)
+            .any(|w| patterns.word_bits.lower(w) & W_TITLE_CI != 0);
     if patterns.clause_stops.iter().any(|w| w == first)
         || matches!(
             first,
-            "though" | "although" | "according" | "because" | "if" | "after" | "before" | "during"
+            "though"
+                | "although"
+                | "according"
+                | "because"
+                | "if"
+                | "after"
+                | "before"
+                | "during"
+                | "on"
+                | "in"
+                | "to"
+                | "with"
+                | "by"
+                | "despite"
+                | "amid"
         )
+        || participle
         || WEEKDAYS.contains(&first)
     {
         return None;
@@ -105,6 +131,41 @@ pub fn before_name(
     // Stop at a sentence start, or a dateline dash ("LONDON (Reuters) - "), too.
     let start = body[start..].rfind(". ").map_or(start, |i| start + i + 2);
     let start = body[start..].rfind(" - ").map_or(start, |i| start + i + 3);
+    // An appositive is a noun phrase: in a clause ("Dick Morris is working with RNC Chair Reince
+    // Priebus on …, Morris revealed"; "Wilson told Linton's attorney, Adam Richards") only what
+    // follows its last verb can be one.
+    let verb = |w: &str| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "does"
+                | "did"
+                | "been"
+        ) || (w.starts_with(char::is_lowercase)
+            && patterns.word_bits.exact(w) & W_SPEECH_VERB_EXACT != 0
+            && patterns.word_bits.lower(w) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0)
+    };
+    let mut start = start;
+    let mut pos = start;
+    for w in body[start..].split(' ') {
+        pos += w.len() + 1;
+        if verb(w) {
+            start = pos.min(body.len());
+        }
+    }
+    if start >= body.len() {
+        return None;
+    }
     let info = parse_phrase(text, floor + start, floor + body.len(), patterns)?;
     // Only a phrase that starts like a noun phrase: a determiner, a possessive, or a capital.
     let first = text[floor + start..]
@@ -129,6 +190,7 @@ pub fn before_name(
 
 /// Words that open a clause or an adverbial phrase, not a noun phrase.
 const CLAUSE_OPENERS: &[&str] = &[
+    "just",
     "while",
     "but",
     "and",
