@@ -326,9 +326,7 @@ impl<'a> SpeakerResolver<'a> {
                     while j < toks.len()
                         && toks[j - 1].joined_to_next
                         && !toks[j].is_capitalized()
-                        && toks[j].lower_bits(patterns)
-                            & (W_TITLE_CI | W_TITLE_MODIFIER_CI)
-                            != 0
+                        && toks[j].lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
                     {
                         j += 1;
                     }

@@ -39,7 +39,12 @@ impl PartialEq for Token<'_> {
     fn eq(&self, other: &Self) -> bool {
         // The looked-up bits follow from the text.
         (self.text, self.span, self.possessive, self.joined_to_next)
-            == (other.text, other.span, other.possessive, other.joined_to_next)
+            == (
+                other.text,
+                other.span,
+                other.possessive,
+                other.joined_to_next,
+            )
     }
 }
 
@@ -161,14 +166,13 @@ pub fn tokenize_into<'a>(
         let _ = possessive;
     }
     for k in 0..out.len().saturating_sub(1) {
+        // A possessive is never joined to the next word.
+        if out[k].possessive {
+            continue;
+        }
         let gap = &text[out[k].span.end..out[k + 1].span.start];
-        let gap = if out[k].possessive {
-            gap.trim_start_matches(['’', '\'', 's'])
-        } else {
-            gap
-        };
         out[k].joined_to_next =
-            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !out[k].possessive;
+            gap == " " || !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
     }
 }
 
@@ -339,9 +343,8 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     if k0 == run.len() && run.len() >= 2 {
         let prev = &run[run.len() - 2];
         let last = &run[run.len() - 1];
-        let after_given = prev.exact_bits(patterns)
-            & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX)
-            != 0;
+        let after_given =
+            prev.exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX) != 0;
         if (after_given || prev.is_honorific(patterns))
             && last.is_capitalized()
             && !patterns.non_names.contains(last.text)
@@ -389,9 +392,7 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
             continue;
         }
         // "Earl Blumenauer": a given name taken into the name above is not a title.
-        if cand > k0
-            && run[cand - 1].exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0
-        {
+        if cand > k0 && run[cand - 1].exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0 {
             continue;
         }
         let pre = &tokens[pre_start..start + cand];
@@ -571,14 +572,24 @@ fn title_suffix_in<'t, T: std::borrow::Borrow<Token<'t>>>(
     if !with_lowercase(last.text, |l| patterns.titles.may_end_with(l)) {
         return None;
     }
-    let max = patterns.titles.max_words.max(1);
+    let max = patterns.titles.max_words.max(1).min(n);
     let mut best: Option<usize> = None;
-    for len in 1..=max.min(n) {
-        let phrase: Vec<String> = words[n - len..]
-            .iter()
-            .map(|t| t.borrow().text.to_lowercase())
-            .collect();
-        if patterns.titles.contains(&phrase.join(" ")) {
+    // The last `len` words lowercased and joined by spaces, for each `len`: each word is
+    // lowercased once, and the phrase is built in one buffer.
+    let lowered: Vec<String> = words[n - max..]
+        .iter()
+        .map(|t| t.borrow().text.to_lowercase())
+        .collect();
+    let mut phrase = String::new();
+    for len in 1..=max {
+        phrase.clear();
+        for (i, w) in lowered[max - len..].iter().enumerate() {
+            if i > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        if patterns.titles.contains(&phrase) {
             best = Some(n - len);
         }
     }
