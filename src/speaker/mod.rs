@@ -26,7 +26,7 @@ use crate::pattern::compile::{
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
-use name::{is_honorific, parse_run, runs, tokenize, tokenize_into, Gender, NameParts};
+use name::{parse_run, runs, tokenize, tokenize_into, Gender, NameParts};
 
 /// Words after which a name is a place or an institution, not a person ("in El Paso").
 const LOCATIVE: &[&str] = &[
@@ -287,7 +287,7 @@ impl<'a> SpeakerResolver<'a> {
                             .contains(['.', '“', '”', '"', '!', '?', ';'])
                     })
                     .try_for_each(|t| {
-                        if patterns.word_bits.exact(t.text) & W_SPEECH_VERB_EXACT != 0 {
+                        if t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0 {
                             Err(true)
                         } else if is_adverb(t.text) || patterns.org_words.contains(t.text) {
                             Ok(())
@@ -337,9 +337,7 @@ impl<'a> SpeakerResolver<'a> {
                     while j < toks.len()
                         && toks[j - 1].joined_to_next
                         && !toks[j].is_capitalized()
-                        && patterns.word_bits.lower(toks[j].text)
-                            & (W_TITLE_CI | W_TITLE_MODIFIER_CI)
-                            != 0
+                        && toks[j].lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
                     {
                         j += 1;
                     }
@@ -667,7 +665,7 @@ impl<'a> SpeakerResolver<'a> {
         // Capitalised words that could be a name (not a title, party, place or non-name).
         let name_like = |t: &name::Token| {
             t.is_capitalized()
-                && !is_honorific(t.text, self.patterns)
+                && !t.is_honorific(self.patterns)
                 && !self.patterns.titles.contains_ci(t.text)
                 && !self.patterns.non_names.contains(t.text)
                 && self.patterns.places.canonical(t.text).is_none()

@@ -11,9 +11,10 @@ use crate::pattern::compile::{
 };
 use crate::pattern::PatternSet;
 use crate::segment::Span;
+use std::cell::Cell;
 
 /// One word of the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Token<'a> {
     /// The word, without a trailing sentence period or possessive `’s`.
     pub text: &'a str,
@@ -23,12 +24,61 @@ pub struct Token<'a> {
     pub possessive: bool,
     /// Only spaces separate it from the next token.
     pub joined_to_next: bool,
+    /// Its [`WordBits::exact`] and [`WordBits::lower`] bits once looked up ([`NOT_LOOKED_UP`]
+    /// before): a name word is looked up by several stages, and each lookup hashes it.
+    ///
+    /// [`WordBits::exact`]: crate::pattern::compile::WordBits::exact
+    /// [`WordBits::lower`]: crate::pattern::compile::WordBits::lower
+    bits: (Cell<u32>, Cell<u32>),
 }
+
+/// [`Token::bits`] not looked up yet (no word has every bit).
+const NOT_LOOKED_UP: u32 = u32::MAX;
+
+impl PartialEq for Token<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // The looked-up bits follow from the text.
+        (self.text, self.span, self.possessive, self.joined_to_next)
+            == (
+                other.text,
+                other.span,
+                other.possessive,
+                other.joined_to_next,
+            )
+    }
+}
+
+impl Eq for Token<'_> {}
 
 impl Token<'_> {
     /// Whether it starts with a capital letter.
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// `patterns.word_bits.exact(self.text)`, looked up once.
+    pub fn exact_bits(&self, patterns: &PatternSet) -> u32 {
+        let mut b = self.bits.0.get();
+        if b == NOT_LOOKED_UP {
+            b = patterns.word_bits.exact(self.text);
+            self.bits.0.set(b);
+        }
+        b
+    }
+
+    /// Whether it is an honorific of any gender ([`is_honorific`]).
+    pub fn is_honorific(&self, patterns: &PatternSet) -> bool {
+        self.exact_bits(patterns) & W_HONORIFIC != 0
+    }
+
+    /// `patterns.word_bits.lower(self.text)`, looked up once.
+    pub fn lower_bits(&self, patterns: &PatternSet) -> u32 {
+        let mut b = self.bits.1.get();
+        if b == NOT_LOOKED_UP {
+            b = patterns.word_bits.lower(self.text);
+            self.bits.1.set(b);
+        }
+        b
     }
 }
 
@@ -111,18 +161,18 @@ pub fn tokenize_into<'a>(
             span: Span::new(abs, tok_end),
             possessive,
             joined_to_next: false,
+            bits: (Cell::new(NOT_LOOKED_UP), Cell::new(NOT_LOOKED_UP)),
         });
         let _ = possessive;
     }
     for k in 0..out.len().saturating_sub(1) {
+        // A possessive is never joined to the next word.
+        if out[k].possessive {
+            continue;
+        }
         let gap = &text[out[k].span.end..out[k + 1].span.start];
-        let gap = if out[k].possessive {
-            gap.trim_start_matches(['’', '\'', 's'])
-        } else {
-            gap
-        };
         out[k].joined_to_next =
-            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !out[k].possessive;
+            gap == " " || !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
     }
     // A nickname in quotes inside a name (Juan "Chico" Manriquez) is left out of it: the name is
     // the words around it.
@@ -240,7 +290,7 @@ pub struct NameParts {
 
 /// Whether a token can be part of a name run.
 fn name_word(tok: &Token, patterns: &PatternSet) -> bool {
-    tok.is_capitalized() || patterns.word_bits.exact(tok.text) & W_PARTICLE != 0
+    tok.is_capitalized() || tok.exact_bits(patterns) & W_PARTICLE != 0
 }
 
 /// Finds the capitalised runs in `tokens`: maximal sequences of capitalised words (with name
@@ -253,8 +303,8 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
         // "Said", "Continued").
         let t = &tokens[i];
         if !t.is_capitalized()
-            || patterns.word_bits.exact(t.text) & W_NON_NAME != 0
-            || patterns.word_bits.lower(t.text) & W_SPEECH_VERB != 0
+            || t.exact_bits(patterns) & W_NON_NAME != 0
+            || t.lower_bits(patterns) & W_SPEECH_VERB != 0
         {
             i += 1;
             continue;
@@ -266,7 +316,7 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
             let connector = matches!(t.text, "of" | "for")
                 && t.joined_to_next
                 && tokens.get(end + 1).is_some_and(|n| {
-                    n.is_capitalized() && patterns.word_bits.exact(n.text) & W_NON_NAME == 0
+                    n.is_capitalized() && n.exact_bits(patterns) & W_NON_NAME == 0
                 });
             if !(name_word(t, patterns) || connector) {
                 break;
@@ -288,9 +338,9 @@ fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
     if !t.is_capitalized() {
         return false;
     }
-    let exact = patterns.word_bits.exact(t.text);
+    let exact = t.exact_bits(patterns);
     exact & (W_NON_NAME | W_HONORIFIC | W_PLACE_EXACT) == 0
-        && patterns.word_bits.lower(t.text) & (W_TITLE | W_TITLE_MODIFIER | W_PLACE) == 0
+        && t.lower_bits(patterns) & (W_TITLE | W_TITLE_MODIFIER | W_PLACE) == 0
         && (!t.possessive || last)
 }
 
@@ -310,10 +360,9 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     if k0 == run.len() && run.len() >= 2 {
         let prev = &run[run.len() - 2];
         let last = &run[run.len() - 1];
-        let after_given = patterns.word_bits.exact(prev.text)
-            & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX)
-            != 0;
-        if (after_given || is_honorific(prev.text, patterns))
+        let after_given =
+            prev.exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX) != 0;
+        if (after_given || prev.is_honorific(patterns))
             && last.is_capitalized()
             && !patterns.non_names.contains(last.text)
         {
@@ -323,8 +372,8 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     // "Earl Blumenauer", "Gov. Earl Ray Tomblin": a title word that is also a given name, first
     // in the run or right after an honorific, is the given name.
     if (1..run.len()).contains(&k0)
-        && patterns.word_bits.exact(run[k0 - 1].text) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0
-        && (k0 == 1 || is_honorific(run[k0 - 2].text, patterns))
+        && run[k0 - 1].exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0
+        && (k0 == 1 || run[k0 - 2].is_honorific(patterns))
     {
         k0 -= 1;
     }
@@ -337,11 +386,11 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
         let t = &tokens[pre_start - 1];
         let joined = t.joined_to_next || (t.possessive && t.is_capitalized());
         let lower_ok = !t.is_capitalized()
-            && (patterns.word_bits.lower(t.text) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
-                || patterns.word_bits.exact(t.text) & W_ORG != 0
+            && (t.lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
+                || t.exact_bits(patterns) & W_ORG != 0
                 || matches!(t.text, "of" | "for"));
         let qualifier_ok =
-            lower_seen && t.is_capitalized() && patterns.word_bits.exact(t.text) & W_NON_NAME == 0;
+            lower_seen && t.is_capitalized() && t.exact_bits(patterns) & W_NON_NAME == 0;
         if !joined || !(lower_ok || qualifier_ok) {
             break;
         }
@@ -356,17 +405,15 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     let mut k = k0;
     for cand in k0..run.len() {
         // "Lt. Gen. Michael Flynn": an honorific after an honorific is not the name's start.
-        if cand + 1 < run.len() && is_honorific(run[cand].text, patterns) {
+        if cand + 1 < run.len() && run[cand].is_honorific(patterns) {
             continue;
         }
         // "Earl Blumenauer": a given name taken into the name above is not a title.
-        if cand > k0
-            && patterns.word_bits.exact(run[cand - 1].text) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0
-        {
+        if cand > k0 && run[cand - 1].exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0 {
             continue;
         }
         let pre = &tokens[pre_start..start + cand];
-        let ends_with_title = pre.last().is_some_and(|t| is_honorific(t.text, patterns))
+        let ends_with_title = pre.last().is_some_and(|t| t.is_honorific(patterns))
             || title_suffix_in(pre, patterns).is_some();
         if ends_with_title {
             k = cand;
@@ -430,7 +477,7 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     if k == k0 && k0 > 0 && run.len() - k == 1 {
         let pre_in_run = &run[..k0];
         let titled = title_suffix(&pre_in_run.iter().collect::<Vec<_>>(), patterns).is_some()
-            || pre_in_run.iter().any(|t| is_honorific(t.text, patterns));
+            || pre_in_run.iter().any(|t| t.is_honorific(patterns));
         let place_only = patterns
             .places
             .canonical(
@@ -486,14 +533,14 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
             parts.gender = parts.gender.or(g);
             parts.honorific = Some(last.text.to_string());
             pre_end -= 1;
-        } else if is_honorific(last.text, patterns) {
+        } else if last.is_honorific(patterns) {
             parts.honorific = Some(last.text.to_string());
             pre_end -= 1;
         }
         // "Lt. Gen.", "Rear Adm.": honorifics in a row are one.
         while parts.honorific.is_some()
             && pre_end > 0
-            && is_honorific(pre[pre_end - 1].text, patterns)
+            && pre[pre_end - 1].is_honorific(patterns)
             && pre[pre_end - 1].joined_to_next
         {
             pre_end -= 1;
@@ -542,14 +589,24 @@ fn title_suffix_in<'t, T: std::borrow::Borrow<Token<'t>>>(
     if !with_lowercase(last.text, |l| patterns.titles.may_end_with(l)) {
         return None;
     }
-    let max = patterns.titles.max_words.max(1);
+    let max = patterns.titles.max_words.max(1).min(n);
     let mut best: Option<usize> = None;
-    for len in 1..=max.min(n) {
-        let phrase: Vec<String> = words[n - len..]
-            .iter()
-            .map(|t| t.borrow().text.to_lowercase())
-            .collect();
-        if patterns.titles.contains(&phrase.join(" ")) {
+    // The last `len` words lowercased and joined by spaces, for each `len`: each word is
+    // lowercased once, and the phrase is built in one buffer.
+    let lowered: Vec<String> = words[n - max..]
+        .iter()
+        .map(|t| t.borrow().text.to_lowercase())
+        .collect();
+    let mut phrase = String::new();
+    for len in 1..=max {
+        phrase.clear();
+        for (i, w) in lowered[max - len..].iter().enumerate() {
+            if i > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        if patterns.titles.contains(&phrase) {
             best = Some(n - len);
         }
     }
