@@ -788,7 +788,7 @@ fn apposed_name(
     let possessive = text[start..end]
         .split_whitespace()
         .take(5)
-        .any(|w| w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’"));
+        .any(is_possessive);
     if first != "the" && !patterns.unnamed_determiners.contains(&first) && !possessive {
         return None;
     }
@@ -904,6 +904,7 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
     // outlet's possessive between: `on CNN’s “State of the Union”`, `with Fox News’ “…”`.
     let mut back = before.rsplit([' ', '\u{a0}']);
     let mut prev = back.next().unwrap_or("");
+    // (`prev` is lowercased: `is_possessive` takes `s’` only after a capital, so it is checked here.)
     if is_possessive(prev) || prev.ends_with("s’") || prev.ends_with("s'") {
         let outlet = ctx.before.slice(text).trim_end();
         let capitalised = outlet

@@ -66,9 +66,9 @@ pub fn after_name(
     // Another clause ("whose husband was killed", "where she works", "Monday in an interview")
     // gives no title.
     let first = lower.split([' ', ',']).next().unwrap_or("");
-    // (A participle opens a clause too: ", agreeing that …", ", speaking on …"; a preposition an
-    // adverbial: ", on the eve of …".)
-    // ("controlling shareholder", "managing director": a title follows at once.)
+    // A participle opens a clause too (", agreeing that …"), unless a title follows at once
+    // ("controlling shareholder", "managing director"); a preposition opens an adverbial
+    // (", on the eve of …").
     let participle = first.len() > 5
         && first.ends_with("ing")
         && patterns.word_bits.lower(first) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
@@ -151,9 +151,7 @@ pub fn before_name(
                 | "does"
                 | "did"
                 | "been"
-        ) || (w.starts_with(char::is_lowercase)
-            && patterns.word_bits.exact(w) & W_SPEECH_VERB_EXACT != 0
-            && patterns.word_bits.lower(w) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0)
+        ) || is_reporting_verb(w, patterns)
     };
     let mut start = start;
     let mut pos = start;
@@ -433,11 +431,16 @@ fn find_title(toks: &[Token], patterns: &PatternSet) -> Option<(usize, usize)> {
 /// `where`, or a reporting verb: "Goldman’s chief equity analyst wrote in a note").
 fn clause_stop(toks: &[Token], patterns: &PatternSet) -> Option<usize> {
     toks.iter().position(|t| {
-        patterns.clause_stops.iter().any(|s| s == t.text)
-            || (!t.is_capitalized()
-                && patterns.word_bits.exact(t.text) & W_SPEECH_VERB_EXACT != 0
-                && patterns.word_bits.lower(t.text) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0)
+        patterns.clause_stops.iter().any(|s| s == t.text) || is_reporting_verb(t.text, patterns)
     })
+}
+
+/// A lowercase reporting verb that is no title word ("wrote", "told"; not "state" of "state
+/// senator").
+fn is_reporting_verb(w: &str, patterns: &PatternSet) -> bool {
+    w.starts_with(char::is_lowercase)
+        && patterns.word_bits.exact(w) & W_SPEECH_VERB_EXACT != 0
+        && patterns.word_bits.lower(w) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
 }
 
 fn join(toks: &[Token]) -> String {
