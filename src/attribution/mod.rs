@@ -307,6 +307,8 @@ pub fn attribute(
                     // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
                     let (sp_start, sp_end) = apposed_name(text, sp_start, sp_end, patterns)
                         .unwrap_or((sp_start, sp_end));
+                    // "the Association of Flight Attendants": the organisation's whole name.
+                    let sp_end = org_name_end(text, sp_start, sp_end, patterns);
                     // "Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said": the name
                     // in the last comma piece before the verb is its subject.
                     let cue_abs = span.start + cue_s;
@@ -773,6 +775,38 @@ fn closer_subject(
         && patterns.places.canonical(piece).is_none()
         && !words.iter().any(|w| patterns.org_words.contains_ci(w));
     person.then_some((start, start + piece.len()))
+}
+
+/// The end of an organisation's name that goes on after its head word with `of`, `for` or `on`
+/// and capitalised words (`the Association| of Flight Attendants`, `the Council| on Foreign
+/// Relations`); `end` itself otherwise.
+fn org_name_end(text: &str, start: usize, end: usize, patterns: &PatternSet) -> usize {
+    let last = text[start..end].rsplit(' ').next().unwrap_or("");
+    if !last.starts_with(char::is_uppercase) || !patterns.org_words.contains_ci(last) {
+        return end;
+    }
+    let Some(after) = text[end..].strip_prefix(' ').and_then(|r| {
+        ["of ", "for ", "on "]
+            .iter()
+            .find_map(|p| r.strip_prefix(p))
+    }) else {
+        return end;
+    };
+    let after = after.strip_prefix("the ").unwrap_or(after);
+    let mut name_end = end;
+    let mut pos = text.len() - after.len();
+    for w in after.split(' ').take(6) {
+        let word = w.trim_end_matches([',', '.', ';', ':']);
+        if !word.starts_with(char::is_uppercase) || is_possessive(word) {
+            break;
+        }
+        name_end = pos + word.len();
+        if word.len() != w.len() {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    name_end
 }
 
 /// For a determiner phrase followed by `, Name Name,`, the span of that name.

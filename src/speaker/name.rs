@@ -458,7 +458,20 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     let org_at = run
         .iter()
         .position(|t| t.is_capitalized() && patterns.org_words.contains_ci(t.text));
+    // "Association of Flight Attendants", "Bank of America": an organisation word, a connector,
+    // then the rest of the name (not a person named "Flight Attendants").
+    // ("Department of Homeland Security Secretary Jeh Johnson" is a person: a title follows.)
+    let org_of = org_at.is_some_and(|o| {
+        o + 2 < run.len()
+            && matches!(run[o + 1].text, "of" | "for" | "on")
+            && run[o + 2..].iter().all(|t| {
+                (t.is_capitalized() || t.text == "of")
+                    && t.lower_bits(patterns) & W_TITLE_CI == 0
+                    && !t.is_honorific(patterns)
+            })
+    });
     if following_org_word
+        || org_of
         || org_at.is_some_and(|o| o >= k)
         || run[k..].iter().any(|t| t.text == "of" || t.text == "for")
     {
