@@ -423,6 +423,9 @@ pub struct RuleSearch {
     /// bytes of a context can rule the rule out before the context is normalized (see
     /// [`crate::attribution`]).
     pub anchored: bool,
+    /// The regex starts with its `speaker` group: every match's speaker starts where the match
+    /// does.
+    pub speaker_first: bool,
 }
 
 impl RuleSearch {
@@ -516,6 +519,16 @@ impl RuleSearch {
                 .to_index(regex_automata::PatternID::ZERO, name)
         };
         let groups = (group("speaker")?, group("cue")?);
+        let speaker_first = {
+            use regex_syntax::hir::HirKind;
+            let first = match parsed.kind() {
+                HirKind::Concat(hs) => hs.first(),
+                _ => Some(&parsed),
+            };
+            first.is_some_and(
+                |h| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("speaker")),
+            )
+        };
         let end_looks = {
             use regex_syntax::hir::Look;
             let looks = parsed.properties().look_set();
@@ -530,6 +543,7 @@ impl RuleSearch {
             cache_slot: 0,
             prefilter,
             anchored,
+            speaker_first,
         })
     }
 }
