@@ -471,6 +471,12 @@ impl RuleSearch {
             let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
             seq.is_finite() && seq.min_literal_len().is_some_and(|n| n >= 3)
         };
+        // Backwards, only the starts matter: the cue's first item ends the relaxed regex.
+        let hir = if forward {
+            hir
+        } else {
+            relax(up_to_cue_start(parsed.clone()))
+        };
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
@@ -562,6 +568,32 @@ fn parse(pattern: &str) -> Option<regex_syntax::hir::Hir> {
         .build()
         .parse(pattern)
         .ok()
+}
+
+/// `hir` without what follows the first item of its `cue` group when that group ends it
+/// (`… (?P<cue>{verb}{cue_tail})` → `… {verb}`): every match of `hir` starts with a match of
+/// the result, so both have the same possible starts, and the shorter regex makes a smaller
+/// reverse DFA. `hir` itself otherwise.
+fn up_to_cue_start(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Hir, HirKind};
+    let HirKind::Concat(items) = hir.kind() else {
+        return hir;
+    };
+    let Some((last, init)) = items.split_last() else {
+        return hir;
+    };
+    let HirKind::Capture(cue) = last.kind() else {
+        return hir;
+    };
+    let HirKind::Concat(parts) = cue.sub.kind() else {
+        return hir;
+    };
+    if cue.name.as_deref() != Some("cue") || parts.len() < 2 {
+        return hir;
+    }
+    let mut items = init.to_vec();
+    items.push(parts[0].clone());
+    Hir::concat(items)
 }
 
 /// [`relaxed`] on a parsed regex.
