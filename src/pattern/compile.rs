@@ -570,30 +570,77 @@ fn parse(pattern: &str) -> Option<regex_syntax::hir::Hir> {
         .ok()
 }
 
-/// `hir` without what follows the first item of its `cue` group when that group ends it
-/// (`… (?P<cue>{verb}{cue_tail})` → `… {verb}`): every match of `hir` starts with a match of
-/// the result, so both have the same possible starts, and the shorter regex makes a smaller
-/// reverse DFA. `hir` itself otherwise.
+/// `hir` without what follows the first item of its `cue` group, when that group ends it (`…
+/// (?P<cue>{verb}{cue_tail})` → `… {verb}`) or is followed by an optional repetition of a class
+/// that holds every character the rest of the group can match (`… (?P<cue>{verb}{cue_tail})
+/// [^:“”".!?]{0,80}:` → `… {verb}[^:“”".!?]{0,80}:`, the same once relaxed to `*`); `hir` itself
+/// otherwise. Every match of `hir` starts with a match of the result (of its relaxed form, in the
+/// second case), so the two have the same possible starts, and the shorter regex makes a smaller
+/// reverse DFA.
 fn up_to_cue_start(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
-    use regex_syntax::hir::{Hir, HirKind};
+    use regex_syntax::hir::{Class, Hir, HirKind};
     let HirKind::Concat(items) = hir.kind() else {
         return hir;
     };
-    let Some((last, init)) = items.split_last() else {
+    let Some(k) = items
+        .iter()
+        .position(|h| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("cue")))
+    else {
         return hir;
     };
-    let HirKind::Capture(cue) = last.kind() else {
+    let HirKind::Capture(cue) = items[k].kind() else {
         return hir;
     };
     let HirKind::Concat(parts) = cue.sub.kind() else {
         return hir;
     };
-    if cue.name.as_deref() != Some("cue") || parts.len() < 2 {
+    if parts.len() < 2 {
         return hir;
     }
-    let mut items = init.to_vec();
-    items.push(parts[0].clone());
-    Hir::concat(items)
+    let absorbed = match items.get(k + 1).map(Hir::kind) {
+        None => true,
+        Some(HirKind::Repetition(r)) => match (r.min, r.sub.kind()) {
+            (0, HirKind::Class(Class::Unicode(loop_class))) => parts[1..].iter().all(|p| {
+                alphabet(p).is_some_and(|mut a| {
+                    a.difference(loop_class);
+                    a.ranges().is_empty()
+                })
+            }),
+            _ => false,
+        },
+        Some(_) => false,
+    };
+    if !absorbed {
+        return hir;
+    }
+    let mut out = items[..k].to_vec();
+    out.push(parts[0].clone());
+    out.extend(items[k + 1..].iter().cloned());
+    Hir::concat(out)
+}
+
+/// Every character a match of `hir` can hold (look-arounds hold none); `None` for byte classes.
+fn alphabet(hir: &regex_syntax::hir::Hir) -> Option<regex_syntax::hir::ClassUnicode> {
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
+    let mut set = ClassUnicode::empty();
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => {}
+        HirKind::Literal(l) => {
+            for c in std::str::from_utf8(&l.0).ok()?.chars() {
+                set.push(ClassUnicodeRange::new(c, c));
+            }
+        }
+        HirKind::Class(Class::Unicode(c)) => set.union(c),
+        HirKind::Class(Class::Bytes(_)) => return None,
+        HirKind::Repetition(r) => set = alphabet(&r.sub)?,
+        HirKind::Capture(c) => set = alphabet(&c.sub)?,
+        HirKind::Concat(v) | HirKind::Alternation(v) => {
+            for h in v {
+                set.union(&alphabet(h)?);
+            }
+        }
+    }
+    Some(set)
 }
 
 /// [`relaxed`] on a parsed regex.
@@ -1239,6 +1286,29 @@ fn collect_examples(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reverse_prefilters_end_at_the_cue_start_only_when_that_keeps_the_starts() {
+        let cut = |p: &str| up_to_cue_start(parse(p).unwrap()).to_string();
+        let same = |p: &str| parse(p).unwrap().to_string();
+        let name = "(?P<speaker>[A-Z][a-z]+) ";
+        // The cue ends the regex: its tail goes.
+        let tail = "(?P<cue>said(?: to [a-z]+)?)";
+        assert!(cut(&format!("{name}{tail}")) == same(&format!("{name}(?:said)")));
+        // An optional repetition that holds every character of the tail absorbs it.
+        assert!(
+            cut(&format!("{name}{tail}[^:.]{{0,80}}:$"))
+                == same(&format!("{name}(?:said)[^:.]{{0,80}}:$"))
+        );
+        // One that does not (the tail may hold a period), or a required one, does not.
+        for kept in [
+            format!("{name}(?P<cue>said(?: to [a-z.]+)?)[^:.]{{0,80}}:$"),
+            format!("{name}{tail}[^:.]{{1,80}}:$"),
+            format!("{name}{tail} now"),
+        ] {
+            assert!(cut(&kept) == same(&kept), "{kept}");
+        }
+    }
 
     #[test]
     fn expand_keeps_repetitions_and_fills_defines() {
