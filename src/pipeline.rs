@@ -306,7 +306,21 @@ impl<'p> Extractor<'p> {
         inputs: &[Input],
         format: InputFormat,
         threads: usize,
-        mut sink: impl FnMut(Processed) -> Result<(), E>,
+        sink: impl FnMut(Processed) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.run_with(inputs, format, threads, |p| p, sink)
+    }
+
+    /// [`Extractor::run`], with `prepare` run on each article's result on the thread that
+    /// extracted it, before `sink` gets it (encoding its rows there, say, leaves the thread that
+    /// calls `sink` only bytes to copy).
+    pub fn run_with<T: Send, E>(
+        &self,
+        inputs: &[Input],
+        format: InputFormat,
+        threads: usize,
+        prepare: impl Fn(Processed) -> T + Sync,
+        mut sink: impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -316,20 +330,21 @@ impl<'p> Extractor<'p> {
         // the next batch is read while one is extracted, and a batch's results are written while
         // the next one is extracted. At most two batches are held at once.
         pool.in_place_scope(|scope| {
+            let prepare = &prepare;
             let submit = |batch: Vec<Unit>| {
                 let (tx, rx) = std::sync::mpsc::sync_channel(1);
                 scope.spawn(move |_| {
-                    let mut out: Vec<Processed> = Vec::with_capacity(batch.len());
+                    let mut out: Vec<T> = Vec::with_capacity(batch.len());
                     batch
                         .into_par_iter()
-                        .map(|u| self.process_here(u))
+                        .map(|u| prepare(self.process_here(u)))
                         .collect_into_vec(&mut out);
                     // The receiver is gone only when the sink failed.
                     let _ = tx.send(out);
                 });
                 rx
             };
-            let mut in_flight: Option<std::sync::mpsc::Receiver<Vec<Processed>>> = None;
+            let mut in_flight: Option<std::sync::mpsc::Receiver<Vec<T>>> = None;
             let mut batches = batches(units(inputs, format));
             loop {
                 let next = batches.next();

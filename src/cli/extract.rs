@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use saywho::output::{Format, QuoteWriter};
-use saywho::pipeline::{Input, InputFormat, Outcome};
+use saywho::output::{encode_rows, Format, QuoteWriter};
+use saywho::pipeline::{Input, InputFormat, Outcome, Processed};
 
 use super::messages::{err_message, errored, set_quiet, warn_message};
 
@@ -130,11 +130,23 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let bar = super::progress::Progress::new(show_progress, &inputs, input_format);
     let started = Instant::now();
     let mut sum = Summary::default();
-    let result = extractor.run(
+    // Rows are encoded on the threads that extract them; this one only copies their bytes.
+    let encode = |mut p: Processed| {
+        let mut rows = (Vec::new(), 0);
+        if let Outcome::Done(r) = &mut p.outcome {
+            let records = std::mem::take(&mut r.records);
+            rows.1 = records.len();
+            let encoded = encode_rows(format, &records, &mut rows.0);
+            return (p, encoded.map(|()| rows));
+        }
+        (p, Ok(rows))
+    };
+    let result = extractor.run_with(
         &inputs,
         input_format,
         args.threads,
-        |p| -> anyhow::Result<()> {
+        encode,
+        |(p, rows)| -> anyhow::Result<()> {
             match p.outcome {
                 Outcome::Done(r) => {
                     sum.read += 1;
@@ -149,10 +161,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                             )
                         });
                     }
-                    for rec in &r.records {
-                        writer.write(rec).context("writing the quotes table")?;
-                    }
-                    sum.rows += r.records.len();
+                    let (bytes, n) = rows.context("writing the quotes table")?;
+                    writer
+                        .write_encoded(&bytes)
+                        .context("writing the quotes table")?;
+                    sum.rows += n;
                 }
                 Outcome::Skipped { reason } => {
                     sum.warnings += 1;
@@ -180,9 +193,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             return Err(e);
         }
     }
-    writer
-        .finish(sum.rows > 0)
-        .context("writing the quotes table")?;
+    writer.finish().context("writing the quotes table")?;
     let elapsed = started.elapsed().as_secs_f64();
     if args.stats {
         let mb = sum.bytes as f64 / 1e6;
