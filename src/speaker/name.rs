@@ -24,6 +24,8 @@ pub struct Token<'a> {
     pub possessive: bool,
     /// Only spaces separate it from the next token.
     pub joined_to_next: bool,
+    /// It starts with a capital letter.
+    capitalized: bool,
     /// Its [`WordBits::exact`] and [`WordBits::lower`] bits once looked up ([`NOT_LOOKED_UP`]
     /// before): a name word is looked up by several stages, and each lookup hashes it.
     ///
@@ -53,7 +55,7 @@ impl Eq for Token<'_> {}
 impl Token<'_> {
     /// Whether it starts with a capital letter.
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.capitalized
     }
 
     /// `patterns.word_bits.exact(self.text)`, looked up once.
@@ -105,6 +107,8 @@ pub fn tokenize_into<'a>(
         (c, c.len_utf8())
     };
     let mut next = 0;
+    // Whether some gap between words is ` "` or ` “`, as before a nickname.
+    let mut nickname_gap = false;
     while next < b.len() {
         let i = next;
         if b[i] < 0x80 {
@@ -138,41 +142,56 @@ pub fn tokenize_into<'a>(
         // The character that stopped the word is no word start either.
         next = end;
         let mut word = &s[i..end];
-        // Trailing punctuation that belongs to the sentence, not the word.
-        while word.ends_with(['-', '&', '\'', '’']) && !is_possessive(word) {
-            word = &word[..word.len() - word.chars().next_back().map_or(1, char::len_utf8)];
-        }
         let mut possessive = false;
-        if word.ends_with('.') && !keeps_period(word, patterns) {
-            word = word.trim_end_matches('.');
-        }
-        if let Some(stem) = strip_possessive(word) {
-            word = stem;
-            possessive = true;
-        }
-        if word.is_empty() {
-            continue;
+        // A word ending in a letter or digit other than `s` has nothing to trim (no trailing
+        // punctuation, period or possessive).
+        let last = b[end - 1];
+        if !last.is_ascii_alphanumeric() || last == b's' || last == b'S' {
+            // Trailing punctuation that belongs to the sentence, not the word.
+            while word.ends_with(['-', '&', '\'', '’']) && !is_possessive(word) {
+                word = &word[..word.len() - word.chars().next_back().map_or(1, char::len_utf8)];
+            }
+            if word.ends_with('.') && !keeps_period(word, patterns) {
+                word = word.trim_end_matches('.');
+            }
+            if let Some(stem) = strip_possessive(word) {
+                word = stem;
+                possessive = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
         }
         let abs = range.start + i;
         let tok_end = abs + word.len();
-        // Whether only spaces follow until the next word (checked lazily below).
+        if let Some(prev) = out.last_mut() {
+            let gap = &text.as_bytes()[prev.span.end..abs];
+            // Whether only spaces separate the previous word from this one (a possessive is
+            // never joined to the next word).
+            prev.joined_to_next = !prev.possessive
+                && (gap == b" "
+                    || !gap.is_empty()
+                        && text[prev.span.end..abs]
+                            .chars()
+                            .all(|c| c == ' ' || c == '\u{a0}'));
+            nickname_gap |= gap == b" \"" || gap == " “".as_bytes();
+        }
+        let capitalized = if b[i] < 0x80 {
+            b[i].is_ascii_uppercase()
+        } else {
+            char_at(i).0.is_uppercase()
+        };
         out.push(Token {
             text: &text[abs..tok_end],
             span: Span::new(abs, tok_end),
             possessive,
             joined_to_next: false,
+            capitalized,
             bits: (Cell::new(NOT_LOOKED_UP), Cell::new(NOT_LOOKED_UP)),
         });
-        let _ = possessive;
     }
-    for k in 0..out.len().saturating_sub(1) {
-        // A possessive is never joined to the next word.
-        if out[k].possessive {
-            continue;
-        }
-        let gap = &text[out[k].span.end..out[k + 1].span.start];
-        out[k].joined_to_next =
-            gap == " " || !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+    if !nickname_gap {
+        return;
     }
     // A nickname in quotes inside a name (Juan "Chico" Manriquez) is left out of it: the name is
     // the words around it. (One pass that keeps tokens in place: linear on any paragraph.)
