@@ -259,15 +259,15 @@ impl<'a> SpeakerResolver<'a> {
                     continue;
                 };
                 if headline {
-                    let given = parts.name.first().map_or(0, String::len);
+                    let given = parts.name.first().map_or(0, |w| w.len());
                     let Some(k) = parts.name.iter().skip(1).position(|w| !is_initial(w)) else {
                         continue;
                     };
-                    if parts.is_org || !patterns.is_given_name(&parts.name[0]) {
+                    if parts.is_org || !patterns.is_given_name(parts.name[0]) {
                         continue;
                     }
                     parts.name.truncate(k + 2);
-                    let last = parts.name.last().map_or("", String::as_str);
+                    let last = parts.name.last().copied().unwrap_or("");
                     let from = span.start + given;
                     let Some(end) = text[from..span.end].find(last) else {
                         continue;
@@ -421,7 +421,7 @@ impl<'a> SpeakerResolver<'a> {
         let words: Vec<&str> = parts
             .name
             .iter()
-            .map(String::as_str)
+            .copied()
             .filter(|w| !is_initial(w))
             .collect();
         if words.is_empty() {
@@ -733,7 +733,7 @@ impl<'a> SpeakerResolver<'a> {
                 let words: Vec<&str> = toks[s..e].iter().map(|t| t.text).collect();
                 if self.patterns.places.canonical(&words.join(" ")).is_some() {
                     let parts = NameParts {
-                        name: words.iter().map(|w| w.to_string()).collect(),
+                        name: words,
                         is_org: true,
                         ..NameParts::default()
                     };
@@ -762,7 +762,7 @@ impl<'a> SpeakerResolver<'a> {
         // ("Pressure is building …", "Small groups of protesters …") is a common word, unless it
         // names someone the article knows.
         if single && parts.title.is_none() && parts.honorific.is_none() {
-            let word = parts.name[0].as_str();
+            let word = parts.name[0];
             let folded = fold(word);
             let opens_sentence = self.text
                 [self.sentences[self.sentence_of(name_span.start)]..name_span.start]

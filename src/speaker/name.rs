@@ -293,9 +293,9 @@ pub enum Gender {
 /// A capitalised run split into its parts: `U.S. Secretary of State Mike Pompeo` is
 /// affiliation `U.S.`, title `Secretary of State`, name `Mike Pompeo`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct NameParts {
-    /// The name words, as written.
-    pub name: Vec<String>,
+pub struct NameParts<'a> {
+    /// The name words, as written (slices of the text).
+    pub name: Vec<&'a str>,
     /// Span of the name words.
     pub name_span: Option<Span>,
     /// A title written before the name.
@@ -370,7 +370,12 @@ fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
 
 /// Splits the run `tokens[start..end]` into its parts, looking at up to a few words before it for
 /// a lowercase title ("adjunct senior fellow Duyeon Kim", "North Korean leader Kim Jong Un").
-pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternSet) -> NameParts {
+pub fn parse_run<'a>(
+    tokens: &[Token<'a>],
+    start: usize,
+    end: usize,
+    patterns: &PatternSet,
+) -> NameParts<'a> {
     let mut parts = NameParts::default();
     let run = &tokens[start..end];
     parts.possessive = run.last().is_some_and(|t| t.possessive);
@@ -505,7 +510,7 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
                 .position(|t| t.is_capitalized() && !patterns.non_names.contains(t.text))
                 .unwrap_or(s),
         );
-        parts.name = run[s..].iter().map(|t| t.text.to_string()).collect();
+        parts.name = run[s..].iter().map(|t| t.text).collect();
         parts.name_span = Some(Span::new(run[s].span.start, run[run.len() - 1].span.end));
         return parts;
     }
@@ -532,7 +537,7 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
                 .all(|t| !patterns.non_names.contains(t.text))
         {
             parts.is_org = true;
-            parts.name = run.iter().map(|t| t.text.to_string()).collect();
+            parts.name = run.iter().map(|t| t.text).collect();
             parts.name_span = Some(Span::new(run[0].span.start, run[run.len() - 1].span.end));
             return parts;
         }
@@ -547,12 +552,12 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
             .all(|c| c.is_uppercase() || c == '.' || c == '&')
     {
         parts.is_org = true;
-        parts.name = vec![name[0].text.to_string()];
+        parts.name = vec![name[0].text];
         parts.name_span = Some(name[0].span);
         return parts;
     }
     if !name.is_empty() {
-        parts.name = name.iter().map(|t| t.text.to_string()).collect();
+        parts.name = name.iter().map(|t| t.text).collect();
         parts.name_span = Some(Span::new(name[0].span.start, name[name.len() - 1].span.end));
         // A given name says the gender; a lone word is more often a family name ("Warren").
         if name.len() >= 2 {
@@ -684,7 +689,7 @@ fn honorific_gender(w: &str, patterns: &PatternSet) -> Option<Option<Gender>> {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> NameParts {
+    fn parse(text: &str) -> NameParts<'_> {
         let set = PatternSet::embedded().unwrap();
         let toks = tokenize(text, Span::new(0, text.len()), &set);
         let rs = runs(&toks, &set);
