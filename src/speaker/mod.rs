@@ -26,7 +26,7 @@ use crate::pattern::compile::{
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
-use name::{parse_run, runs, tokenize, tokenize_into, Gender, NameParts};
+use name::{parse_run, runs, tokenize, tokenize_outside_quotes, Gender, NameParts};
 
 /// Words after which a name is a place or an institution, not a person ("in El Paso").
 const LOCATIVE: &[&str] = &[
@@ -222,6 +222,8 @@ impl<'a> SpeakerResolver<'a> {
             cursor: usize::MAX,
             spoke: Vec::new(),
         };
+        // Names are looked for outside quotes.
+        let inner: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
         let mut qi = 0;
         // One token buffer for every paragraph.
         let mut toks = Vec::new();
@@ -229,13 +231,7 @@ impl<'a> SpeakerResolver<'a> {
             // A headline or subhead in title case capitalises every word ("Obama Sees 'Personal
             // Insult'"): only a given name and the word after it are taken for a name there.
             let headline = is_title_case_headline(para.span.slice(text));
-            tokenize_into(text, para.span, patterns, &mut toks);
-            toks.retain(|t| {
-                while qi < quotes.len() && quotes[qi].inner.end <= t.span.start {
-                    qi += 1;
-                }
-                !(qi < quotes.len() && quotes[qi].inner.start <= t.span.start)
-            });
+            tokenize_outside_quotes(text, para.span, patterns, &inner, &mut qi, &mut toks);
             let mut last_sentence = usize::MAX;
             for (s, e) in runs(&toks, patterns) {
                 // A parenthetical tag ("(R-Utah)", "(AP)") is not a name, nor is a party-and-state

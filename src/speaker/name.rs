@@ -26,6 +26,8 @@ pub struct Token<'a> {
     pub joined_to_next: bool,
     /// It starts with a capital letter.
     capitalized: bool,
+    /// It starts inside a quote that [`tokenize_outside_quotes`] leaves out.
+    quoted: bool,
     /// Its [`WordBits::exact`] and [`WordBits::lower`] bits once looked up ([`NOT_LOOKED_UP`]
     /// before): a name word is looked up by several stages, and each lookup hashes it.
     ///
@@ -98,6 +100,25 @@ pub fn tokenize_into<'a>(
     patterns: &PatternSet,
     out: &mut Vec<Token<'a>>,
 ) {
+    tokenize_outside_quotes(text, range, patterns, &[], &mut 0, out);
+}
+
+/// [`tokenize_into`] without the words that start inside a quote: the same as tokenizing `range`
+/// and then dropping each word whose start lies in `quotes[*qi]` (the inner spans of the
+/// article's quotes, in order), where `*qi` first moves past the quotes that end at or before the
+/// word. `*qi` is kept for the next range.
+///
+/// The words inside a quote are not scanned, but for the first two (the words after the last
+/// word before the quote, which say whether that word is joined to the next one or followed by a
+/// nickname) and the last one (the word before the first word after the quote).
+pub fn tokenize_outside_quotes<'a>(
+    text: &'a str,
+    range: Span,
+    patterns: &PatternSet,
+    quotes: &[Span],
+    qi: &mut usize,
+    out: &mut Vec<Token<'a>>,
+) {
     out.clear();
     let s = &text[range.start..range.end];
     let b = s.as_bytes();
@@ -109,35 +130,42 @@ pub fn tokenize_into<'a>(
     let mut next = 0;
     // Whether some gap between words is ` "` or ` “`, as before a nickname.
     let mut nickname_gap = false;
+    // Words starting inside quotes since the last word outside one, whether some word is, and
+    // the end of the quote the scan last skipped to.
+    let mut quoted_in_row = 0;
+    let mut any_quoted = false;
+    let mut skipped_to = usize::MAX;
     while next < b.len() {
         let i = next;
-        if b[i] < 0x80 {
-            next = i + 1;
-            if ASCII_WORD[b[i] as usize] != WORD {
-                continue;
+        match BYTE_CLASS[usize::from(b[i])] {
+            WORD => next = i + 1,
+            NON_ASCII => {
+                let (c, len) = char_at(i);
+                next = i + len;
+                if !c.is_alphanumeric() {
+                    continue;
+                }
             }
-        } else {
-            let (c, len) = char_at(i);
-            next = i + len;
-            if !c.is_alphanumeric() {
+            _ => {
+                next = i + 1;
                 continue;
             }
         }
         let mut end = next;
-        while end < b.len() {
-            if b[end] < 0x80 {
-                if ASCII_WORD[b[end] as usize] == 0 {
-                    break;
-                }
+        loop {
+            // ASCII letters, digits and joiners, a byte at a time; then a character beyond ASCII
+            // may go on with the word.
+            while end < b.len() && BYTE_CLASS[usize::from(b[end])] & (WORD | JOINER) != 0 {
                 end += 1;
-            } else {
+            }
+            if end < b.len() && b[end] >= 0x80 {
                 let (d, len) = char_at(end);
                 if d.is_alphanumeric() || d == '’' {
                     end += len;
-                } else {
-                    break;
+                    continue;
                 }
             }
+            break;
         }
         // The character that stopped the word is no word start either.
         next = end;
@@ -181,20 +209,101 @@ pub fn tokenize_into<'a>(
         } else {
             char_at(i).0.is_uppercase()
         };
+        while *qi < quotes.len() && quotes[*qi].end <= abs {
+            *qi += 1;
+        }
+        let quoted = *qi < quotes.len() && quotes[*qi].start <= abs;
         out.push(Token {
             text: &text[abs..tok_end],
             span: Span::new(abs, tok_end),
             possessive,
             joined_to_next: false,
             capitalized,
+            quoted,
             bits: (Cell::new(NOT_LOOKED_UP), Cell::new(NOT_LOOKED_UP)),
         });
+        if !quoted {
+            quoted_in_row = 0;
+            continue;
+        }
+        any_quoted = true;
+        quoted_in_row += 1;
+        // Every word from here to the quote's end starts inside it: once the two words after
+        // the last word outside are in, go on from the last word that starts inside it.
+        let quote_end = quotes[*qi].end;
+        if quoted_in_row >= 2 && skipped_to != quote_end {
+            skipped_to = quote_end;
+            let to = quote_end.saturating_sub(range.start).min(b.len());
+            next = last_word_run_before(s, to, next);
+        }
     }
-    if !nickname_gap {
-        return;
+    if nickname_gap {
+        drop_nicknames(text, out);
     }
-    // A nickname in quotes inside a name (Juan "Chico" Manriquez) is left out of it: the name is
-    // the words around it. (One pass that keeps tokens in place: linear on any paragraph.)
+    if any_quoted {
+        out.retain(|t| !t.quoted);
+    }
+}
+
+/// Whether the character ending at byte `i` of `s` (a char boundary) may go on with a word: an
+/// ASCII letter, digit or joiner, a letter or digit beyond ASCII, or `’`.
+fn continues_word_before(s: &str, i: usize) -> bool {
+    let b = s.as_bytes()[i - 1];
+    if b < 0x80 {
+        return BYTE_CLASS[usize::from(b)] & (WORD | JOINER) != 0;
+    }
+    s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '’')
+}
+
+/// Where [`tokenize_outside_quotes`] may go on scanning `s` from `from` (where it stands between
+/// words) and still find the last word that starts before `to`: the start of the run of word
+/// characters holding that word, or `from` when that word starts before `from` or there is none.
+/// A run of word characters (letters, digits, joiners, `’`) after a character that is none is
+/// split into words the same wherever the scan starts before it, so the words from there on are
+/// the ones a scan from the start would find.
+fn last_word_run_before(s: &str, to: usize, from: usize) -> usize {
+    let b = s.as_bytes();
+    let mut p = to;
+    while p > from {
+        // Back to the start of the run that ends at `p`.
+        let run_end = p;
+        while p > from && continues_word_before(s, p) {
+            p -= s[..p].chars().next_back().map_or(1, char::len_utf8);
+        }
+        if p <= from {
+            return from;
+        }
+        // A word starts in this run at its first letter or digit: the last word before `to` if
+        // that is before `to`.
+        let mut k = p;
+        while k < run_end.min(to) {
+            if b[k] < 0x80 {
+                if BYTE_CLASS[usize::from(b[k])] == WORD {
+                    return p;
+                }
+                k += 1;
+            } else {
+                let c = s[k..].chars().next().expect("char boundary");
+                if c.is_alphanumeric() {
+                    return p;
+                }
+                k += c.len_utf8();
+            }
+        }
+        // Back over the characters between this run and the one before.
+        while p > from && !continues_word_before(s, p) {
+            p -= s[..p].chars().next_back().map_or(1, char::len_utf8);
+        }
+    }
+    from
+}
+
+/// Leaves out of `out` the nicknames in quotes inside names (Juan "Chico" Manriquez): the name
+/// is the words around it. (One pass that keeps tokens in place: linear on any paragraph.)
+fn drop_nicknames(text: &str, out: &mut Vec<Token>) {
     let nickname = |a: &Token, b: &Token, c: &Token| {
         a.is_capitalized()
             && b.is_capitalized()
@@ -217,17 +326,22 @@ pub fn tokenize_into<'a>(
     out.truncate(w);
 }
 
-/// [`ASCII_WORD`]: a letter or digit.
+/// [`BYTE_CLASS`]: an ASCII letter or digit.
 const WORD: u8 = 1;
-/// [`ASCII_WORD`]: punctuation that may continue a word (`'`, `-`, `.`, `&`).
+/// [`BYTE_CLASS`]: punctuation that may continue a word (`'`, `-`, `.`, `&`).
 const JOINER: u8 = 2;
-/// What each ASCII byte is to the tokenizer: 0 (ends a word), [`WORD`] or [`JOINER`].
-static ASCII_WORD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// [`BYTE_CLASS`]: a byte of a character beyond ASCII (decoded to tell).
+const NON_ASCII: u8 = 4;
+/// What each byte is to the tokenizer: 0 (ASCII that ends a word), [`WORD`], [`JOINER`] or
+/// [`NON_ASCII`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut c = 0;
-    while c < 128 {
+    while c < 256 {
         let b = c as u8;
-        if b.is_ascii_alphanumeric() {
+        if b >= 0x80 {
+            t[c] = NON_ASCII;
+        } else if b.is_ascii_alphanumeric() {
             t[c] = WORD;
         } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
             t[c] = JOINER;
@@ -695,6 +809,70 @@ mod tests {
         let rs = runs(&toks, &set);
         let (s, e) = *rs.last().unwrap();
         parse_run(&toks, s, e, &set)
+    }
+
+    /// [`tokenize_into`] and then the words starting inside `quotes` dropped, as
+    /// [`tokenize_outside_quotes`] promises.
+    fn tokenize_then_drop<'a>(
+        text: &'a str,
+        range: Span,
+        set: &PatternSet,
+        quotes: &[Span],
+        qi: &mut usize,
+    ) -> Vec<Token<'a>> {
+        let mut toks = tokenize(text, range, set);
+        toks.retain(|t| {
+            while *qi < quotes.len() && quotes[*qi].end <= t.span.start {
+                *qi += 1;
+            }
+            !(*qi < quotes.len() && quotes[*qi].start <= t.span.start)
+        });
+        toks
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 20000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn words_outside_quotes_as_if_tokenized_then_dropped(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "Juan", "Chico", "Cole", "a", "1", "s", "S", "é", "É", " ", " ", " ", "\u{a0}",
+                "\"", "“", "”", "'", "’", "-", ".", "&", ",", "—", "Mr.", "O’Neil", "said",
+                "Ann \"Bo\" Cole", "Ann “Bo” Cole", " \"Bo\" ", " “Bo” ",
+            ]), 0..60),
+            cuts in proptest::collection::vec((0usize..60, 0usize..12, 0usize..3), 0..6),
+            split in 0usize..60,
+        ) {
+            static SET: std::sync::OnceLock<PatternSet> = std::sync::OnceLock::new();
+            let set = SET.get_or_init(|| PatternSet::embedded().unwrap());
+            let text = pieces.concat();
+            // Quotes from piece `s` to piece `s + l`, each end moved by up to two bytes.
+            let piece_at = |k: usize| pieces[..k.min(pieces.len())].concat().len();
+            let boundary = |i: usize| {
+                let mut i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let mut quotes: Vec<Span> = cuts
+                .iter()
+                .map(|&(s, l, j)| Span::new(boundary(piece_at(s) + j), boundary(piece_at(s + l) + j)))
+                .collect();
+            quotes.sort_by_key(|q| q.start);
+            let split = piece_at(split);
+            let (mut qa, mut qb) = (0, 0);
+            let mut toks = Vec::new();
+            for range in [Span::new(0, split), Span::new(split, text.len())] {
+                tokenize_outside_quotes(&text, range, set, &quotes, &mut qa, &mut toks);
+                let want = tokenize_then_drop(&text, range, set, &quotes, &mut qb);
+                proptest::prop_assert_eq!(&toks, &want, "{:?} {:?}", text, quotes);
+                proptest::prop_assert_eq!(qa, qb);
+            }
+        }
     }
 
     #[test]
