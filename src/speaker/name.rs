@@ -557,7 +557,7 @@ pub fn parse_run<'a>(
         }
         let pre = &tokens[pre_start..start + cand];
         let ends_with_title = pre.last().is_some_and(|t| t.is_honorific(patterns))
-            || title_suffix_in(pre, patterns).is_some();
+            || title_suffix(pre, patterns).is_some();
         if ends_with_title {
             k = cand;
             break;
@@ -632,7 +632,7 @@ pub fn parse_run<'a>(
     // title or honorific among them name a thing, not a person.
     if k == k0 && k0 > 0 && run.len() - k == 1 {
         let pre_in_run = &run[..k0];
-        let titled = title_suffix(&pre_in_run.iter().collect::<Vec<_>>(), patterns).is_some()
+        let titled = title_suffix(pre_in_run, patterns).is_some()
             || pre_in_run.iter().any(|t| t.is_honorific(patterns));
         let place_only = patterns
             .places
@@ -730,12 +730,8 @@ pub fn parse_run<'a>(
 
 /// The longest title (modifiers + a title from the lexicon) that ends `words`; returns the index
 /// where it starts and the title as written.
-pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, String)> {
-    title_suffix_in(words, patterns)
-}
-
-/// [`title_suffix`] over tokens or references to tokens.
-fn title_suffix_in<'t, T: std::borrow::Borrow<Token<'t>>>(
+/// (Over tokens or references to tokens.)
+pub fn title_suffix<'t, T: std::borrow::Borrow<Token<'t>>>(
     words: &[T],
     patterns: &PatternSet,
 ) -> Option<(usize, String)> {
