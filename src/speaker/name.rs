@@ -142,7 +142,7 @@ pub fn tokenize_outside_quotes<'a>(
             NON_ASCII => {
                 let (c, len) = char_at(i);
                 next = i + len;
-                if !c.is_alphanumeric() {
+                if !is_alphanumeric_beyond_ascii(c) {
                     continue;
                 }
             }
@@ -160,7 +160,7 @@ pub fn tokenize_outside_quotes<'a>(
             }
             if end < b.len() && b[end] >= 0x80 {
                 let (d, len) = char_at(end);
-                if d.is_alphanumeric() || d == '’' {
+                if d == '’' || is_alphanumeric_beyond_ascii(d) {
                     end += len;
                     continue;
                 }
@@ -245,6 +245,13 @@ pub fn tokenize_outside_quotes<'a>(
     }
 }
 
+/// `c.is_alphanumeric()` for a character beyond ASCII, without the Unicode tables for the
+/// no-break space and the General Punctuation block (quote marks, dashes, `’`), which has no
+/// letter or digit.
+fn is_alphanumeric_beyond_ascii(c: char) -> bool {
+    !(c == '\u{a0}' || ('\u{2000}'..='\u{206f}').contains(&c)) && c.is_alphanumeric()
+}
+
 /// Whether the character ending at byte `i` of `s` (a char boundary) may go on with a word: an
 /// ASCII letter, digit or joiner, a letter or digit beyond ASCII, or `’`.
 fn continues_word_before(s: &str, i: usize) -> bool {
@@ -255,7 +262,7 @@ fn continues_word_before(s: &str, i: usize) -> bool {
     s[..i]
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == '’')
+        .is_some_and(|c| c == '’' || is_alphanumeric_beyond_ascii(c))
 }
 
 /// Where [`tokenize_outside_quotes`] may go on scanning `s` from `from` (where it stands between
@@ -287,7 +294,7 @@ fn last_word_run_before(s: &str, to: usize, from: usize) -> usize {
                 k += 1;
             } else {
                 let c = s[k..].chars().next().expect("char boundary");
-                if c.is_alphanumeric() {
+                if is_alphanumeric_beyond_ascii(c) {
                     return p;
                 }
                 k += c.len_utf8();
@@ -868,6 +875,17 @@ mod tests {
                 proptest::prop_assert_eq!(&toks, &want, "{:?} {:?}", text, quotes);
                 proptest::prop_assert_eq!(qa, qb);
             }
+        }
+    }
+
+    #[test]
+    fn no_letter_or_digit_in_general_punctuation() {
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{10000}', '\u{1d400}']) {
+            assert_eq!(
+                is_alphanumeric_beyond_ascii(c),
+                c.is_alphanumeric(),
+                "{c:?}"
+            );
         }
     }
 
