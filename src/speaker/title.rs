@@ -71,11 +71,12 @@ pub fn after_name(
     let trimmed = phrase.trim_start();
     let lower = trimmed.to_lowercase();
     if lower.starts_with("who ") {
+        // Present-tense clause anywhere in the relative clause (possibly after "and").
+        let clause = &body[..sentence_end(body)];
+        let clause_lower = clause.to_lowercase();
         for verb in &patterns.relative_title_verbs {
             let needle = format!(" {verb} ");
-            // Present-tense clause anywhere in the relative clause (possibly after "and").
-            let clause = &body[..sentence_end(body)];
-            if let Some(i) = clause.to_lowercase().find(&needle) {
+            if let Some(i) = clause_lower.find(&needle) {
                 let start = i + needle.len();
                 let sub = &clause[start..];
                 let sub_end = phrase_end(sub);
