@@ -123,6 +123,9 @@ fn is_adverb(w: &str) -> bool {
     ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
+/// How many names (and name words) the resolver's tables hold before they first grow.
+const NAMES_AT_START: usize = 32;
+
 /// How many earlier mentions a surname, nominal or pronoun looks back through.
 const LOOKBACK: usize = 400;
 /// How many bytes around a name a title or appositive may take.
@@ -214,9 +217,10 @@ impl<'a> SpeakerResolver<'a> {
             text,
             patterns,
             entities: Vec::new(),
-            by_name: FastMap::default(),
-            by_word: FastMap::default(),
-            key_ids: FastMap::default(),
+            // Room for the names of a typical article, without growing the tables on the way.
+            by_name: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
+            by_word: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
+            key_ids: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
             mentions: Vec::new(),
             sentences,
             cursor: usize::MAX,
