@@ -26,7 +26,7 @@ use crate::pattern::compile::{
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
-use name::{parse_run, runs, tokenize, tokenize_into, Gender, NameParts};
+use name::{parse_run, runs, tokenize, tokenize_outside_quotes, Gender, NameParts};
 
 /// Words after which a name is a place or an institution, not a person ("in El Paso").
 const LOCATIVE: &[&str] = &[
@@ -123,6 +123,9 @@ fn is_adverb(w: &str) -> bool {
     ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
+/// How many names (and name words) the resolver's tables hold before they first grow.
+const NAMES_AT_START: usize = 32;
+
 /// How many earlier mentions a surname, nominal or pronoun looks back through.
 const LOOKBACK: usize = 400;
 /// How many bytes around a name a title or appositive may take.
@@ -214,14 +217,17 @@ impl<'a> SpeakerResolver<'a> {
             text,
             patterns,
             entities: Vec::new(),
-            by_name: FastMap::default(),
-            by_word: FastMap::default(),
-            key_ids: FastMap::default(),
+            // Room for the names of a typical article, without growing the tables on the way.
+            by_name: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
+            by_word: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
+            key_ids: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
             mentions: Vec::new(),
             sentences,
             cursor: usize::MAX,
             spoke: Vec::new(),
         };
+        // Names are looked for outside quotes.
+        let inner: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
         let mut qi = 0;
         // One token buffer for every paragraph.
         let mut toks = Vec::new();
@@ -229,13 +235,7 @@ impl<'a> SpeakerResolver<'a> {
             // A headline or subhead in title case capitalises every word ("Obama Sees 'Personal
             // Insult'"): only a given name and the word after it are taken for a name there.
             let headline = is_title_case_headline(para.span.slice(text));
-            tokenize_into(text, para.span, patterns, &mut toks);
-            toks.retain(|t| {
-                while qi < quotes.len() && quotes[qi].inner.end <= t.span.start {
-                    qi += 1;
-                }
-                !(qi < quotes.len() && quotes[qi].inner.start <= t.span.start)
-            });
+            tokenize_outside_quotes(text, para.span, patterns, &inner, &mut qi, &mut toks);
             let mut last_sentence = usize::MAX;
             for (s, e) in runs(&toks, patterns) {
                 // A parenthetical tag ("(R-Utah)", "(AP)") is not a name, nor is a party-and-state
@@ -259,15 +259,15 @@ impl<'a> SpeakerResolver<'a> {
                     continue;
                 };
                 if headline {
-                    let given = parts.name.first().map_or(0, String::len);
+                    let given = parts.name.first().map_or(0, |w| w.len());
                     let Some(k) = parts.name.iter().skip(1).position(|w| !is_initial(w)) else {
                         continue;
                     };
-                    if parts.is_org || !patterns.is_given_name(&parts.name[0]) {
+                    if parts.is_org || !patterns.is_given_name(parts.name[0]) {
                         continue;
                     }
                     parts.name.truncate(k + 2);
-                    let last = parts.name.last().map_or("", String::as_str);
+                    let last = parts.name.last().copied().unwrap_or("");
                     let from = span.start + given;
                     let Some(end) = text[from..span.end].find(last) else {
                         continue;
@@ -421,7 +421,7 @@ impl<'a> SpeakerResolver<'a> {
         let words: Vec<&str> = parts
             .name
             .iter()
-            .map(String::as_str)
+            .copied()
             .filter(|w| !is_initial(w))
             .collect();
         if words.is_empty() {
@@ -733,7 +733,7 @@ impl<'a> SpeakerResolver<'a> {
                 let words: Vec<&str> = toks[s..e].iter().map(|t| t.text).collect();
                 if self.patterns.places.canonical(&words.join(" ")).is_some() {
                     let parts = NameParts {
-                        name: words.iter().map(|w| w.to_string()).collect(),
+                        name: words,
                         is_org: true,
                         ..NameParts::default()
                     };
@@ -762,7 +762,7 @@ impl<'a> SpeakerResolver<'a> {
         // ("Pressure is building …", "Small groups of protesters …") is a common word, unless it
         // names someone the article knows.
         if single && parts.title.is_none() && parts.honorific.is_none() {
-            let word = parts.name[0].as_str();
+            let word = parts.name[0];
             let folded = fold(word);
             let opens_sentence = self.text
                 [self.sentences[self.sentence_of(name_span.start)]..name_span.start]

@@ -24,6 +24,10 @@ pub struct Token<'a> {
     pub possessive: bool,
     /// Only spaces separate it from the next token.
     pub joined_to_next: bool,
+    /// It starts with a capital letter.
+    capitalized: bool,
+    /// It starts inside a quote that [`tokenize_outside_quotes`] leaves out.
+    quoted: bool,
     /// Its [`WordBits::exact`] and [`WordBits::lower`] bits once looked up ([`NOT_LOOKED_UP`]
     /// before): a name word is looked up by several stages, and each lookup hashes it.
     ///
@@ -53,7 +57,7 @@ impl Eq for Token<'_> {}
 impl Token<'_> {
     /// Whether it starts with a capital letter.
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.capitalized
     }
 
     /// `patterns.word_bits.exact(self.text)`, looked up once.
@@ -96,6 +100,25 @@ pub fn tokenize_into<'a>(
     patterns: &PatternSet,
     out: &mut Vec<Token<'a>>,
 ) {
+    tokenize_outside_quotes(text, range, patterns, &[], &mut 0, out);
+}
+
+/// [`tokenize_into`] without the words that start inside a quote: the same as tokenizing `range`
+/// and then dropping each word whose start lies in `quotes[*qi]` (the inner spans of the
+/// article's quotes, in order), where `*qi` first moves past the quotes that end at or before the
+/// word. `*qi` is kept for the next range.
+///
+/// The words inside a quote are not scanned, but for the first two (the words after the last
+/// word before the quote, which say whether that word is joined to the next one or followed by a
+/// nickname) and the last one (the word before the first word after the quote).
+pub fn tokenize_outside_quotes<'a>(
+    text: &'a str,
+    range: Span,
+    patterns: &PatternSet,
+    quotes: &[Span],
+    qi: &mut usize,
+    out: &mut Vec<Token<'a>>,
+) {
     out.clear();
     let s = &text[range.start..range.end];
     let b = s.as_bytes();
@@ -105,77 +128,189 @@ pub fn tokenize_into<'a>(
         (c, c.len_utf8())
     };
     let mut next = 0;
+    // Whether some gap between words is ` "` or ` “`, as before a nickname.
+    let mut nickname_gap = false;
+    // Words starting inside quotes since the last word outside one, whether some word is, and
+    // the end of the quote the scan last skipped to.
+    let mut quoted_in_row = 0;
+    let mut any_quoted = false;
+    let mut skipped_to = usize::MAX;
     while next < b.len() {
         let i = next;
-        if b[i] < 0x80 {
-            next = i + 1;
-            if ASCII_WORD[b[i] as usize] != WORD {
-                continue;
+        match BYTE_CLASS[usize::from(b[i])] {
+            WORD => next = i + 1,
+            NON_ASCII => {
+                let (c, len) = char_at(i);
+                next = i + len;
+                if !is_alphanumeric_beyond_ascii(c) {
+                    continue;
+                }
             }
-        } else {
-            let (c, len) = char_at(i);
-            next = i + len;
-            if !c.is_alphanumeric() {
+            _ => {
+                next = i + 1;
                 continue;
             }
         }
         let mut end = next;
-        while end < b.len() {
-            if b[end] < 0x80 {
-                if ASCII_WORD[b[end] as usize] == 0 {
-                    break;
-                }
+        loop {
+            // ASCII letters, digits and joiners, a byte at a time; then a character beyond ASCII
+            // may go on with the word.
+            while end < b.len() && BYTE_CLASS[usize::from(b[end])] & (WORD | JOINER) != 0 {
                 end += 1;
-            } else {
+            }
+            if end < b.len() && b[end] >= 0x80 {
                 let (d, len) = char_at(end);
-                if d.is_alphanumeric() || d == '’' {
+                if d == '’' || is_alphanumeric_beyond_ascii(d) {
                     end += len;
-                } else {
-                    break;
+                    continue;
                 }
             }
+            break;
         }
         // The character that stopped the word is no word start either.
         next = end;
         let mut word = &s[i..end];
-        // Trailing punctuation that belongs to the sentence, not the word.
-        while word.ends_with(['-', '&', '\'', '’']) && !is_possessive(word) {
-            word = &word[..word.len() - word.chars().next_back().map_or(1, char::len_utf8)];
-        }
         let mut possessive = false;
-        if word.ends_with('.') && !keeps_period(word, patterns) {
-            word = word.trim_end_matches('.');
-        }
-        if let Some(stem) = strip_possessive(word) {
-            word = stem;
-            possessive = true;
-        }
-        if word.is_empty() {
-            continue;
+        // A word ending in a letter or digit other than `s` has nothing to trim (no trailing
+        // punctuation, period or possessive).
+        let last = b[end - 1];
+        if !last.is_ascii_alphanumeric() || last == b's' || last == b'S' {
+            // Trailing punctuation that belongs to the sentence, not the word.
+            while word.ends_with(['-', '&', '\'', '’']) && !is_possessive(word) {
+                word = &word[..word.len() - word.chars().next_back().map_or(1, char::len_utf8)];
+            }
+            if word.ends_with('.') && !keeps_period(word, patterns) {
+                word = word.trim_end_matches('.');
+            }
+            if let Some(stem) = strip_possessive(word) {
+                word = stem;
+                possessive = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
         }
         let abs = range.start + i;
         let tok_end = abs + word.len();
-        // Whether only spaces follow until the next word (checked lazily below).
+        if let Some(prev) = out.last_mut() {
+            let gap = &text.as_bytes()[prev.span.end..abs];
+            // Whether only spaces separate the previous word from this one (a possessive is
+            // never joined to the next word).
+            prev.joined_to_next = !prev.possessive
+                && (gap == b" "
+                    || !gap.is_empty()
+                        && text[prev.span.end..abs]
+                            .chars()
+                            .all(|c| c == ' ' || c == '\u{a0}'));
+            nickname_gap |= gap == b" \"" || gap == " “".as_bytes();
+        }
+        let capitalized = if b[i] < 0x80 {
+            b[i].is_ascii_uppercase()
+        } else {
+            char_at(i).0.is_uppercase()
+        };
+        while *qi < quotes.len() && quotes[*qi].end <= abs {
+            *qi += 1;
+        }
+        let quoted = *qi < quotes.len() && quotes[*qi].start <= abs;
         out.push(Token {
             text: &text[abs..tok_end],
             span: Span::new(abs, tok_end),
             possessive,
             joined_to_next: false,
+            capitalized,
+            quoted,
             bits: (Cell::new(NOT_LOOKED_UP), Cell::new(NOT_LOOKED_UP)),
         });
-        let _ = possessive;
-    }
-    for k in 0..out.len().saturating_sub(1) {
-        // A possessive is never joined to the next word.
-        if out[k].possessive {
+        if !quoted {
+            quoted_in_row = 0;
             continue;
         }
-        let gap = &text[out[k].span.end..out[k + 1].span.start];
-        out[k].joined_to_next =
-            gap == " " || !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        any_quoted = true;
+        quoted_in_row += 1;
+        // Every word from here to the quote's end starts inside it: once the two words after
+        // the last word outside are in, go on from the last word that starts inside it.
+        let quote_end = quotes[*qi].end;
+        if quoted_in_row >= 2 && skipped_to != quote_end {
+            skipped_to = quote_end;
+            let to = quote_end.saturating_sub(range.start).min(b.len());
+            next = last_word_run_before(s, to, next);
+        }
     }
-    // A nickname in quotes inside a name (Juan "Chico" Manriquez) is left out of it: the name is
-    // the words around it. (One pass that keeps tokens in place: linear on any paragraph.)
+    if nickname_gap {
+        drop_nicknames(text, out);
+    }
+    if any_quoted {
+        out.retain(|t| !t.quoted);
+    }
+}
+
+/// `c.is_alphanumeric()` for a character beyond ASCII, without the Unicode tables for the
+/// no-break space and the General Punctuation block (quote marks, dashes, `’`), which has no
+/// letter or digit.
+fn is_alphanumeric_beyond_ascii(c: char) -> bool {
+    !(c == '\u{a0}' || ('\u{2000}'..='\u{206f}').contains(&c)) && c.is_alphanumeric()
+}
+
+/// Whether the character ending at byte `i` of `s` (a char boundary) may go on with a word: an
+/// ASCII letter, digit or joiner, a letter or digit beyond ASCII, or `’`.
+fn continues_word_before(s: &str, i: usize) -> bool {
+    let b = s.as_bytes()[i - 1];
+    if b < 0x80 {
+        return BYTE_CLASS[usize::from(b)] & (WORD | JOINER) != 0;
+    }
+    s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c == '’' || is_alphanumeric_beyond_ascii(c))
+}
+
+/// Where [`tokenize_outside_quotes`] may go on scanning `s` from `from` (where it stands between
+/// words) and still find the last word that starts before `to`: the start of the run of word
+/// characters holding that word, or `from` when that word starts before `from` or there is none.
+/// A run of word characters (letters, digits, joiners, `’`) after a character that is none is
+/// split into words the same wherever the scan starts before it, so the words from there on are
+/// the ones a scan from the start would find.
+fn last_word_run_before(s: &str, to: usize, from: usize) -> usize {
+    let b = s.as_bytes();
+    let mut p = to;
+    while p > from {
+        // Back to the start of the run that ends at `p`.
+        let run_end = p;
+        while p > from && continues_word_before(s, p) {
+            p -= s[..p].chars().next_back().map_or(1, char::len_utf8);
+        }
+        if p <= from {
+            return from;
+        }
+        // A word starts in this run at its first letter or digit: the last word before `to` if
+        // that is before `to`.
+        let mut k = p;
+        while k < run_end.min(to) {
+            if b[k] < 0x80 {
+                if BYTE_CLASS[usize::from(b[k])] == WORD {
+                    return p;
+                }
+                k += 1;
+            } else {
+                let c = s[k..].chars().next().expect("char boundary");
+                if is_alphanumeric_beyond_ascii(c) {
+                    return p;
+                }
+                k += c.len_utf8();
+            }
+        }
+        // Back over the characters between this run and the one before.
+        while p > from && !continues_word_before(s, p) {
+            p -= s[..p].chars().next_back().map_or(1, char::len_utf8);
+        }
+    }
+    from
+}
+
+/// Leaves out of `out` the nicknames in quotes inside names (Juan "Chico" Manriquez): the name
+/// is the words around it. (One pass that keeps tokens in place: linear on any paragraph.)
+fn drop_nicknames(text: &str, out: &mut Vec<Token>) {
     let nickname = |a: &Token, b: &Token, c: &Token| {
         a.is_capitalized()
             && b.is_capitalized()
@@ -198,17 +333,22 @@ pub fn tokenize_into<'a>(
     out.truncate(w);
 }
 
-/// [`ASCII_WORD`]: a letter or digit.
+/// [`BYTE_CLASS`]: an ASCII letter or digit.
 const WORD: u8 = 1;
-/// [`ASCII_WORD`]: punctuation that may continue a word (`'`, `-`, `.`, `&`).
+/// [`BYTE_CLASS`]: punctuation that may continue a word (`'`, `-`, `.`, `&`).
 const JOINER: u8 = 2;
-/// What each ASCII byte is to the tokenizer: 0 (ends a word), [`WORD`] or [`JOINER`].
-static ASCII_WORD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// [`BYTE_CLASS`]: a byte of a character beyond ASCII (decoded to tell).
+const NON_ASCII: u8 = 4;
+/// What each byte is to the tokenizer: 0 (ASCII that ends a word), [`WORD`], [`JOINER`] or
+/// [`NON_ASCII`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut c = 0;
-    while c < 128 {
+    while c < 256 {
         let b = c as u8;
-        if b.is_ascii_alphanumeric() {
+        if b >= 0x80 {
+            t[c] = NON_ASCII;
+        } else if b.is_ascii_alphanumeric() {
             t[c] = WORD;
         } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
             t[c] = JOINER;
@@ -274,9 +414,9 @@ pub enum Gender {
 /// A capitalised run split into its parts: `U.S. Secretary of State Mike Pompeo` is
 /// affiliation `U.S.`, title `Secretary of State`, name `Mike Pompeo`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct NameParts {
-    /// The name words, as written.
-    pub name: Vec<String>,
+pub struct NameParts<'a> {
+    /// The name words, as written (slices of the text).
+    pub name: Vec<&'a str>,
     /// Span of the name words.
     pub name_span: Option<Span>,
     /// A title written before the name.
@@ -351,7 +491,12 @@ fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
 
 /// Splits the run `tokens[start..end]` into its parts, looking at up to a few words before it for
 /// a lowercase title ("adjunct senior fellow Duyeon Kim", "North Korean leader Kim Jong Un").
-pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternSet) -> NameParts {
+pub fn parse_run<'a>(
+    tokens: &[Token<'a>],
+    start: usize,
+    end: usize,
+    patterns: &PatternSet,
+) -> NameParts<'a> {
     let mut parts = NameParts::default();
     let run = &tokens[start..end];
     parts.possessive = run.last().is_some_and(|t| t.possessive);
@@ -419,7 +564,7 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
         }
         let pre = &tokens[pre_start..start + cand];
         let ends_with_title = pre.last().is_some_and(|t| t.is_honorific(patterns))
-            || title_suffix_in(pre, patterns).is_some();
+            || title_suffix(pre, patterns).is_some();
         if ends_with_title {
             k = cand;
             break;
@@ -486,7 +631,7 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
                 .position(|t| t.is_capitalized() && !patterns.non_names.contains(t.text))
                 .unwrap_or(s),
         );
-        parts.name = run[s..].iter().map(|t| t.text.to_string()).collect();
+        parts.name = run[s..].iter().map(|t| t.text).collect();
         parts.name_span = Some(Span::new(run[s].span.start, run[run.len() - 1].span.end));
         return parts;
     }
@@ -494,7 +639,7 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
     // title or honorific among them name a thing, not a person.
     if k == k0 && k0 > 0 && run.len() - k == 1 {
         let pre_in_run = &run[..k0];
-        let titled = title_suffix(&pre_in_run.iter().collect::<Vec<_>>(), patterns).is_some()
+        let titled = title_suffix(pre_in_run, patterns).is_some()
             || pre_in_run.iter().any(|t| t.is_honorific(patterns));
         let place_only = patterns
             .places
@@ -513,7 +658,7 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
                 .all(|t| !patterns.non_names.contains(t.text))
         {
             parts.is_org = true;
-            parts.name = run.iter().map(|t| t.text.to_string()).collect();
+            parts.name = run.iter().map(|t| t.text).collect();
             parts.name_span = Some(Span::new(run[0].span.start, run[run.len() - 1].span.end));
             return parts;
         }
@@ -528,12 +673,12 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
             .all(|c| c.is_uppercase() || c == '.' || c == '&')
     {
         parts.is_org = true;
-        parts.name = vec![name[0].text.to_string()];
+        parts.name = vec![name[0].text];
         parts.name_span = Some(name[0].span);
         return parts;
     }
     if !name.is_empty() {
-        parts.name = name.iter().map(|t| t.text.to_string()).collect();
+        parts.name = name.iter().map(|t| t.text).collect();
         parts.name_span = Some(Span::new(name[0].span.start, name[name.len() - 1].span.end));
         // A given name says the gender; a lone word is more often a family name ("Warren").
         if name.len() >= 2 {
@@ -592,12 +737,8 @@ pub fn parse_run(tokens: &[Token], start: usize, end: usize, patterns: &PatternS
 
 /// The longest title (modifiers + a title from the lexicon) that ends `words`; returns the index
 /// where it starts and the title as written.
-pub fn title_suffix(words: &[&Token], patterns: &PatternSet) -> Option<(usize, String)> {
-    title_suffix_in(words, patterns)
-}
-
-/// [`title_suffix`] over tokens or references to tokens.
-fn title_suffix_in<'t, T: std::borrow::Borrow<Token<'t>>>(
+/// (Over tokens or references to tokens.)
+pub fn title_suffix<'t, T: std::borrow::Borrow<Token<'t>>>(
     words: &[T],
     patterns: &PatternSet,
 ) -> Option<(usize, String)> {
@@ -665,12 +806,87 @@ fn honorific_gender(w: &str, patterns: &PatternSet) -> Option<Option<Gender>> {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> NameParts {
+    fn parse(text: &str) -> NameParts<'_> {
         let set = PatternSet::embedded().unwrap();
         let toks = tokenize(text, Span::new(0, text.len()), &set);
         let rs = runs(&toks, &set);
         let (s, e) = *rs.last().unwrap();
         parse_run(&toks, s, e, &set)
+    }
+
+    /// [`tokenize_into`] and then the words starting inside `quotes` dropped, as
+    /// [`tokenize_outside_quotes`] promises.
+    fn tokenize_then_drop<'a>(
+        text: &'a str,
+        range: Span,
+        set: &PatternSet,
+        quotes: &[Span],
+        qi: &mut usize,
+    ) -> Vec<Token<'a>> {
+        let mut toks = tokenize(text, range, set);
+        toks.retain(|t| {
+            while *qi < quotes.len() && quotes[*qi].end <= t.span.start {
+                *qi += 1;
+            }
+            !(*qi < quotes.len() && quotes[*qi].start <= t.span.start)
+        });
+        toks
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 20000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn words_outside_quotes_as_if_tokenized_then_dropped(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "Juan", "Chico", "Cole", "a", "1", "s", "S", "é", "É", " ", " ", " ", "\u{a0}",
+                "\"", "“", "”", "'", "’", "-", ".", "&", ",", "—", "Mr.", "O’Neil", "said",
+                "Ann \"Bo\" Cole", "Ann “Bo” Cole", " \"Bo\" ", " “Bo” ",
+            ]), 0..60),
+            cuts in proptest::collection::vec((0usize..60, 0usize..12, 0usize..3), 0..6),
+            split in 0usize..60,
+        ) {
+            static SET: std::sync::OnceLock<PatternSet> = std::sync::OnceLock::new();
+            let set = SET.get_or_init(|| PatternSet::embedded().unwrap());
+            let text = pieces.concat();
+            // Quotes from piece `s` to piece `s + l`, each end moved by up to two bytes.
+            let piece_at = |k: usize| pieces[..k.min(pieces.len())].concat().len();
+            let boundary = |i: usize| {
+                let mut i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let mut quotes: Vec<Span> = cuts
+                .iter()
+                .map(|&(s, l, j)| Span::new(boundary(piece_at(s) + j), boundary(piece_at(s + l) + j)))
+                .collect();
+            quotes.sort_by_key(|q| q.start);
+            let split = piece_at(split);
+            let (mut qa, mut qb) = (0, 0);
+            let mut toks = Vec::new();
+            for range in [Span::new(0, split), Span::new(split, text.len())] {
+                tokenize_outside_quotes(&text, range, set, &quotes, &mut qa, &mut toks);
+                let want = tokenize_then_drop(&text, range, set, &quotes, &mut qb);
+                proptest::prop_assert_eq!(&toks, &want, "{:?} {:?}", text, quotes);
+                proptest::prop_assert_eq!(qa, qb);
+            }
+        }
+    }
+
+    #[test]
+    fn no_letter_or_digit_in_general_punctuation() {
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{10000}', '\u{1d400}']) {
+            assert_eq!(
+                is_alphanumeric_beyond_ascii(c),
+                c.is_alphanumeric(),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

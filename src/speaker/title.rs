@@ -27,7 +27,33 @@ pub struct TitleInfo {
     pub span: Span,
 }
 
+/// The characters that end an appositive ([`is_end_char_at`] looks for them on bytes).
+#[cfg(test)]
 const END_CHARS: &[char] = &[',', ';', '(', ')', '“', '”', '"', '—', '–', ':'];
+
+/// Whether a character that ends an appositive starts at byte `i` of `b`: `,` `;` `(` `)` `"`
+/// `:`, or `“` `”` `—` `–` (`E2 80 9C`, `E2 80 9D`, `E2 80 94`, `E2 80 93` in UTF-8).
+fn is_end_char_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b',' | b';' | b'(' | b')' | b'"' | b':' => true,
+        0xE2 => {
+            b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D | 0x94 | 0x93))
+        }
+        _ => false,
+    }
+}
+
+/// The first character of `s` that ends an appositive ([`is_end_char_at`]).
+fn find_end_char(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| is_end_char_at(b, i))
+}
+
+/// The last character of `s` that ends an appositive ([`is_end_char_at`]).
+fn rfind_end_char(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).rev().find(|&i| is_end_char_at(b, i))
+}
 
 /// The title phrase written right after `name_end` as an appositive or relative clause.
 pub fn after_name(
@@ -45,11 +71,12 @@ pub fn after_name(
     let trimmed = phrase.trim_start();
     let lower = trimmed.to_lowercase();
     if lower.starts_with("who ") {
+        // Present-tense clause anywhere in the relative clause (possibly after "and").
+        let clause = &body[..sentence_end(body)];
+        let clause_lower = clause.to_lowercase();
         for verb in &patterns.relative_title_verbs {
             let needle = format!(" {verb} ");
-            // Present-tense clause anywhere in the relative clause (possibly after "and").
-            let clause = &body[..sentence_end(body)];
-            if let Some(i) = clause.to_lowercase().find(&needle) {
+            if let Some(i) = clause_lower.find(&needle) {
                 let start = i + needle.len();
                 let sub = &clause[start..];
                 let sub_end = phrase_end(sub);
@@ -125,7 +152,7 @@ pub fn before_name(
 ) -> Option<TitleInfo> {
     let head = &text[floor..name_start];
     let body = head.strip_suffix(", ")?;
-    let start = body.rfind(END_CHARS).map_or(0, |i| {
+    let start = rfind_end_char(body).map_or(0, |i| {
         i + body[i..].chars().next().map_or(1, char::len_utf8)
     });
     // Stop at a sentence start, or a dateline dash ("LONDON (Reuters) - "), too.
@@ -255,7 +282,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 fn phrase_end(s: &str) -> usize {
     // The first of: the sentence end, the first stop character. The sentence end is only looked
     // for before that character (with the bytes after it still in view).
-    let stop = s.find(END_CHARS).unwrap_or(s.len());
+    let stop = find_end_char(s).unwrap_or(s.len());
     sentence_end_before(s, stop).unwrap_or(stop)
 }
 
@@ -298,12 +325,12 @@ pub fn parse_phrase(
         return None;
     }
     let mut i = 0;
-    // Determiners.
+    // Determiners. (No character beyond ASCII lowercases to a letter of these words, so ignoring
+    // ASCII case is the same as lowercasing.)
     while i < toks.len()
-        && matches!(
-            toks[i].text.to_lowercase().as_str(),
-            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "now"
-        )
+        && ["a", "an", "the", "his", "her", "its", "their", "now"]
+            .iter()
+            .any(|d| toks[i].text.eq_ignore_ascii_case(d))
     {
         i += 1;
     }
@@ -411,13 +438,11 @@ pub fn parse_phrase(
 /// The first title in `toks`: (start including modifiers, end after the title head).
 fn find_title(toks: &[Token], patterns: &PatternSet) -> Option<(usize, usize)> {
     for end in 1..=toks.len().min(12) {
-        let window: Vec<&Token> = toks[..end].iter().collect();
-        if let Some((s, _)) = title_suffix(&window, patterns) {
+        if let Some((s, _)) = title_suffix(&toks[..end], patterns) {
             // Extend to the longest title that starts at the same place.
             let mut best = end;
             for longer in end + 1..=toks.len().min(end + patterns.titles.max_words) {
-                let w: Vec<&Token> = toks[..longer].iter().collect();
-                if title_suffix(&w, patterns).is_some_and(|(s2, _)| s2 <= s) {
+                if title_suffix(&toks[..longer], patterns).is_some_and(|(s2, _)| s2 <= s) {
                     best = longer;
                 }
             }
@@ -507,6 +532,22 @@ mod tests {
                 "Washington".into()
             ))
         );
+    }
+
+    #[test]
+    fn end_chars_on_bytes() {
+        for s in [
+            "",
+            "a, b",
+            "said “yes” — and",
+            "x – y: z",
+            "no stops here ’ é ”",
+            "(a) b; c\"",
+            "\u{2012}\u{2015}\u{201b}",
+        ] {
+            assert_eq!(find_end_char(s), s.find(END_CHARS), "{s:?}");
+            assert_eq!(rfind_end_char(s), s.rfind(END_CHARS), "{s:?}");
+        }
     }
 
     #[test]
