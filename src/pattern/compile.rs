@@ -218,6 +218,8 @@ pub const W_TITLE_MODIFIER_CI: u32 = 1 << 15;
 pub const W_ABBREVIATION: u32 = 1 << 16;
 /// [`WordBits::exact`]: a given name of either gender.
 pub const W_FIRST_UNISEX: u32 = 1 << 17;
+/// [`WordBits::lower`]: an organisation word, ignoring case.
+pub const W_ORG_CI: u32 = 1 << 18;
 
 impl WordBits {
     fn new(p: &PatternSet) -> WordBits {
@@ -253,6 +255,7 @@ impl WordBits {
         for (lex, bit) in [
             (&p.titles, W_TITLE_CI),
             (&p.title_modifiers, W_TITLE_MODIFIER_CI),
+            (&p.org_words, W_ORG_CI),
         ] {
             for e in &lex.entries {
                 *w.lower.entry(e.to_lowercase()).or_default() |= bit;

@@ -666,7 +666,7 @@ impl<'a> SpeakerResolver<'a> {
         let name_like = |t: &name::Token| {
             t.is_capitalized()
                 && !t.is_honorific(self.patterns)
-                && !self.patterns.titles.contains_ci(t.text)
+                && t.lower_bits(self.patterns) & W_TITLE_CI == 0
                 && !self.patterns.non_names.contains(t.text)
                 && self.patterns.places.canonical(t.text).is_none()
         };

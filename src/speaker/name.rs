@@ -6,8 +6,8 @@
 
 use crate::pattern::compile::{
     with_lowercase, W_ABBREVIATION, W_FIRST_FEMALE, W_FIRST_MALE, W_FIRST_UNISEX, W_HONORIFIC,
-    W_NON_NAME, W_ORG, W_PARTICLE, W_PLACE, W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE, W_TITLE_CI,
-    W_TITLE_MODIFIER, W_TITLE_MODIFIER_CI,
+    W_NON_NAME, W_ORG, W_ORG_CI, W_PARTICLE, W_PLACE, W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE,
+    W_TITLE_CI, W_TITLE_MODIFIER, W_TITLE_MODIFIER_CI,
 };
 use crate::pattern::PatternSet;
 use crate::segment::Span;
@@ -578,7 +578,7 @@ pub fn parse_run<'a>(
             && head[head.len() - 2..]
                 .iter()
                 .all(|t| plain_name_word(t, false, patterns))
-            && !head.iter().any(|t| patterns.org_words.contains_ci(t.text));
+            && !head.iter().any(|t| t.lower_bits(patterns) & W_ORG_CI != 0);
         if person_like && c + 1 < run.len() {
             let mut parts = parse_run(tokens, start, start + c, patterns);
             if parts.affiliation.is_none() && !parts.is_org {
@@ -602,7 +602,7 @@ pub fn parse_run<'a>(
     });
     let org_at = run
         .iter()
-        .position(|t| t.is_capitalized() && patterns.org_words.contains_ci(t.text));
+        .position(|t| t.is_capitalized() && t.lower_bits(patterns) & W_ORG_CI != 0);
     // "Association of Flight Attendants", "Bank of America": an organisation word, a connector,
     // then the rest of the name (not a person named "Flight Attendants").
     // ("Department of Homeland Security Secretary Jeh Johnson" is a person: a title follows.)
@@ -771,9 +771,7 @@ pub fn title_suffix<'t, T: std::borrow::Borrow<Token<'t>>>(
     }
     let mut s = best?;
     while s > 0
-        && patterns
-            .title_modifiers
-            .contains_ci(words[s - 1].borrow().text)
+        && words[s - 1].borrow().lower_bits(patterns) & W_TITLE_MODIFIER_CI != 0
         && !words[s - 1].borrow().possessive
     {
         s -= 1;
