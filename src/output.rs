@@ -76,13 +76,8 @@ impl<W: Write> QuoteWriter<W> {
     /// The CSV header, once.
     fn header(&mut self) -> Result<()> {
         if self.format == Format::Csv && !self.header_written {
-            let mut w = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(Vec::new());
-            w.write_record(HEADER).map_err(csv_error)?;
-            let line = w.into_inner().map_err(|e| Error::Write {
-                source: e.into_error(),
-            })?;
+            let mut line = Vec::new();
+            csv_into(&mut line, |w| w.write_record(HEADER))?;
             self.out
                 .write_all(&line)
                 .map_err(|source| Error::Write { source })?;
@@ -92,21 +87,26 @@ impl<W: Write> QuoteWriter<W> {
     }
 }
 
+/// Appends to `out` what `write` writes through a CSV writer (without a header of its own).
+fn csv_into(
+    out: &mut Vec<u8>,
+    write: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>,
+) -> Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(std::mem::take(out));
+    write(&mut w).map_err(csv_error)?;
+    *out = w.into_inner().map_err(|e| Error::Write {
+        source: e.into_error(),
+    })?;
+    Ok(())
+}
+
 /// Appends `records` to `out` in `format`, as [`QuoteWriter`] writes them (without the CSV
 /// header).
 pub fn encode_rows(format: Format, records: &[QuoteRecord], out: &mut Vec<u8>) -> Result<()> {
     match format {
-        Format::Csv => {
-            let mut w = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(std::mem::take(out));
-            for r in records {
-                w.serialize(r).map_err(csv_error)?;
-            }
-            *out = w.into_inner().map_err(|e| Error::Write {
-                source: e.into_error(),
-            })?;
-        }
+        Format::Csv => csv_into(out, |w| records.iter().try_for_each(|r| w.serialize(r)))?,
         Format::Jsonl => {
             for r in records {
                 serde_json::to_writer(&mut *out, r)

@@ -132,14 +132,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let mut sum = Summary::default();
     // Rows are encoded on the threads that extract them; this one only copies their bytes.
     let encode = |mut p: Processed| {
-        let mut rows = (Vec::new(), 0);
-        if let Outcome::Done(r) = &mut p.outcome {
-            let records = std::mem::take(&mut r.records);
-            rows.1 = records.len();
-            let encoded = encode_rows(format, &records, &mut rows.0);
-            return (p, encoded.map(|()| rows));
-        }
-        (p, Ok(rows))
+        let rows = match &mut p.outcome {
+            Outcome::Done(r) => {
+                let records = std::mem::take(&mut r.records);
+                let mut bytes = Vec::new();
+                encode_rows(format, &records, &mut bytes).map(|()| (bytes, records.len()))
+            }
+            _ => Ok((Vec::new(), 0)),
+        };
+        (p, rows)
     };
     let result = extractor.run_with(
         &inputs,

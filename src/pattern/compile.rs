@@ -534,9 +534,7 @@ impl RuleSearch {
                 HirKind::Concat(hs) => hs.first(),
                 _ => Some(&parsed),
             };
-            first.is_some_and(
-                |h| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("speaker")),
-            )
+            first.is_some_and(|h| group_named(h, "speaker").is_some())
         };
         let end_looks = {
             use regex_syntax::hir::Look;
@@ -573,6 +571,17 @@ fn parse(pattern: &str) -> Option<regex_syntax::hir::Hir> {
         .ok()
 }
 
+/// `h` itself if it is the capture group `name`.
+fn group_named<'h>(
+    h: &'h regex_syntax::hir::Hir,
+    name: &str,
+) -> Option<&'h regex_syntax::hir::Capture> {
+    match h.kind() {
+        regex_syntax::hir::HirKind::Capture(c) if c.name.as_deref() == Some(name) => Some(c),
+        _ => None,
+    }
+}
+
 /// `hir` without what follows the first item of its `cue` group, when that group ends it (`…
 /// (?P<cue>{verb}{cue_tail})` → `… {verb}`) or is followed by an optional repetition of a class
 /// that holds every character the rest of the group can match (`… (?P<cue>{verb}{cue_tail})
@@ -585,13 +594,11 @@ fn up_to_cue_start(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     let HirKind::Concat(items) = hir.kind() else {
         return hir;
     };
-    let Some(k) = items
+    let Some((k, cue)) = items
         .iter()
-        .position(|h| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("cue")))
+        .enumerate()
+        .find_map(|(k, h)| group_named(h, "cue").map(|c| (k, c)))
     else {
-        return hir;
-    };
-    let HirKind::Capture(cue) = items[k].kind() else {
         return hir;
     };
     let HirKind::Concat(parts) = cue.sub.kind() else {
