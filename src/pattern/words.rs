@@ -11,10 +11,17 @@
 //! In: the lexicons named in rules and a text slice. Out: a [`Normalized`] string and its
 //! offset map. Invariant: every lexicon match is a whole word (an optional plural `s` is part of
 //! it); everything else is copied byte for byte.
+//!
+//! The matches are those of the automaton's leftmost-longest search, filtered to whole words. The
+//! automaton is large (several MB of states), and walking it byte by byte missed the cache on
+//! nearly every byte, so [`WordClasses::normalize_into`] finds the same matches from a hash of
+//! entries by first word, looked up only where a word starts ([`WordIndex`]); the automaton
+//! remains for the rare text where a match starting inside a word could run into the next one
+//! (`undersecretary of state`), which the lookup cannot see.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::compile::Lexicon;
+use super::compile::{FastMap, FastSet, Lexicon};
 
 /// The first private-use character used for word classes.
 const BASE: u32 = 0xE000;
@@ -27,6 +34,8 @@ pub struct WordClasses {
     ac: AhoCorasick,
     /// Lexicon bit mask of each pattern of `ac`.
     masks: Vec<u32>,
+    /// The same entries by first word.
+    index: WordIndex,
     /// The lexicon names, in bit order.
     names: Vec<String>,
 }
@@ -47,6 +56,7 @@ pub struct Normalized {
 pub struct PendingWordClasses {
     ac: std::thread::JoinHandle<Result<AhoCorasick, String>>,
     masks: Vec<u32>,
+    index: WordIndex,
     names: Vec<String>,
 }
 
@@ -70,6 +80,7 @@ impl PendingWordClasses {
         Ok(WordClasses {
             ac,
             masks: self.masks,
+            index: self.index,
             names: self.names,
         })
     }
@@ -95,6 +106,7 @@ impl WordClasses {
             }
         }
         let (words, masks): (Vec<String>, Vec<u32>) = entries.into_iter().unzip();
+        let index = WordIndex::new(&words, &masks);
         let ac = std::thread::spawn(move || {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -107,6 +119,7 @@ impl WordClasses {
         Ok(PendingWordClasses {
             ac,
             masks,
+            index,
             names: lexicons.iter().map(|(n, _)| n.to_string()).collect(),
         })
     }
@@ -133,42 +146,325 @@ impl WordClasses {
 
     /// [`WordClasses::normalize`] into `out` (cleared first), to reuse its allocations.
     pub fn normalize_into(&self, text: &str, out: &mut Normalized) {
+        if !self.normalize_by_words(text, out) {
+            self.normalize_by_automaton(text, out);
+        }
+    }
+
+    /// The definition: the automaton's leftmost-longest matches, each kept if it is a whole word
+    /// (with an optional plural `s`). A match that is not still moves the search past its end.
+    fn normalize_by_automaton(&self, text: &str, out: &mut Normalized) {
         out.text.clear();
         out.orig.clear();
-        let out = &mut *out;
-        let bytes = text.as_bytes();
         let mut last = 0;
         for m in self.ac.find_iter(text) {
-            let (s, mut e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || word_char_before(text, s) {
-                continue;
+            if let Some(e) = whole_word(text, m.start(), m.end()) {
+                replace(
+                    out,
+                    text,
+                    &mut last,
+                    m.start(),
+                    e,
+                    self.masks[m.pattern().as_usize()],
+                );
             }
-            // A plural: "officials", "reporters".
-            if e < bytes.len()
-                && (bytes[e] == b's' || bytes[e] == b'S')
-                && !word_char_at(text, e + 1)
-            {
-                e += 1;
-            }
-            if !text.is_char_boundary(e) || word_char_at(text, e) {
-                continue;
-            }
-            copy(out, text, last, s);
-            let cap = text[s..].chars().next().is_some_and(char::is_uppercase);
-            let c = char::from_u32(
-                BASE + self.masks[m.pattern().as_usize()] + if cap { CAP } else { 0 },
-            )
-            .unwrap_or(' ');
-            let at = out.text.len();
-            out.text.push(c);
-            for _ in at..out.text.len() {
-                out.orig.push(s);
-            }
-            last = e;
         }
         copy(out, text, last, text.len());
         out.orig.push(text.len());
     }
+
+    /// [`WordClasses::normalize_by_automaton`], from [`WordIndex`] lookups where words start.
+    /// Where a word starts, the automaton's longest match is the longest entry that starts with
+    /// that whole word, or, for a word ending in `s`, the entry that is the word without it;
+    /// any other match starting there ends inside the word and is not kept. A match starting
+    /// inside a word is never kept either, and it changes nothing unless it runs into a later
+    /// word, which only an entry with a space, an apostrophe or a period can do: where one
+    /// would, `false` (nothing is promised of `out` then).
+    fn normalize_by_words(&self, text: &str, out: &mut Normalized) -> bool {
+        out.text.clear();
+        out.orig.clear();
+        let ix = &self.index;
+        let b = text.as_bytes();
+        // Where the automaton's search resumes; and how much of `text` is copied.
+        let (mut resume, mut last) = (0, 0);
+        // (A word one byte longer than a key can be a key's plural.)
+        let mut key = [0u8; KEY_MAX + 1];
+        let mut i = 0;
+        while i < b.len() {
+            let start = i;
+            // The word's end, and the hashes of its lowercase form and of all but its last byte.
+            let (mut h, mut stem_h) = (HASH_SEED, HASH_SEED);
+            while i < b.len() {
+                let c = b[i];
+                if c < 0x80 {
+                    if !WORD_BYTE[c as usize] {
+                        break;
+                    }
+                    stem_h = h;
+                    h = hash_step(h, c.to_ascii_lowercase());
+                    i += 1;
+                } else {
+                    match text[i..].chars().next() {
+                        Some(ch) if is_word_char(ch) => {
+                            stem_h = h;
+                            for &c in &b[i..i + ch.len_utf8()] {
+                                h = hash_step(h, c);
+                            }
+                            i += ch.len_utf8();
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            if i == start {
+                i += utf8_len(b[i]);
+                continue;
+            }
+            let end = i;
+            let word = &b[start..end];
+            if end < b.len()
+                && ix.spanning_sep[b[end] as usize]
+                && ix.spans_from_inside(b, start, end)
+            {
+                return false;
+            }
+            if start < resume || word.len() > KEY_MAX + 1 {
+                continue;
+            }
+            let stem_s = matches!(word[word.len() - 1], b's' | b'S') && word.len() > 1;
+            if !(bit(&ix.first_hashes, h) || stem_s && bit(&ix.first_hashes, stem_h)) {
+                continue;
+            }
+            let key = &mut key[..word.len()];
+            key.copy_from_slice(word);
+            key.make_ascii_lowercase();
+            let longest = ix
+                .by_first
+                .get(&*key)
+                .and_then(|entries| entries.iter().find(|(e, _)| matches_at(b, start, e)))
+                .map(|(e, mask)| (start + e.len(), *mask))
+                .or_else(|| {
+                    // "officials": "official" and its plural.
+                    let stem = key.strip_suffix(b"s").filter(|s| !s.is_empty())?;
+                    let entries = ix.by_first.get(stem)?;
+                    let (_, mask) = entries.iter().find(|(e, _)| e.len() == stem.len())?;
+                    Some((end - 1, *mask))
+                });
+            if let Some((raw_end, mask)) = longest {
+                if let Some(e) = whole_word(text, start, raw_end) {
+                    replace(out, text, &mut last, start, e, mask);
+                }
+                resume = raw_end;
+            }
+        }
+        copy(out, text, last, text.len());
+        out.orig.push(text.len());
+        true
+    }
+}
+
+/// The longest first word of an entry looked up in [`WordIndex`] (longer words are in no entry).
+const KEY_MAX: usize = 48;
+
+/// A lexicon entry (lowercase) and its class mask.
+type Entry = (Box<[u8]>, u32);
+
+/// The lexicon entries by their first word: where a word starts, the entries that can match
+/// there.
+#[derive(Debug, Clone)]
+struct WordIndex {
+    /// Entry (lowercase) and class mask, longest entry first, by the entry's first run of word
+    /// characters ("secretary" for "secretary of state", "u" for "u.s.", "rep" for "rep.").
+    by_first: FastMap<Box<[u8]>, Vec<Entry>>,
+    /// The first words of the entries that go on past them (with a space, an apostrophe or a
+    /// period): a match of one can start inside a text word and run into the next.
+    spanning_first: FastSet<Box<[u8]>>,
+    /// The bytes that can follow such a first word in its entry.
+    spanning_sep: [bool; 256],
+    /// The longest of `spanning_first`.
+    spanning_max: usize,
+    /// A bit for the [`hash_step`] hash of each key of `by_first`: most words are in no entry,
+    /// and nearly all of those are ruled out by their bit.
+    first_hashes: Vec<u64>,
+    /// A bit for the hash of each of `spanning_first` read backwards: a word's endings are
+    /// tested from its last byte back.
+    spanning_hashes: Vec<u64>,
+}
+
+impl WordIndex {
+    fn new(words: &[String], masks: &[u32]) -> WordIndex {
+        let mut ix = WordIndex {
+            by_first: FastMap::default(),
+            spanning_first: FastSet::default(),
+            spanning_sep: [false; 256],
+            spanning_max: 0,
+            first_hashes: vec![0; BLOOM_BITS / 64],
+            spanning_hashes: vec![0; BLOOM_BITS / 64],
+        };
+        for (w, &mask) in words.iter().zip(masks) {
+            let first = word_end(w, 0);
+            if first == 0 || first > KEY_MAX {
+                // (No entry starts with a non-word character; a longer first word is never
+                // looked up, so the automaton handles such an entry.)
+                ix.spanning_max = usize::MAX;
+                continue;
+            }
+            let key: Box<[u8]> = w.as_bytes()[..first].into();
+            if first < w.len() {
+                ix.spanning_sep[w.as_bytes()[first] as usize] = true;
+                ix.spanning_max = ix.spanning_max.max(first);
+                ix.spanning_first.insert(key.clone());
+            }
+            ix.by_first
+                .entry(key)
+                .or_default()
+                .push((w.as_bytes().into(), mask));
+        }
+        for (key, entries) in ix.by_first.iter_mut() {
+            entries.sort_by_key(|(e, _)| std::cmp::Reverse(e.len()));
+            set_bit(
+                &mut ix.first_hashes,
+                key.iter().fold(HASH_SEED, |h, &c| hash_step(h, c)),
+            );
+        }
+        for key in &ix.spanning_first {
+            let h = key.iter().rev().fold(HASH_SEED, |h, &c| hash_step(h, c));
+            set_bit(&mut ix.spanning_hashes, h);
+        }
+        ix
+    }
+
+    /// Whether an entry that goes on past its first word matches in `b` from inside the word
+    /// `b[start..end]`.
+    fn spans_from_inside(&self, b: &[u8], start: usize, end: usize) -> bool {
+        if self.spanning_max == usize::MAX {
+            return true;
+        }
+        let mut key = [0u8; KEY_MAX];
+        let mut h = HASH_SEED;
+        // The word's endings, shortest first, each hashed from its last byte back.
+        for m in (start + 1..end).rev() {
+            if end - m > self.spanning_max {
+                break;
+            }
+            h = hash_step(h, b[m].to_ascii_lowercase());
+            // (Not from inside a character.)
+            if (b[m] as i8) < -0x40 || !bit(&self.spanning_hashes, h) {
+                continue;
+            }
+            let key = &mut key[..end - m];
+            key.copy_from_slice(&b[m..end]);
+            key.make_ascii_lowercase();
+            if self.spanning_first.contains(&*key)
+                && self.by_first[&*key]
+                    .iter()
+                    .any(|(e, _)| e.len() > key.len() && matches_at(b, m, e))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Bits in each of [`WordIndex`]'s hash filters (indexed by a hash's top 16 bits).
+const BLOOM_BITS: usize = 1 << 16;
+/// The FNV-1a offset basis.
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte into an FNV-1a hash.
+fn hash_step(h: u64, c: u8) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Whether the filter `bits` has the bit of hash `h`.
+fn bit(bits: &[u64], h: u64) -> bool {
+    let i = (h >> 48) as usize;
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+/// Sets the bit of hash `h` in the filter `bits`.
+fn set_bit(bits: &mut [u64], h: u64) {
+    let i = (h >> 48) as usize;
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+/// ASCII bytes that are word characters (letters, digits, `-`, `_`).
+static WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        c += 1;
+    }
+    t
+};
+
+/// Whether `entry` (lowercase) matches `b` at `at`, ignoring ASCII case as the automaton does.
+fn matches_at(b: &[u8], at: usize, entry: &[u8]) -> bool {
+    b.len() - at >= entry.len()
+        && b[at..at + entry.len()]
+            .iter()
+            .zip(entry)
+            .all(|(t, e)| t.to_ascii_lowercase() == *e)
+}
+
+/// The end of the run of word characters starting at byte `i` of `s` (`i` when none starts
+/// there).
+fn word_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if !WORD_BYTE[c as usize] {
+                break;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// Where a lexicon match `text[s..e]` ends as a whole word: `e`, or `e + 1` with a plural `s`
+/// ("officials", "reporters"); `None` when it starts or ends inside a word.
+fn whole_word(text: &str, s: usize, mut e: usize) -> Option<usize> {
+    if !text.is_char_boundary(s) || word_char_before(text, s) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    if e < bytes.len() && (bytes[e] == b's' || bytes[e] == b'S') && !word_char_at(text, e + 1) {
+        e += 1;
+    }
+    (text.is_char_boundary(e) && !word_char_at(text, e)).then_some(e)
+}
+
+/// Copies `text[*last..s]` and writes the class character of `mask` for the word `text[s..e]`.
+fn replace(out: &mut Normalized, text: &str, last: &mut usize, s: usize, e: usize, mask: u32) {
+    copy(out, text, *last, s);
+    let cap = text[s..].chars().next().is_some_and(char::is_uppercase);
+    let c = char::from_u32(BASE + mask + if cap { CAP } else { 0 }).unwrap_or(' ');
+    let at = out.text.len();
+    out.text.push(c);
+    for _ in at..out.text.len() {
+        out.orig.push(s);
+    }
+    *last = e;
 }
 
 /// [`WordClasses::class`] for the lexicons `names` (in bit order).
@@ -247,5 +543,128 @@ mod tests {
         assert_eq!((n.orig[m.start()], n.orig[m.end()]), (0, 14));
         assert!(n.text.contains("saidx"));
         assert_eq!(n.orig.len(), n.text.len() + 1);
+    }
+
+    fn embedded() -> &'static crate::pattern::compile::PatternSet {
+        static SET: std::sync::OnceLock<crate::pattern::compile::PatternSet> =
+            std::sync::OnceLock::new();
+        SET.get_or_init(|| crate::pattern::compile::PatternSet::embedded().unwrap())
+    }
+
+    /// Text pieces for the property test: the lexicons' own entries (some capitalised, some
+    /// as the end of a longer word), and what sits around words in news text.
+    fn pieces() -> Vec<String> {
+        let mut v: Vec<String> = [
+            " ",
+            " ",
+            " ",
+            "s",
+            "S",
+            "'s",
+            "’",
+            "-",
+            ".",
+            ",",
+            "\u{a0}",
+            "é",
+            "É",
+            "un",
+            "under",
+            "x",
+            "1",
+            "then-",
+            "side",
+            "Secretary",
+            "State",
+            "of",
+            "U",
+            "U.S.",
+            "Attorney",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut entries: Vec<&[u8]> = embedded()
+            .word_classes
+            .index
+            .by_first
+            .values()
+            .flatten()
+            .map(|(e, _)| &e[..])
+            .collect();
+        entries.sort();
+        for (k, e) in entries.iter().enumerate() {
+            let e = std::str::from_utf8(e).unwrap();
+            v.push(match k % 3 {
+                0 => e.to_string(),
+                1 => e.to_uppercase(),
+                _ => e
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            });
+        }
+        v
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 20000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The lookup at word starts finds exactly the automaton's whole-word matches, or says
+        /// it cannot.
+        #[test]
+        fn lookup_by_words_matches_the_automaton(
+            picks in proptest::collection::vec(proptest::num::usize::ANY, 0..14),
+        ) {
+            static PIECES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+            let pieces = PIECES.get_or_init(pieces);
+            // Two in three pieces are from the small list of what sits between words.
+            let text: String = picks
+                .iter()
+                .map(|&p| if p % 3 == 0 { &pieces[p / 3 % pieces.len()] } else { &pieces[p % 25] })
+                .map(String::as_str)
+                .collect();
+            let w = &embedded().word_classes;
+            let (mut a, mut b) = (Normalized::default(), Normalized::default());
+            w.normalize_by_automaton(&text, &mut a);
+            if w.normalize_by_words(&text, &mut b) {
+                proptest::prop_assert_eq!(&a.text, &b.text, "{:?}", text);
+                proptest::prop_assert_eq!(&a.orig, &b.orig, "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_match_from_inside_a_word_is_left_to_the_automaton() {
+        let titles = Lexicon::for_tests(&["secretary of state", "state", "official"]);
+        let w = WordClasses::new(&[("titles", &titles)]).unwrap();
+        let mut out = Normalized::default();
+        // The automaton's "secretary of state" inside "undersecretary" hides "state".
+        assert!(!w.normalize_by_words("the undersecretary of state said", &mut out));
+        assert!(w.normalize_by_words("the Secretary of State and officials said", &mut out));
+        assert_eq!(
+            out.text
+                .chars()
+                .filter(|c| ('\u{e000}'..'\u{f8ff}').contains(c))
+                .count(),
+            2
+        );
+        assert_eq!(
+            out.text,
+            w.normalize("the Secretary of State and officials said")
+                .text
+        );
+        // A longest match that ends inside a word hides the shorter one, as in the automaton.
+        assert!(w.normalize_by_words("secretary of stateside", &mut out));
+        assert_eq!(out.text, "secretary of stateside");
+        assert_eq!(out.text, w.normalize("secretary of stateside").text);
     }
 }
