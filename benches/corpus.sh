@@ -7,13 +7,17 @@
 # Then: the corpus given 4 times (peak memory must not grow with the number of articles), and a
 # 1 MB against a 30 MB single article built from the corpus text (time must grow linearly).
 #
-# usage: benches/corpus.sh [SAYWHO_BINARY] [--compare OTHER_BINARY]
-#   With --compare, both binaries run in the same session, alternating, and the ratio is printed.
+# usage: benches/corpus.sh [SAYWHO_BINARY] [--compare OTHER_BINARY [ROUNDS]]
+#   With --compare, both binaries run in the same session, alternating, ROUNDS times each (7 by
+#   default) at each thread count: one run each is within the noise of a shared machine (10 % here
+#   from one run to the next), so the ratio printed is of the median times, with the best times
+#   beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-target/release/saywho}
 OTHER=""
-if [ "${2:-}" = "--compare" ]; then OTHER=${3:?--compare needs a binary}; fi
+ROUNDS=7
+if [ "${2:-}" = "--compare" ]; then OTHER=${3:?--compare needs a binary}; ROUNDS=${4:-7}; fi
 C=../shared/corpora
 if [ ! -d "$C/bbc-fulltext" ] || [ ! -d "$C/allsides-news/articles" ]; then
   echo "skipped: $C not found"; exit 0
@@ -39,6 +43,23 @@ for j in 1 "$NPROC"; do
   run corpus "$BIN" "$j" "${CORPUS[@]}"
   [ -n "$OTHER" ] && run "corpus(previous)" "$OTHER" "$j" "${CORPUS[@]}"
 done
+if [ -n "$OTHER" ]; then
+  for j in 1 "$NPROC"; do
+    for _ in $(seq "$ROUNDS"); do
+      for b in new previous; do
+        bin=$BIN; [ $b = previous ] && bin=$OTHER
+        run "$b" "$bin" "$j" "${CORPUS[@]}" | sed -E 's/.* in ([0-9.]+) s .*/\1/; s/^/'"$b "'/'
+      done
+    done | awk -v j="$j" -v n="$ROUNDS" '
+      { t[$1, ++c[$1]] = $2 }
+      function med(b,   i, k, x, v) { for (i = 1; i <= n; i++) v[i] = t[b, i]
+        for (i = 2; i <= n; i++) { x = v[i]; for (k = i - 1; k >= 1 && v[k] > x; k--) v[k + 1] = v[k]; v[k + 1] = x }
+        return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
+      function best(b,   i, m) { m = t[b, 1]; for (i = 2; i <= n; i++) if (t[b, i] < m) m = t[b, i]; return m }
+      END { printf "alternating x%d -j%s: median %.3f s against %.3f s (%.2fx); best %.3f s against %.3f s (%.2fx)\n",
+        n, j, med("new"), med("previous"), med("previous") / med("new"), best("new"), best("previous"), best("previous") / best("new") }'
+  done
+fi
 run "corpus x4" "$BIN" "$NPROC" "${CORPUS[@]}" "${CORPUS[@]}" "${CORPUS[@]}" "${CORPUS[@]}"
 
 # One article of 1 MB and one of 30 MB, made of corpus text (paragraphs kept).
