@@ -111,8 +111,9 @@ impl WordClasses {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
-                // Every context of every quote goes through it: the DFA is the fastest kind.
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                // Only the contexts the word lookup cannot take go through it (under 1 % on
+                // news): the contiguous NFA builds faster and is smaller (by 4 MB) than the DFA.
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(&words)
                 .map_err(|e| e.to_string())
         });
