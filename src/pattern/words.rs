@@ -15,7 +15,7 @@
 //! The matches are those of the automaton's leftmost-longest search, filtered to whole words. The
 //! automaton is large (several MB of states), and walking it byte by byte missed the cache on
 //! nearly every byte, so [`WordClasses::normalize_into`] finds the same matches from a hash of
-//! entries by first word, looked up only where a word starts ([`WordIndex`]); the automaton
+//! entries by first word, looked up only where a word starts (`WordIndex`); the automaton
 //! remains for the rare text where a match starting inside a word could run into the next one
 //! (`undersecretary of state`), which the lookup cannot see.
 
