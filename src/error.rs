@@ -74,10 +74,46 @@ impl From<csv::Error> for Error {
 
 /// Turns a byte offset in `text` into a 1-based line number.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    LineIndex::new(text).line(offset)
+}
+
+/// The line starts of a text, for turning many byte offsets into line numbers (each
+/// [`line_of`] reads the text from its start).
+pub struct LineIndex {
+    /// Byte offset of every newline.
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The index of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex {
+            newlines: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+        }
+    }
+
+    /// The 1-based line number of byte `offset` (as [`line_of`]).
+    pub fn line(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_count_the_newlines_before_the_offset() {
+        for text in ["", "a", "\n", "a\nb", "a\n\nbc\n", "\n\nx\ny\n\n"] {
+            let index = LineIndex::new(text);
+            for offset in 0..=text.len() + 2 {
+                let newlines = text.as_bytes()[..offset.min(text.len())]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                assert_eq!(index.line(offset), newlines + 1, "{text:?} at {offset}");
+                assert_eq!(line_of(text, offset), newlines + 1);
+            }
+        }
+    }
 }

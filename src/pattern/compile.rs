@@ -14,7 +14,7 @@ use super::load::{
     RawSpeakers, RawTitleExample,
 };
 use super::words::{PendingWordClasses, WordClasses};
-use crate::error::{line_of, Error, Result};
+use crate::error::{Error, LineIndex, Result};
 
 /// A hash map with a fast hasher (the lexicons are looked up for every word of an article).
 pub type FastMap<K, V> = foldhash::HashMap<K, V>;
@@ -911,7 +911,7 @@ impl PatternSet {
                 message: e.to_string(),
             })?;
         collect_examples(
-            &files,
+            &LineIndex::new(files.get("quotes.toml")),
             "quotes.toml",
             "quotes",
             quotes.example,
@@ -929,9 +929,10 @@ impl PatternSet {
             .map(|r| expand(&r.get_ref().regex, &cues.define, &pending_classes, 0))
             .collect();
         let mut built = build_rule_regexes(&expansions).into_iter();
+        let cue_lines = LineIndex::new(text);
         for (spanned, expanded) in cues.rule.into_iter().zip(expansions) {
             let (regex, search) = built.next().expect("one per rule");
-            let line = line_of(text, spanned.span().start);
+            let line = cue_lines.line(spanned.span().start);
             let raw = spanned.into_inner();
             let at = match raw.at.as_str() {
                 "after-quote" => Position::AfterQuote,
@@ -994,7 +995,7 @@ impl PatternSet {
                 });
             }
             collect_examples(
-                &files,
+                &cue_lines,
                 "cues.toml",
                 &raw.id,
                 raw.examples,
@@ -1021,7 +1022,7 @@ impl PatternSet {
             });
         }
         collect_examples(
-            &files,
+            &LineIndex::new(files.get("speakers.toml")),
             "speakers.toml",
             "speakers",
             speakers.example,
@@ -1050,7 +1051,7 @@ impl PatternSet {
             pronouns.insert(word.to_lowercase(), class);
         }
 
-        let ctext = files.get("consistency.toml");
+        let consistency_lines = LineIndex::new(files.get("consistency.toml"));
         let title_examples = consistency
             .example
             .into_iter()
@@ -1058,7 +1059,7 @@ impl PatternSet {
             .map(|(i, s)| {
                 let src = ExampleSource {
                     file: "consistency.toml".into(),
-                    line: line_of(ctext, s.span().start),
+                    line: consistency_lines.line(s.span().start),
                     rule_id: "consistency".into(),
                     index: i + 1,
                 };
@@ -1266,14 +1267,13 @@ fn expand(
 }
 
 fn collect_examples(
-    files: &PatternFiles,
+    lines: &LineIndex,
     file: &str,
     rule_id: &str,
     positive: Vec<toml::Spanned<Example>>,
     negative: Vec<toml::Spanned<RawCounter>>,
     out: &mut Vec<Example>,
 ) {
-    let text = files.get(file);
     let all = positive
         .into_iter()
         .map(|s| (s.span().start, s.into_inner()))
@@ -1285,7 +1285,7 @@ fn collect_examples(
     for (i, (start, mut ex)) in all.enumerate() {
         ex.source = Some(ExampleSource {
             file: file.to_string(),
-            line: line_of(text, start),
+            line: lines.line(start),
             rule_id: rule_id.to_string(),
             index: i + 1,
         });
