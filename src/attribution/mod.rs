@@ -967,7 +967,7 @@ fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> bool {
 
 /// Whether the quote is a title of a work, a term or a nickname rather than speech.
 pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> bool {
-    let before = ctx.before.slice(text).trim_end().to_lowercase();
+    let before = last_pieces_lowercase(ctx.before.slice(text).trim_end(), scare_pieces(patterns));
     let before = before.trim_end_matches([',', ':']);
     for w in &patterns.scare_before {
         if before.ends_with(w.as_str()) {
@@ -1019,8 +1019,12 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
             return true;
         }
     }
-    // A nickname: a short capitalised quote between two capitalised words.
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // A nickname: a short capitalised quote between two capitalised words. (One word more than
+    // a nickname has is enough to tell.)
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .take(patterns.nickname_max_words + 1)
+        .collect();
     if !words.is_empty()
         && words.len() <= patterns.nickname_max_words
         && words
@@ -1044,6 +1048,27 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
         }
     }
     false
+}
+
+/// How many of the last space-separated pieces of a before-quote context [`is_scare`] reads:
+/// a `scare_before` phrase and the character before it, or a word and the three before it (an
+/// outlet's name between a preposition and a title).
+fn scare_pieces(patterns: &PatternSet) -> usize {
+    (patterns.scare_before_words + 1).max(4) + 1
+}
+
+/// The lowercase of `s` from its `pieces`-th last space (or no-break space) on: what splitting
+/// the lowercase of all of `s` at those spaces gives as its last `pieces` pieces, without
+/// lowercasing a long context whole. (Lowercasing maps each character alone, except a final
+/// sigma, which looks back only as far as the nearest space.)
+fn last_pieces_lowercase(s: &str, pieces: usize) -> String {
+    let from = s
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ' || c == '\u{a0}')
+        .nth(pieces - 1)
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    s[from..].to_lowercase()
 }
 
 /// Whether the quote is a whole statement (direct) or a fragment inside reported speech.
@@ -1071,6 +1096,33 @@ pub fn kind(text: &str, q: &Quote, ctx: &Context, attribution: Option<&Attributi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 5000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The lowercased last pieces are those of the whole context lowercased: the same end,
+        /// split the same.
+        #[test]
+        fn last_pieces_lowercase_as_the_whole(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "Said", "SO-CALLED", "ΟΔΟΣ", "Σ", "İstanbul", "ǅ", "a", " ", " ", "\u{a0}", ",",
+                ":", "’s", "CNN’s", "Titled", "\t",
+            ]), 0..24),
+            k in 1usize..8,
+        ) {
+            let s: String = pieces.concat();
+            let tail = last_pieces_lowercase(&s, k);
+            let whole = s.to_lowercase();
+            proptest::prop_assert!(whole.ends_with(&tail), "{:?}", s);
+            let split = |t: &str| -> Vec<String> {
+                t.rsplit([' ', '\u{a0}']).take(k).map(String::from).collect()
+            };
+            proptest::prop_assert_eq!(split(&tail), split(&whole), "{:?}", s);
+        }
+    }
 
     /// The matches as the attribution found them before [`RuleSearch`]: the rule's own regex,
     /// every leftmost match from each position, captures over the match alone.

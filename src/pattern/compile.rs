@@ -748,6 +748,8 @@ pub struct PatternSet {
     pub mark_chars: Vec<char>,
     /// Words that, right before a quote, make it a title or a term, not speech.
     pub scare_before: Vec<String>,
+    /// The most space-separated words any of `scare_before` has.
+    pub scare_before_words: usize,
     /// A capitalised quote of at most this many words between two name words is a nickname.
     pub nickname_max_words: usize,
     /// Prepositions after which a quote in title case is the title of a work ("appeared on
@@ -1080,6 +1082,12 @@ impl PatternSet {
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),
+            scare_before_words: quotes
+                .scare_before
+                .iter()
+                .map(|s| s.split(' ').count())
+                .max()
+                .unwrap_or(0),
             nickname_max_words: quotes.nickname_max_words,
             work_title_after: quotes.work_title_after.clone(),
             work_title_max_words: quotes.work_title_max_words,
