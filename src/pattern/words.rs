@@ -182,9 +182,12 @@ impl WordClasses {
     /// word, which only an entry with a space, an apostrophe or a period can do: where one
     /// would, `false` (nothing is promised of `out` then).
     fn normalize_by_words(&self, text: &str, out: &mut Normalized) -> bool {
+        let ix = &self.index;
+        if ix.spanning_max == usize::MAX {
+            return false;
+        }
         out.text.clear();
         out.orig.clear();
-        let ix = &self.index;
         let b = text.as_bytes();
         // Where the automaton's search resumes; and how much of `text` is copied.
         let (mut resume, mut last) = (0, 0);
@@ -282,7 +285,8 @@ struct WordIndex {
     spanning_first: FastSet<Box<[u8]>>,
     /// The bytes that can follow such a first word in its entry.
     spanning_sep: [bool; 256],
-    /// The longest of `spanning_first`.
+    /// The longest of `spanning_first`; `usize::MAX` when some entry cannot be looked up at
+    /// all (then only the automaton runs).
     spanning_max: usize,
     /// A bit for the [`hash_step`] hash of each key of `by_first`: most words are in no entry,
     /// and nearly all of those are ruled out by their bit.
@@ -305,8 +309,9 @@ impl WordIndex {
         for (w, &mask) in words.iter().zip(masks) {
             let first = word_end(w, 0);
             if first == 0 || first > KEY_MAX {
-                // (No entry starts with a non-word character; a longer first word is never
-                // looked up, so the automaton handles such an entry.)
+                // An entry that starts with a non-word character, or whose first word is longer
+                // than any key: the lookup cannot find it, so every text goes to the automaton
+                // (none of today's lexicons has one).
                 ix.spanning_max = usize::MAX;
                 continue;
             }
@@ -338,9 +343,6 @@ impl WordIndex {
     /// Whether an entry that goes on past its first word matches in `b` from inside the word
     /// `b[start..end]`.
     fn spans_from_inside(&self, b: &[u8], start: usize, end: usize) -> bool {
-        if self.spanning_max == usize::MAX {
-            return true;
-        }
         let mut key = [0u8; KEY_MAX];
         let mut h = HASH_SEED;
         // The word's endings, shortest first, each hashed from its last byte back.
@@ -641,6 +643,16 @@ mod tests {
                 proptest::prop_assert_eq!(&a.orig, &b.orig, "{:?}", text);
             }
         }
+    }
+
+    #[test]
+    fn an_entry_the_lookup_cannot_find_leaves_every_text_to_the_automaton() {
+        let words = Lexicon::for_tests(&["#metoo", "said"]);
+        let w = WordClasses::new(&[("document-words", &words)]).unwrap();
+        let mut out = Normalized::default();
+        assert!(!w.normalize_by_words("the #MeToo campaign", &mut out));
+        let n = w.normalize("the #MeToo campaign");
+        assert_eq!(n.text.chars().count(), "the x campaign".chars().count());
     }
 
     #[test]
