@@ -645,6 +645,34 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 5000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The same on any text: lexicon entries between arbitrary characters (letters and
+        /// digits beyond ASCII, marks, controls).
+        #[test]
+        fn lookup_by_words_matches_the_automaton_on_any_text(
+            parts in proptest::collection::vec(("\\PC{0,6}", proptest::num::usize::ANY), 0..8),
+        ) {
+            static PIECES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+            let pieces = PIECES.get_or_init(pieces);
+            let text: String = parts
+                .iter()
+                .flat_map(|(noise, p)| [noise.as_str(), pieces[p % pieces.len()].as_str()])
+                .collect();
+            let w = &embedded().word_classes;
+            let (mut a, mut b) = (Normalized::default(), Normalized::default());
+            w.normalize_by_automaton(&text, &mut a);
+            if w.normalize_by_words(&text, &mut b) {
+                proptest::prop_assert_eq!(&a.text, &b.text, "{:?}", text);
+                proptest::prop_assert_eq!(&a.orig, &b.orig, "{:?}", text);
+            }
+        }
+    }
+
     #[test]
     fn an_entry_the_lookup_cannot_find_leaves_every_text_to_the_automaton() {
         let words = Lexicon::for_tests(&["#metoo", "said"]);
