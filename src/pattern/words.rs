@@ -554,9 +554,26 @@ mod tests {
         SET.get_or_init(|| crate::pattern::compile::PatternSet::embedded().unwrap())
     }
 
-    /// Text pieces for the property test: the lexicons' own entries (some capitalised, some
-    /// as the end of a longer word), and what sits around words in news text.
-    fn pieces() -> Vec<String> {
+    /// The lookup at word starts gives what the automaton gives on `text`, or says it cannot.
+    fn same_as_automaton(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let w = &embedded().word_classes;
+        let (mut a, mut b) = (Normalized::default(), Normalized::default());
+        w.normalize_by_automaton(text, &mut a);
+        if w.normalize_by_words(text, &mut b) {
+            proptest::prop_assert_eq!(&a.text, &b.text, "{:?}", text);
+            proptest::prop_assert_eq!(&a.orig, &b.orig, "{:?}", text);
+        }
+        Ok(())
+    }
+
+    /// Text pieces for the property tests (made once): the lexicons' own entries (some
+    /// capitalised, some as the end of a longer word), and what sits around words in news text.
+    fn pieces() -> &'static [String] {
+        static PIECES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        PIECES.get_or_init(make_pieces)
+    }
+
+    fn make_pieces() -> Vec<String> {
         let mut v: Vec<String> = [
             " ",
             " ",
@@ -627,21 +644,14 @@ mod tests {
         fn lookup_by_words_matches_the_automaton(
             picks in proptest::collection::vec(proptest::num::usize::ANY, 0..14),
         ) {
-            static PIECES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-            let pieces = PIECES.get_or_init(pieces);
+            let pieces = pieces();
             // Two in three pieces are from the small list of what sits between words.
             let text: String = picks
                 .iter()
                 .map(|&p| if p % 3 == 0 { &pieces[p / 3 % pieces.len()] } else { &pieces[p % 25] })
                 .map(String::as_str)
                 .collect();
-            let w = &embedded().word_classes;
-            let (mut a, mut b) = (Normalized::default(), Normalized::default());
-            w.normalize_by_automaton(&text, &mut a);
-            if w.normalize_by_words(&text, &mut b) {
-                proptest::prop_assert_eq!(&a.text, &b.text, "{:?}", text);
-                proptest::prop_assert_eq!(&a.orig, &b.orig, "{:?}", text);
-            }
+            same_as_automaton(&text)?;
         }
     }
 
@@ -657,19 +667,12 @@ mod tests {
         fn lookup_by_words_matches_the_automaton_on_any_text(
             parts in proptest::collection::vec(("\\PC{0,6}", proptest::num::usize::ANY), 0..8),
         ) {
-            static PIECES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-            let pieces = PIECES.get_or_init(pieces);
+            let pieces = pieces();
             let text: String = parts
                 .iter()
                 .flat_map(|(noise, p)| [noise.as_str(), pieces[p % pieces.len()].as_str()])
                 .collect();
-            let w = &embedded().word_classes;
-            let (mut a, mut b) = (Normalized::default(), Normalized::default());
-            w.normalize_by_automaton(&text, &mut a);
-            if w.normalize_by_words(&text, &mut b) {
-                proptest::prop_assert_eq!(&a.text, &b.text, "{:?}", text);
-                proptest::prop_assert_eq!(&a.orig, &b.orig, "{:?}", text);
-            }
+            same_as_automaton(&text)?;
         }
     }
 
