@@ -9,7 +9,10 @@
 //! their spans overlap by at least half of the shorter one (the largest overlap wins); names are
 //! compared after folding case, accents, hyphens, a leading "the", honorifics and initials;
 //! "lenient" also accepts a name whose words contain the other's (or are contained in them and
-//! keep the surname); titles and affiliations match on word F1 >= 0.5.
+//! keep the surname). A gold speaker is first cut to the name inside it ([`gold_name`]); one that
+//! only describes ("the announcer") is counted as `direct_described` and left out of the
+//! accuracies. Titles and affiliations match on word F1 >= 0.5 after abbreviations are written
+//! out (`Sen.` = `senator`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -65,6 +68,9 @@ pub struct Scores {
     pub spurious: usize,
     /// Scare quotes given a speaker.
     pub scare_attributed: usize,
+    /// Direct quotes whose gold speaker only describes ("the announcer", "one questioner"):
+    /// left out of the speaker, title and affiliation accuracies.
+    pub direct_described: usize,
     /// Direct quotes with exactly the gold speaker.
     pub direct_speaker_acc_strict: Option<f64>,
     /// Direct quotes with an acceptable speaker.
@@ -100,6 +106,34 @@ const STOP: &[&str] = &[
 const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "rev", "sen",
     "rep", "gov",
+];
+/// First words of a gold speaker that describes rather than names ("the announcer", "one
+/// questioner", "The Republican nominee"): such a speaker is counted apart, not matched.
+const DESCRIBERS: &[&str] = &[
+    "the", "a", "an", "one", "his", "her", "their", "its", "our", "several", "some", "two",
+    "three", "many", "other", "another", "both", "said", "says",
+];
+/// Title words written short in articles and long in annotations (and the other way round).
+const TITLE_ABBREV: &[(&str, &str)] = &[
+    ("sen", "senator"),
+    ("sens", "senators"),
+    ("rep", "representative"),
+    ("reps", "representatives"),
+    ("gov", "governor"),
+    ("lt", "lieutenant"),
+    ("gen", "general"),
+    ("col", "colonel"),
+    ("maj", "major"),
+    ("sgt", "sergeant"),
+    ("capt", "captain"),
+    ("adm", "admiral"),
+    ("pres", "president"),
+    ("supt", "superintendent"),
+    ("atty", "attorney"),
+    ("asst", "assistant"),
+    ("dept", "department"),
+    ("govt", "government"),
+    ("amb", "ambassador"),
 ];
 
 fn fold(s: &str) -> String {
@@ -144,6 +178,55 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words of a title or affiliation, abbreviations written out ("Sen." = "senator").
+fn title_words(s: &str) -> Vec<String> {
+    words(s)
+        .into_iter()
+        .map(
+            |w| match TITLE_ABBREV.iter().find(|(short, _)| *short == w) {
+                Some((_, long)) => (*long).to_string(),
+                None => w,
+            },
+        )
+        .collect()
+}
+
+/// The name inside a gold speaker annotation (score.py's `gold_name`): "Patrick McGinley, a law
+/// professor at X" is "Patrick McGinley"; "Gov. Earl Ray Tomblin of West Virginia" is "Gov. Earl
+/// Ray Tomblin"; "His former business partner at Lenox, Lawrence B. Cummings," is "Lawrence B.
+/// Cummings". `None` when the annotation only describes the speaker.
+pub fn gold_name(speaker: &str) -> Option<&str> {
+    for part in speaker.split(',').map(str::trim) {
+        let part = cut_at_of(part);
+        let Some(first) = part.split_whitespace().next() else {
+            continue;
+        };
+        let lower = first.to_lowercase();
+        if DESCRIBERS.contains(&lower.trim_matches('.'))
+            || !first.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        return Some(part);
+    }
+    None
+}
+
+/// `part` up to its first " of " (score.py: `re.split(r"\s+of\s+", part)[0]`: the word "of",
+/// lowercase, with white space on both sides).
+fn cut_at_of(part: &str) -> &str {
+    let mut from = 0;
+    while let Some(i) = part[from..].find("of").map(|i| i + from) {
+        let before = part[..i].chars().next_back();
+        let after = part[i + 2..].chars().next();
+        if before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace) {
+            return part[..i].trim_end();
+        }
+        from = i + 2;
+    }
+    part
+}
+
 fn name_words(s: &str) -> Vec<String> {
     words(s)
         .into_iter()
@@ -169,8 +252,8 @@ pub fn speaker_ok(pred: &str, gold: &str, strict: bool) -> bool {
 }
 
 fn overlap_ok(pred: &str, gold: &str) -> bool {
-    let p: HashSet<String> = words(pred).into_iter().collect();
-    let g: HashSet<String> = words(gold).into_iter().collect();
+    let p: HashSet<String> = title_words(pred).into_iter().collect();
+    let g: HashSet<String> = title_words(gold).into_iter().collect();
     if p.is_empty() || g.is_empty() {
         return false;
     }
@@ -267,7 +350,13 @@ pub fn score(
             continue;
         }
         let gold_speaker = g.speaker.as_deref().filter(|s| !s.is_empty());
-        if let Some(gsp) = gold_speaker {
+        let gname = gold_speaker.and_then(gold_name);
+        if gold_speaker.is_some() && gname.is_none() {
+            inc(format!("{k}_described"));
+            if best.is_none() {
+                errors.push(err("missed", None));
+            }
+        } else if let Some(gsp) = gname {
             inc(format!("{k}_named"));
             let ps = best.map_or("", |p| p.speaker.as_str());
             for (mode, strict) in [("strict", true), ("lenient", false)] {
@@ -283,7 +372,7 @@ pub fn score(
         } else if best.is_none() {
             errors.push(err("missed", None));
         }
-        if k == "direct" && gold_speaker.is_some() {
+        if k == "direct" && gname.is_some() {
             if let Some(t) = g.title.as_deref().filter(|t| !t.is_empty()) {
                 inc("direct_titled".into());
                 if best.is_some_and(|p| overlap_ok(&p.title, t)) {
@@ -330,6 +419,7 @@ pub fn score(
         }),
         spurious,
         scare_attributed: g("scare_attributed"),
+        direct_described: g("direct_described"),
         direct_speaker_acc_strict: ratio(g("direct_speaker_strict"), g("direct_named")),
         direct_speaker_acc_lenient: ratio(g("direct_speaker_lenient"), g("direct_named")),
         partial_speaker_acc_lenient: ratio(g("partial_speaker_lenient"), g("partial_named")),
@@ -351,5 +441,46 @@ mod tests {
         assert!(speaker_ok("Donald J. Trump", "Donald Trump", true));
         assert!(!speaker_ok("", "Trump", false));
         assert_eq!(fold("Trump’s team"), "trump team");
+    }
+
+    #[test]
+    fn gold_names_cut_like_score_py() {
+        let cases = [
+            (
+                "Patrick McGinley, a law professor at West Virginia University",
+                Some("Patrick McGinley"),
+            ),
+            (
+                "Gov. Earl Ray Tomblin of West Virginia",
+                Some("Gov. Earl Ray Tomblin"),
+            ),
+            (
+                "His former business partner at Lenox, Lawrence B. Cummings,",
+                Some("Lawrence B. Cummings"),
+            ),
+            ("the announcer", None),
+            ("The Republican nominee", None),
+            ("one questioner", None),
+            ("said", None),
+            (
+                "Sen. Chuck Schumer  of New York",
+                Some("Sen. Chuck Schumer"),
+            ),
+            ("Professor Jones", Some("Professor Jones")),
+            ("Ted Cruz", Some("Ted Cruz")),
+            ("officials", None),
+            ("", None),
+        ];
+        for (gold, want) in cases {
+            assert_eq!(gold_name(gold), want, "{gold:?}");
+        }
+    }
+
+    #[test]
+    fn titles_compare_with_abbreviations_written_out() {
+        assert!(overlap_ok("Sen.", "senator"));
+        assert!(overlap_ok("Lt. Gen.", "lieutenant general"));
+        assert!(overlap_ok("Gov.", "Governor"));
+        assert!(!overlap_ok("Rep.", "senator"));
     }
 }
