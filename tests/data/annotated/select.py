@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Deterministic selection of the hand-annotated gold sets.
+
+usage: python3 select.py [ALLSIDES_DIR] [BBC_POLITICS_DIR]
+
+AllSides: the article ids of metadata.tsv, sorted, shuffled with random.Random(20261206); walk the
+list, take an article when its text has 4..30 double-quotation-mark pairs, at most one article per
+outlet (`source`), skipping the mostly-opinion outlets in SKIP_OUTLETS, until 24 are taken: the
+first 12 are the dev set, the next 12 the holdout set.
+
+BBC politics: the sorted names of bbc/politics/*.txt shuffled with random.Random(20261207); the first
+8 files with >= 4 double-quotation-mark pairs: first 4 dev, next 4 holdout.
+
+Pairs are counted as min(#“, #”) + (#" // 2).
+"""
+import csv, glob, os, random, sys
+
+ALLSIDES = "/work/shared/corpora/allsides-news"
+BBC_POL = "/work/shared/corpora/bbc-fulltext/bbc/politics"
+
+# Outlets whose pieces in this corpus are mostly opinion, commentary or advocacy (see README.md).
+SKIP_OUTLETS = {
+    "National Review", "Townhall", "Salon", "Reason", "Daily Kos", "American Spectator",
+    "Media Matters", "Vox", "Slate", "The Atlantic",
+}
+
+
+def pairs(text):
+    return min(text.count("\u201c"), text.count("\u201d")) + text.count('"') // 2
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def select_allsides(root=ALLSIDES):
+    with open(os.path.join(root, "metadata.tsv"), encoding="utf-8", newline="") as f:
+        meta = {r["id"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    ids = sorted(meta)
+    random.Random(20261206).shuffle(ids)
+    taken, outlets = [], set()
+    for i in ids:
+        src = meta[i]["source"]
+        if src in SKIP_OUTLETS or src in outlets:
+            continue
+        n = pairs(read(os.path.join(root, "articles", i + ".txt")))
+        if 4 <= n <= 30:
+            taken.append((i + ".txt", src, n, meta[i]["title"]))
+            outlets.add(src)
+            if len(taken) == 24:
+                break
+    return taken[:12], taken[12:]
+
+
+def select_bbc(root=BBC_POL):
+    names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(root, "*.txt")))
+    random.Random(20261207).shuffle(names)
+    taken = []
+    for n in names:
+        text = read(os.path.join(root, n))
+        k = pairs(text)
+        if k >= 4:
+            taken.append((n, "BBC politics", k, text.split("\n", 1)[0]))
+            if len(taken) == 8:
+                break
+    return taken[:4], taken[4:]
+
+
+def main(argv):
+    a_root = argv[1] if len(argv) > 1 else ALLSIDES
+    b_root = argv[2] if len(argv) > 2 else BBC_POL
+    for name, sets in (("allsides", select_allsides(a_root)), ("bbc-politics", select_bbc(b_root))):
+        for split, rows in zip(("dev", "holdout"), sets):
+            for art, src, n, title in rows:
+                print(f"{name}-{split}\t{art}\t{src}\t{n}\t{title}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
