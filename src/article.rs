@@ -11,7 +11,8 @@
 //! * A UTF-8 byte-order mark, CRLF and lone CR line ends are kept as they are; the segmenter treats
 //!   `\r` as a line end.
 //! * Binary input (a NUL byte, or mostly control bytes, in the first 8 KiB) is refused with
-//!   [`Skip::Binary`]; empty input is an article with no text.
+//!   [`Skip::Binary`], UTF-16 text (a UTF-16 byte-order mark) with [`Skip::Utf16`]; empty input
+//!   is an article with no text.
 
 /// The character that stands in for each byte of an invalid UTF-8 sequence.
 pub const SUBSTITUTE: char = '\u{1A}';
@@ -35,12 +36,22 @@ pub enum Skip {
         /// A short human-readable reason ("NUL byte at offset 12").
         reason: String,
     },
+    /// UTF-16 text (it starts with a UTF-16 byte-order mark). Offsets are UTF-8 byte offsets of
+    /// the file as read, so the file is not decoded: convert it to UTF-8 first.
+    Utf16 {
+        /// `LE` or `BE`.
+        endian: &'static str,
+    },
 }
 
 impl std::fmt::Display for Skip {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Skip::Binary { reason } => write!(f, "binary file skipped ({reason})"),
+            Skip::Binary { reason } => write!(f, "binary file ({reason})"),
+            Skip::Utf16 { endian } => write!(
+                f,
+                "UTF-16{endian} text (byte-order mark); convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)"
+            ),
         }
     }
 }
@@ -57,6 +68,15 @@ impl Article {
 
     /// Builds an article from raw bytes, applying the policies in the module docs.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Article, Skip> {
+        // A UTF-16 byte-order mark, and the NUL bytes of UTF-16 text (FF FE is also just two
+        // invalid UTF-8 bytes).
+        let nul =
+            || bytes.len() == 2 || memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some();
+        match bytes.get(..2) {
+            Some([0xFF, 0xFE]) if nul() => return Err(Skip::Utf16 { endian: "LE" }),
+            Some([0xFE, 0xFF]) if nul() => return Err(Skip::Utf16 { endian: "BE" }),
+            _ => {}
+        }
         if let Some(reason) = binary_reason(&bytes) {
             return Err(Skip::Binary { reason });
         }

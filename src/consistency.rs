@@ -93,8 +93,14 @@ struct Post {
 /// Compares two (title, affiliation) forms; returns the verdict and, unless consistent, what
 /// differs as a short clause ("different posts").
 pub fn compare(a: (&str, &str), b: (&str, &str), patterns: &PatternSet) -> (Verdict, &'static str) {
-    let pa = normalise(a.0, a.1, patterns);
-    let pb = normalise(b.0, b.1, patterns);
+    compare_posts(
+        &normalise(a.0, a.1, patterns),
+        &normalise(b.0, b.1, patterns),
+    )
+}
+
+/// [`compare`] of two forms already normalised.
+fn compare_posts(pa: &Post, pb: &Post) -> (Verdict, &'static str) {
     if pa.former != pb.former && !pa.words.is_empty() && !pb.words.is_empty() {
         return (Verdict::Conflict, "a former post against a serving one");
     }
@@ -390,14 +396,16 @@ fn judge(mentions: &[Mention], patterns: &PatternSet) -> (Verdict, String) {
         .iter()
         .filter(|m| seen.insert((m.title.as_str(), m.affiliation.as_str())))
         .collect();
-    for i in 0..distinct.len() {
+    // Each form normalised once; the pairs are compared until the first conflict (nothing is
+    // worse), so that many forms that all differ cost one pass, not every pair.
+    let posts: Vec<Post> = distinct
+        .iter()
+        .map(|m| normalise(&m.title, &m.affiliation, patterns))
+        .collect();
+    'pairs: for i in 0..distinct.len() {
         for j in i + 1..distinct.len() {
             let (a, b) = (distinct[i], distinct[j]);
-            let (v, why) = compare(
-                (&a.title, &a.affiliation),
-                (&b.title, &b.affiliation),
-                patterns,
-            );
+            let (v, why) = compare_posts(&posts[i], &posts[j]);
             if v < worst.0 {
                 worst = (
                     v,
@@ -409,6 +417,9 @@ fn judge(mentions: &[Mention], patterns: &PatternSet) -> (Verdict, String) {
                         b.article
                     ),
                 );
+                if v == Verdict::Conflict {
+                    break 'pairs;
+                }
             }
         }
     }

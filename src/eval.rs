@@ -45,6 +45,49 @@ pub struct GoldQuote {
     pub affiliation: Option<String>,
 }
 
+/// A gold line that cannot be used: not JSON of the gold format, an unknown kind, or offsets
+/// that do not make a span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoldError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+/// Reads gold quotes from JSON Lines: every usable line, and a [`GoldError`] for each line that
+/// is not (it costs that line only). Blank lines are skipped.
+pub fn read_gold(text: &str) -> (Vec<(usize, GoldQuote)>, Vec<GoldError>) {
+    let mut gold = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let err = |message: String| GoldError {
+            line: i + 1,
+            message,
+        };
+        match serde_json::from_str::<GoldQuote>(line) {
+            Err(e) => errors.push(err(e.to_string())),
+            Ok(g) if !matches!(g.kind.as_str(), "direct" | "partial" | "scare") => {
+                errors.push(err(format!(
+                    "unknown kind {:?} (direct, partial or scare)",
+                    g.kind
+                )))
+            }
+            Ok(g) if g.start > g.end => {
+                errors.push(err(format!("start {} is after end {}", g.start, g.end)))
+            }
+            Ok(g) if g.end > i64::MAX as usize => {
+                errors.push(err(format!("end {} is out of range", g.end)))
+            }
+            Ok(g) => gold.push((i + 1, g)),
+        }
+    }
+    (gold, errors)
+}
+
 /// The figures, with the names score.py prints.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Scores {

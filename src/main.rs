@@ -14,7 +14,15 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let args = cli::Args::parse();
+    // Bad usage exits 1, as `--help` and the README say (clap's own default is 2, the code of
+    // an input that could not be read); `--help` and `--version` exit 0.
+    let args = match cli::Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     match cli::run(args) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {

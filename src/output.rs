@@ -73,6 +73,14 @@ impl<W: Write> QuoteWriter<W> {
         self.out.flush().map_err(|source| Error::Write { source })
     }
 
+    /// [`QuoteWriter::finish`], then gives back the underlying writer.
+    pub fn into_inner(mut self) -> Result<W> {
+        self.finish()?;
+        self.out.into_inner().map_err(|e| Error::Write {
+            source: e.into_error(),
+        })
+    }
+
     /// The CSV header, once.
     fn header(&mut self) -> Result<()> {
         if self.format == Format::Csv && !self.header_written {

@@ -9,14 +9,12 @@
 //! with the order kept, and the results are handed to the caller in input order. Memory stays flat
 //! whatever the number of inputs, and the output is byte-identical whatever the thread count.
 
-use std::io::BufRead;
-use std::path::{Path, PathBuf};
-
 use rayon::prelude::*;
 
 use crate::article::{Article, Skip};
 use crate::attribution::{self, Attribution};
 use crate::error::Error;
+use crate::input::{Input, InputFormat, Item, Piece, Unit};
 use crate::pattern::PatternSet;
 use crate::quote::{self, Diagnostic, QuoteKind};
 use crate::segment::{self, Span};
@@ -25,6 +23,10 @@ use crate::table::QuoteRecord;
 
 /// How many quotes back a quote with no attribution of its own looks for one to continue.
 const CONTINUATION_REACH: usize = 50;
+
+/// The most worker threads a run starts (a larger `threads` is cut to this): more cannot help on
+/// any machine this runs on, and each costs a stack.
+pub const MAX_THREADS: usize = 256;
 
 /// At most this many articles are held in memory at once.
 pub const BATCH_ARTICLES: usize = 256;
@@ -50,13 +52,47 @@ pub struct ArticleResult {
 pub enum Outcome {
     /// Extracted (possibly with zero rows).
     Done(ArticleResult),
-    /// Skipped: binary, or a JSON Lines record without text.
+    /// Skipped, with a warning: binary or UTF-16, a JSON Lines record without text, a FIFO or
+    /// device, a symbolic-link loop.
     Skipped {
-        /// Why.
+        /// What kind of input it was.
+        kind: SkipKind,
+        /// Why, in a sentence.
         reason: String,
     },
     /// Could not be read.
     Failed(Error),
+}
+
+/// Why an input was left out, for the closing summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SkipKind {
+    /// A binary file.
+    Binary,
+    /// UTF-16 text.
+    Utf16,
+    /// A JSON Lines record that is not `{"id", "text"}`.
+    BadRecord,
+    /// A FIFO, socket or device.
+    NotAFile,
+    /// A symbolic link back to a directory being walked.
+    LinkLoop,
+    /// A file reached a second time through a link.
+    SameFile,
+}
+
+impl SkipKind {
+    /// How the summary names it ("binary").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipKind::Binary => "binary",
+            SkipKind::Utf16 => "UTF-16",
+            SkipKind::BadRecord => "bad record",
+            SkipKind::NotAFile => "not a regular file",
+            SkipKind::LinkLoop => "link loop",
+            SkipKind::SameFile => "same file again",
+        }
+    }
 }
 
 /// One input unit: an article's name and outcome.
@@ -66,25 +102,9 @@ pub struct Processed {
     pub name: String,
     /// What happened.
     pub outcome: Outcome,
-}
-
-/// Where articles come from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Input {
-    /// A file (or, for [`InputFormat::Text`], a directory walked for `*.txt`).
-    Path(PathBuf),
-    /// Standard input.
-    Stdin,
-}
-
-/// How inputs are read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum InputFormat {
-    /// Each file is one article.
-    #[default]
-    Text,
-    /// Each line is a JSON object `{"id": …, "text": …}`.
-    Jsonl,
+    /// It continues the article of the one before: a later piece of a file read in pieces
+    /// ([`crate::input::PIECE_BYTES`]). Its rows' offsets and paragraph numbers are the file's.
+    pub continues: bool,
 }
 
 /// Extracts quotes with a compiled pattern set.
@@ -308,24 +328,29 @@ impl<'p> Extractor<'p> {
         threads: usize,
         sink: impl FnMut(Processed) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.run_with(inputs, format, threads, |p| p, sink)
+        let (items, _) = crate::input::items(inputs, format);
+        self.run_with(items, format, threads, |p| p, sink)
     }
 
     /// [`Extractor::run`], with `prepare` run on each article's result on the thread that
     /// extracted it, before `sink` gets it (encoding its rows there, say, leaves the thread that
     /// calls `sink` only bytes to copy).
+    ///
+    /// `items` are the inputs as [`crate::input::items`] walked them.
     pub fn run_with<T: Send, E>(
         &self,
-        inputs: &[Input],
+        items: Vec<Item>,
         format: InputFormat,
         threads: usize,
         prepare: impl Fn(Processed) -> T + Sync,
         mut sink: impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
+            .num_threads(threads.min(MAX_THREADS))
             .build()
-            .expect("thread pool");
+            // Threads could not be started: one is always enough.
+            .or_else(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build())
+            .expect("a thread pool of one thread");
         // This thread reads the inputs and hands the results to `sink` while the pool extracts:
         // the next batch is read while one is extracted, and a batch's results are written while
         // the next one is extracted. At most two batches are held at once.
@@ -345,7 +370,7 @@ impl<'p> Extractor<'p> {
                 rx
             };
             let mut in_flight: Option<std::sync::mpsc::Receiver<Vec<T>>> = None;
-            let mut batches = batches(units(inputs, format));
+            let mut batches = batches(crate::input::units(items, format));
             loop {
                 let next = batches.next();
                 let done = in_flight
@@ -391,42 +416,71 @@ impl<'p> Extractor<'p> {
     }
 
     fn process(&self, unit: Unit, regexes: &[Option<regex::Regex>]) -> Processed {
+        let whole = |name: String, outcome: Outcome| Processed {
+            name,
+            outcome,
+            continues: false,
+        };
         match unit {
-            Unit::Failed { name, error } => Processed {
-                name,
-                outcome: Outcome::Failed(error),
-            },
-            Unit::Bytes { name, bytes } => match Article::from_bytes(name.clone(), bytes) {
-                Ok(a) => Processed {
-                    name,
-                    outcome: Outcome::Done(self.extract_with(&a, regexes)),
-                },
-                Err(Skip::Binary { reason }) => Processed {
-                    name,
-                    outcome: Outcome::Skipped {
-                        reason: format!("binary file ({reason})"),
+            Unit::Failed { name, error } => whole(name, Outcome::Failed(error)),
+            Unit::Skipped { name, kind, reason } => whole(name, Outcome::Skipped { kind, reason }),
+            Unit::Bytes { name, bytes, piece } => {
+                let outcome = match Article::from_bytes(name.clone(), bytes) {
+                    Ok(a) => {
+                        let mut r = self.extract_with(&a, regexes);
+                        shift(&mut r, piece);
+                        Outcome::Done(r)
+                    }
+                    Err(skip) => Outcome::Skipped {
+                        kind: match skip {
+                            Skip::Binary { .. } => SkipKind::Binary,
+                            Skip::Utf16 { .. } => SkipKind::Utf16,
+                        },
+                        reason: skip.to_string(),
                     },
-                },
-            },
+                };
+                Processed {
+                    name,
+                    outcome,
+                    continues: piece.continues,
+                }
+            }
             Unit::Record {
                 source,
                 line,
                 bytes,
             } => match parse_record(&bytes) {
-                Ok((id, text)) => {
+                Ok((id, text, invalid_at)) => {
                     let a = Article::from_text(id.clone(), text);
-                    Processed {
-                        name: id,
-                        outcome: Outcome::Done(self.extract_with(&a, regexes)),
-                    }
+                    let mut r = self.extract_with(&a, regexes);
+                    r.invalid_utf8_at = invalid_at;
+                    whole(id, Outcome::Done(r))
                 }
-                Err(reason) => Processed {
-                    name: format!("{source}:{line}"),
-                    outcome: Outcome::Skipped { reason },
-                },
+                Err(reason) => whole(
+                    format!("{source}:{line}"),
+                    Outcome::Skipped {
+                        kind: SkipKind::BadRecord,
+                        reason,
+                    },
+                ),
             },
         }
     }
+}
+
+/// Moves a piece's rows to their place in the whole file: offsets and paragraph numbers.
+fn shift(r: &mut ArticleResult, piece: Piece) {
+    if piece == Piece::default() {
+        return;
+    }
+    for rec in &mut r.records {
+        rec.start += piece.offset;
+        rec.end += piece.offset;
+        rec.title_start = rec.title_start.map(|s| s + piece.offset);
+        rec.title_end = rec.title_end.map(|s| s + piece.offset);
+        rec.paragraph += piece.paragraphs_before;
+    }
+    r.invalid_utf8_at = r.invalid_utf8_at.map(|i| i + piece.offset);
 }
 
 /// Groups units into batches of at most [`BATCH_ARTICLES`] articles or about [`BATCH_BYTES`]
@@ -446,8 +500,9 @@ fn batches(mut units: impl Iterator<Item = Unit>) -> impl Iterator<Item = Vec<Un
     })
 }
 
-/// Parses one JSON Lines record into (id, text).
-fn parse_record(bytes: &[u8]) -> Result<(String, String), String> {
+/// Parses one JSON Lines record into (id, text, the offset in the line of its first invalid
+/// UTF-8 byte). Invalid UTF-8 costs only its own bytes: each becomes U+001A, as in an article.
+fn parse_record(bytes: &[u8]) -> Result<(String, String, Option<usize>), String> {
     #[derive(serde::Deserialize)]
     struct Record {
         id: serde_json::Value,
@@ -455,8 +510,15 @@ fn parse_record(bytes: &[u8]) -> Result<(String, String), String> {
     }
     // A byte-order mark at the start of a file lands on its first record.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let (line, invalid_at) = match std::str::from_utf8(bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        Err(e) => (
+            std::borrow::Cow::Owned(escape_invalid_utf8(bytes)),
+            Some(e.valid_up_to()),
+        ),
+    };
     let r: Record =
-        serde_json::from_slice(bytes).map_err(|e| format!("bad JSON Lines record: {e}"))?;
+        serde_json::from_str(&line).map_err(|e| format!("bad JSON Lines record: {e}"))?;
     let id = match r.id {
         serde_json::Value::String(s) => s,
         serde_json::Value::Null => return Err("record has no \"id\"".into()),
@@ -465,209 +527,18 @@ fn parse_record(bytes: &[u8]) -> Result<(String, String), String> {
     let text = r
         .text
         .ok_or_else(|| format!("record {id} has no \"text\""))?;
-    Ok((id, text))
+    Ok((id, text, invalid_at))
 }
 
-/// A unit of work: one article's bytes, one JSON Lines record, or a failure to report in order.
-enum Unit {
-    Bytes {
-        name: String,
-        bytes: Vec<u8>,
-    },
-    Record {
-        source: String,
-        line: usize,
-        bytes: Vec<u8>,
-    },
-    Failed {
-        name: String,
-        error: Error,
-    },
-}
-
-impl Unit {
-    fn len(&self) -> usize {
-        match self {
-            Unit::Bytes { bytes, .. } | Unit::Record { bytes, .. } => bytes.len(),
-            _ => 0,
+/// A JSON line with each byte of an invalid UTF-8 sequence written as the escape `\u001a`: in a
+/// string, the text then holds U+001A for each bad byte, as an article does.
+fn escape_invalid_utf8(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + 16);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for _ in chunk.invalid() {
+            out.push_str("\\u001a");
         }
     }
-}
-
-/// Expands inputs into units lazily: directories are walked in sorted order for `*.txt` (or
-/// `*.jsonl` in JSON Lines mode); JSON Lines files are read line by line.
-fn units(inputs: &[Input], format: InputFormat) -> impl Iterator<Item = Unit> + '_ {
-    inputs
-        .iter()
-        .flat_map(move |input| -> Box<dyn Iterator<Item = Unit>> {
-            match input {
-                Input::Stdin => match format {
-                    InputFormat::Text => {
-                        let mut bytes = Vec::new();
-                        let r =
-                            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes);
-                        Box::new(std::iter::once(match r {
-                            Ok(_) => Unit::Bytes {
-                                name: "-".into(),
-                                bytes,
-                            },
-                            Err(source) => Unit::Failed {
-                                name: "-".into(),
-                                error: Error::Read {
-                                    path: "-".into(),
-                                    source,
-                                },
-                            },
-                        }))
-                    }
-                    InputFormat::Jsonl => {
-                        Box::new(jsonl_units("-".into(), Box::new(std::io::stdin().lock())))
-                    }
-                },
-                Input::Path(path) => {
-                    let ext = if format == InputFormat::Jsonl {
-                        "jsonl"
-                    } else {
-                        "txt"
-                    };
-                    match walk(path, ext) {
-                        Ok(files) => Box::new(files.into_iter().flat_map(
-                            move |f| -> Box<dyn Iterator<Item = Unit>> {
-                                let f = match f {
-                                    Ok(f) => f,
-                                    Err(Error::Read { path, source }) => {
-                                        let name = path.display().to_string();
-                                        return Box::new(std::iter::once(Unit::Failed {
-                                            name,
-                                            error: Error::Read { path, source },
-                                        }));
-                                    }
-                                    Err(e) => {
-                                        return Box::new(std::iter::once(Unit::Failed {
-                                            name: String::new(),
-                                            error: e,
-                                        }))
-                                    }
-                                };
-                                let name = f.display().to_string();
-                                match format {
-                                    InputFormat::Text => {
-                                        Box::new(std::iter::once(match std::fs::read(&f) {
-                                            Ok(bytes) => Unit::Bytes { name, bytes },
-                                            Err(source) => Unit::Failed {
-                                                name,
-                                                error: Error::Read { path: f, source },
-                                            },
-                                        }))
-                                    }
-                                    InputFormat::Jsonl => match std::fs::File::open(&f) {
-                                        Ok(file) => Box::new(jsonl_units(
-                                            name,
-                                            Box::new(std::io::BufReader::new(file)),
-                                        )),
-                                        Err(source) => Box::new(std::iter::once(Unit::Failed {
-                                            name,
-                                            error: Error::Read { path: f, source },
-                                        })),
-                                    },
-                                }
-                            },
-                        )),
-                        Err(e) => Box::new(std::iter::once(Unit::Failed {
-                            name: path.display().to_string(),
-                            error: e,
-                        })),
-                    }
-                }
-            }
-        })
-}
-
-fn jsonl_units(
-    source: String,
-    mut reader: Box<dyn BufRead + '_>,
-) -> impl Iterator<Item = Unit> + '_ {
-    let mut line_no = 0;
-    let mut done = false;
-    std::iter::from_fn(move || loop {
-        if done {
-            return None;
-        }
-        let mut buf = Vec::new();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {
-                line_no += 1;
-                if buf.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                return Some(Unit::Record {
-                    source: source.clone(),
-                    line: line_no,
-                    bytes: buf,
-                });
-            }
-            Err(e) => {
-                done = true;
-                return Some(Unit::Failed {
-                    name: format!("{source}:{}", line_no + 1),
-                    error: Error::Read {
-                        path: source.clone().into(),
-                        source: e,
-                    },
-                });
-            }
-        }
-    })
-}
-
-/// The files under `path` with extension `ext`, sorted; `path` itself if it is a file. A
-/// directory that cannot be read is an error in the list, in its sorted place; the walk goes on.
-fn walk(path: &Path, ext: &str) -> Result<Vec<Result<PathBuf, Error>>, Error> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if !meta.is_dir() {
-        return Ok(vec![Ok(path.to_path_buf())]);
-    }
-    let mut out: Vec<(PathBuf, Result<PathBuf, Error>)> = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let rd = match std::fs::read_dir(&dir) {
-            Ok(rd) => rd,
-            Err(source) => {
-                out.push((dir.clone(), Err(Error::Read { path: dir, source })));
-                continue;
-            }
-        };
-        for entry in rd {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(source) => {
-                    out.push((
-                        dir.clone(),
-                        Err(Error::Read {
-                            path: dir.clone(),
-                            source,
-                        }),
-                    ));
-                    continue;
-                }
-            };
-            let p = entry.path();
-            // Follow symlinks to decide what the entry is.
-            match std::fs::metadata(&p) {
-                Ok(m) if m.is_dir() => stack.push(p),
-                Ok(_) if p.extension().is_some_and(|e| e == ext) => out.push((p.clone(), Ok(p))),
-                Ok(_) => {}
-                Err(source) if p.extension().is_some_and(|e| e == ext) => {
-                    out.push((p.clone(), Err(Error::Read { path: p, source })))
-                }
-                Err(_) => {}
-            }
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out.into_iter().map(|(_, r)| r).collect())
+    out
 }

@@ -86,9 +86,28 @@ pub fn table_kind(path: &std::path::Path, head: &[u8]) -> TableKind {
     }
 }
 
-/// Reads a quotes table written by `saywho extract` (CSV or JSON Lines).
-pub fn read_table(path: &std::path::Path, kind: TableKind) -> crate::Result<Vec<QuoteRecord>> {
-    let bytes = std::fs::read(path).map_err(|source| crate::Error::Read {
+/// The 1-based line of the file where the row at a CSV position starts, counted from its byte
+/// offset. (After a `\r\n` the csv reader's position stops at the `\n`, one byte short, and its
+/// own line count is one low; a row never starts at a line end, so those are skipped here.) 0
+/// when unknown.
+fn line_at(bytes: &[u8], pos: Option<&csv::Position>) -> usize {
+    pos.map_or(0, |p| {
+        let mut at = (p.byte() as usize).min(bytes.len());
+        while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1
+    })
+}
+
+/// Reads a quotes table written by `saywho extract` (CSV or JSON Lines): its rows, and an
+/// [`crate::Error::Table`] naming the line of each row that cannot be read (a bad row costs that
+/// row only). The whole table fails only when the file cannot be read.
+pub fn read_table(
+    path: &std::path::Path,
+    kind: TableKind,
+) -> crate::Result<(Vec<QuoteRecord>, Vec<crate::Error>)> {
+    let bytes = crate::input::read_regular(path).map_err(|source| crate::Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
@@ -97,29 +116,50 @@ pub fn read_table(path: &std::path::Path, kind: TableKind) -> crate::Result<Vec<
         line,
         message,
     };
+    let mut out = Vec::new();
+    let mut bad = Vec::new();
     match kind {
         TableKind::Csv => {
             let mut rdr = csv::Reader::from_reader(bytes.as_slice());
-            let mut out = Vec::new();
-            for r in rdr.deserialize() {
-                let r: QuoteRecord = r.map_err(|e| {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    err(line, e.to_string())
-                })?;
-                out.push(r);
+            let mut record = csv::ByteRecord::new();
+            let headers = match rdr.byte_headers() {
+                Ok(h) => h.clone(),
+                Err(e) => return Ok((out, vec![err(1, e.to_string())])),
+            };
+            loop {
+                match rdr.read_byte_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        let line = line_at(&bytes, record.position());
+                        match record.deserialize::<QuoteRecord>(Some(&headers)) {
+                            Ok(r) => out.push(r),
+                            Err(e) => bad.push(err(line, e.to_string())),
+                        }
+                    }
+                    Err(e) => {
+                        let line = line_at(&bytes, e.position());
+                        bad.push(err(line, e.to_string()));
+                        // A row the reader cannot even split (unequal field counts are the
+                        // usual case) is skipped; the reader goes on at the next row.
+                        if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                            break;
+                        }
+                    }
+                }
             }
-            Ok(out)
         }
         TableKind::Jsonl => {
-            let mut out = Vec::new();
             for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                out.push(serde_json::from_slice(line).map_err(|e| err(i + 1, e.to_string()))?);
+                match serde_json::from_slice(line) {
+                    Ok(r) => out.push(r),
+                    Err(e) => bad.push(err(i + 1, e.to_string())),
+                }
             }
-            Ok(out)
         }
-        TableKind::Article => Err(err(0, "not a quotes table".into())),
+        TableKind::Article => bad.push(err(0, "not a quotes table".into())),
     }
+    Ok((out, bad))
 }

@@ -7,14 +7,10 @@ use crate::util::{run, saywho, stderr, stdout, Dir};
 #[test]
 fn issue_6_bad_inputs_next_to_the_seeds() {
     let dir = Dir::new("bad");
+    std::fs::create_dir_all(dir.path.join("seeds")).unwrap();
     for e in std::fs::read_dir(crate::util::root().join("seeds")).unwrap() {
         let e = e.unwrap();
-        std::fs::copy(e.path(), dir.path.join("seeds").join(e.file_name()))
-            .ok()
-            .or_else(|| {
-                std::fs::create_dir_all(dir.path.join("seeds")).unwrap();
-                std::fs::copy(e.path(), dir.path.join("seeds").join(e.file_name())).ok()
-            });
+        std::fs::copy(e.path(), dir.path.join("seeds").join(e.file_name())).unwrap();
     }
     dir.create_bytes(
         "bad/invalid-utf8.txt",

@@ -49,16 +49,28 @@ fn output_file_and_stats() {
     assert!(std::fs::read_to_string(&path).unwrap().lines().count() > 30);
 }
 
+/// Bad usage exits 1, as `--help` and the README say; `--help` and `--version` exit 0. See:
+/// issues #16, #17.
 #[test]
 fn bad_usage_exits_1() {
-    let out = run(saywho().args(["extract"]));
-    assert_eq!(
-        out.status.code(),
-        Some(2).filter(|_| false).or(out.status.code())
-    );
-    assert_ne!(out.status.code(), Some(0));
-    let out = run(saywho().args(["extract", "--format", "xml", "seeds/"]));
-    assert_ne!(out.status.code(), Some(0));
+    for args in [
+        &["extract"][..],
+        &["extract", "--format", "xml", "seeds/"],
+        &["check"],
+        &["eval", "seeds/"],
+        &["no-such-command"],
+        &["extract", "--threads", "many", "seeds/"],
+    ] {
+        let out = run(saywho().args(args));
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("error:"), "{args:?}");
+    }
+    for args in [&["--help"][..], &["--version"], &["extract", "--help"]] {
+        let out = run(saywho().args(args));
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+    let help = stdout(&run(saywho().arg("--help")));
+    assert!(help.contains("1 bad usage"), "{help}");
 }
 
 #[test]
@@ -81,4 +93,5 @@ fn closed_pipe_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
 }

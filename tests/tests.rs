@@ -10,6 +10,8 @@ mod patterns;
 mod cli;
 // Bad input: invalid UTF-8, binary, empty, unreadable, huge; nothing lost, no panic.
 mod bad_input;
+// Hostile paths and outputs, full disks, closed pipes, quadratic shapes (issue 16).
+mod hostile;
 // Properties over arbitrary bytes and text: no panic, spans slice back to the quote.
 mod props;
 // CSV and JSON Lines read back into the same rows.

@@ -2,16 +2,16 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use saywho::consistency::{SpeakerReport, Verdict};
-use saywho::pipeline::{Input, InputFormat, Outcome};
+use saywho::input::{self, Found, Item};
 use saywho::table::{read_table, table_kind, TableKind};
-use saywho::QuoteRecord;
+use saywho::{InputFormat, QuoteRecord};
 
-use super::messages::{err_message, errored, set_quiet};
+use super::messages::{self, err_message, errored, set_quiet, warn_message, Summary};
 
 /// Report formats.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -65,7 +65,11 @@ pub struct CheckArgs {
     /// Pattern directory (default: the set compiled into the binary).
     #[arg(long, value_name = "DIR")]
     pub patterns: Option<PathBuf>,
-    /// No warnings.
+    /// Evidence sentences are quoted from the articles a table names only when they lie under
+    /// the PATHs given, the table's own directory, or this directory.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// No warnings and no summary; errors are still printed.
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -74,12 +78,15 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     set_quiet(args.quiet);
     let patterns = super::load_patterns(args.patterns.as_ref())?;
-    let (records, texts) = collect(&args, &patterns);
+    let mut sum = Summary::default();
+    let (records, texts) = collect(&args, &patterns, &mut sum);
     let reports = saywho::consistency::check(&records, &patterns, if args.all { 1 } else { 2 });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        CheckFormat::Text => write_text(&mut out, &reports, &texts)?,
+        CheckFormat::Text => {
+            write_text(&mut out, &reports, &texts).context("writing the report")?
+        }
         CheckFormat::Jsonl => {
             for r in &reports {
                 serde_json::to_writer(&mut out, r).context("writing the report")?;
@@ -97,7 +104,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                 "affiliation",
                 "start",
                 "end",
-            ])?;
+            ])
+            .context("writing the report")?;
             for r in &reports {
                 for m in &r.mentions {
                     w.write_record([
@@ -109,13 +117,15 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                         m.affiliation.as_str(),
                         &m.start.to_string(),
                         &m.end.to_string(),
-                    ])?;
+                    ])
+                    .context("writing the report")?;
                 }
             }
             w.flush().context("writing the report")?;
         }
     }
     out.flush().context("writing the report")?;
+    sum.print("quotes");
     let conflicts = reports.iter().any(|r| r.verdict == Verdict::Conflict);
     Ok(if errored() {
         2
@@ -130,92 +140,122 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
 fn collect(
     args: &CheckArgs,
     patterns: &saywho::PatternSet,
+    sum: &mut Summary,
 ) -> (Vec<QuoteRecord>, HashMap<String, String>) {
     let mut records = Vec::new();
     let mut articles = Vec::new();
+    let mut table_dirs = Vec::new();
+    let wanted = |p: &Path| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        matches!(ext, "txt" | "csv" | "jsonl") || name.starts_with("part-")
+    };
     for path in &args.paths {
-        let files = match list(path) {
-            Ok(f) => f,
-            Err(e) => {
-                err_message!("{}: {e}", path.display());
-                continue;
-            }
-        };
-        for f in files {
-            let head = read_head(&f);
-            match table_kind(&f, &head) {
-                TableKind::Article => articles.push(Input::Path(f)),
+        for found in input::walk(path, &wanted) {
+            let f = match found {
+                Found::File { path, .. } => path,
+                Found::Skipped { path, kind, reason } => {
+                    sum.warnings += 1;
+                    *sum.skipped.entry(kind.as_str()).or_default() += 1;
+                    warn_message!("{}: skipped: {reason}", input::article_name(&path));
+                    continue;
+                }
+                Found::Failed(e) => {
+                    sum.failed += 1;
+                    err_message!("{e}");
+                    continue;
+                }
+            };
+            match table_kind(&f, &read_head(&f)) {
+                TableKind::Article => articles.push(Item::File(f)),
                 kind => match read_table(&f, kind) {
-                    Ok(rows) => records.extend(rows),
-                    Err(e) => err_message!("{e}"),
+                    Ok((rows, bad)) => {
+                        // The articles of a table written next to them.
+                        if let Some(dir) = f.parent() {
+                            let dir = if dir.as_os_str().is_empty() {
+                                Path::new(".")
+                            } else {
+                                dir
+                            };
+                            table_dirs.push(dir.to_path_buf());
+                        }
+                        sum.read += 1;
+                        sum.rows += rows.len();
+                        sum.failed += bad.len();
+                        for e in bad {
+                            err_message!("{e}");
+                        }
+                        records.extend(rows);
+                    }
+                    Err(e) => {
+                        sum.failed += 1;
+                        err_message!("{e}");
+                    }
                 },
             }
         }
     }
-    let mut texts = HashMap::new();
     let ex = saywho::Extractor::new(patterns);
-    let _ = ex.run(
-        &articles,
+    let _ = ex.run_with(
+        articles,
         InputFormat::Text,
-        args.threads,
+        messages::threads(args.threads),
+        |p| p,
         |p| -> Result<(), ()> {
-            match p.outcome {
-                Outcome::Done(r) => records.extend(r.records),
-                Outcome::Skipped { reason } => {
-                    super::messages::warn_message!("{}: skipped: {reason}", p.name)
-                }
-                Outcome::Failed(e) => err_message!("{e}"),
+            if let Some(r) = sum.take(p, |f| f()) {
+                records.extend(r.records);
             }
             Ok(())
         },
     );
-    // The texts, to quote the sentence where each title was given.
+    // The texts, to quote the sentence where each title was given: only of files under the
+    // paths given (or --root), and only regular files. A table is data, not a licence to read
+    // any path it names.
+    let roots: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .chain(args.root.iter())
+        .chain(table_dirs.iter())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let mut texts = HashMap::new();
+    let mut refused = 0;
     for r in &records {
-        if !texts.contains_key(&r.article) {
-            if let Ok(t) = std::fs::read(&r.article) {
-                texts.insert(r.article.clone(), String::from_utf8_lossy(&t).into_owned());
-            }
+        if texts.contains_key(&r.article) {
+            continue;
         }
+        let path = input::article_path(&r.article);
+        let inside = std::fs::canonicalize(&path)
+            .is_ok_and(|c| roots.iter().any(|root| c.starts_with(root)));
+        if !inside {
+            refused += 1;
+            texts.insert(r.article.clone(), String::new());
+            continue;
+        }
+        let text = input::read_regular(&path)
+            .map(|t| String::from_utf8_lossy(&t).into_owned())
+            .unwrap_or_default();
+        texts.insert(r.article.clone(), text);
+    }
+    if refused > 0 {
+        warn_message!(
+            "{refused} article(s) named in the tables are not under the paths given (or --root): \
+             their sentences are not quoted"
+        );
     }
     (records, texts)
 }
 
-fn read_head(path: &std::path::Path) -> Vec<u8> {
+fn read_head(path: &Path) -> Vec<u8> {
     use std::io::Read;
     let mut buf = vec![0; 256];
-    match std::fs::File::open(path).and_then(|mut f| f.read(&mut buf)) {
+    match input::open_regular(path).and_then(|mut f| f.read(&mut buf)) {
         Ok(n) => {
             buf.truncate(n);
             buf
         }
         Err(_) => Vec::new(),
     }
-}
-
-/// A file, or the article and table files under a directory, sorted.
-fn list(path: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d)? {
-            let p = e?.path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if matches!(ext, "txt" | "csv" | "jsonl") || name.starts_with("part-") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// The readable report: conflicts, then refinements, then (with --all) the rest.
@@ -261,6 +301,18 @@ fn write_text(
     Ok(())
 }
 
+/// How far before and after a title the sentence quoted as evidence is looked for.
+const SENTENCE_REACH: usize = 2000;
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The sentence (at most about 300 bytes of it) around `start..end`.
 fn sentence_around(text: &str, start: usize, end: usize) -> Option<String> {
     if start > end
@@ -270,8 +322,12 @@ fn sentence_around(text: &str, start: usize, end: usize) -> Option<String> {
     {
         return None;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // The line around the span, looked for within reach (a sentence is never longer), so that a
+    // one-line article of many speakers is not scanned whole for each.
+    let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
+    let hi = floor_boundary(text, end.saturating_add(SENTENCE_REACH));
+    let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let line_end = text[end..hi].find('\n').map_or(hi, |i| end + i);
     // Sentence ends: ". " after a word that is not an abbreviation ("U.S.", "Mr.", "St.").
     let is_end = |i: usize| {
         let word = text[line_start..i].rsplit(' ').next().unwrap_or("");

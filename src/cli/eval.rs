@@ -1,14 +1,16 @@
 //! `saywho eval`: extraction scored against gold annotations.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
-use saywho::eval::{score, GoldQuote};
-use saywho::pipeline::{Input, InputFormat, Outcome};
+use saywho::eval::{read_gold, score};
+use saywho::input::Item;
+use saywho::{Input, InputFormat};
 
-use super::messages::{err_message, errored};
+use super::messages::{self, err_message, errored, set_quiet, Summary};
 
 /// Score extraction against gold annotations.
 ///
@@ -42,75 +44,110 @@ pub struct EvalArgs {
     /// Pattern directory (default: the set compiled into the binary).
     #[arg(long, value_name = "DIR")]
     pub patterns: Option<PathBuf>,
+    /// No warnings and no summary; errors are still printed.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Runs `saywho eval`.
 pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
+    set_quiet(args.quiet);
     let patterns = super::load_patterns(args.patterns.as_ref())?;
-    let gold_text = std::fs::read_to_string(&args.gold)
-        .with_context(|| format!("reading {}", args.gold.display()))?;
-    let mut gold = Vec::new();
-    for (i, line) in gold_text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let g: GoldQuote = serde_json::from_str(line)
-            .with_context(|| format!("{}:{}", args.gold.display(), i + 1))?;
-        gold.push(g);
+    let gold_text =
+        std::fs::read(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
+    let gold_text = String::from_utf8_lossy(&gold_text);
+    let (numbered, bad) = read_gold(&gold_text);
+    for e in &bad {
+        err_message!("{}:{}: {}", args.gold.display(), e.line, e.message);
     }
     let inputs: Vec<Input> = args.paths.iter().map(|p| Input::Path(p.clone())).collect();
-    let ex = saywho::Extractor::new(&patterns);
-    let mut records = Vec::new();
-    ex.run(
-        &inputs,
-        InputFormat::Text,
-        args.threads,
-        |p| -> Result<(), ()> {
-            match p.outcome {
-                Outcome::Done(r) => records.extend(r.records),
-                Outcome::Skipped { reason } => {
-                    super::messages::warn_message!("{}: skipped: {reason}", p.name)
+    let (items, _) = saywho::input::items(&inputs, InputFormat::Text);
+    // The texts of the gold articles, by file name, as extraction reads them.
+    let wanted: HashSet<&str> = numbered.iter().map(|(_, g)| g.article.as_str()).collect();
+    let mut texts = HashMap::new();
+    for item in &items {
+        let Item::File(f) = item else { continue };
+        let Some(name) = f.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !wanted.contains(name) || texts.contains_key(name) {
+            continue;
+        }
+        match saywho::input::read_regular(f) {
+            Ok(bytes) => {
+                if let Ok(a) = saywho::Article::from_bytes(name, bytes) {
+                    texts.insert(name.to_string(), a.text);
                 }
-                Outcome::Failed(e) => err_message!("{e}"),
+            }
+            Err(e) => err_message!("{}: {e}", f.display()),
+        }
+    }
+    let mut sum = Summary::default();
+    let mut records = Vec::new();
+    let ex = saywho::Extractor::new(&patterns);
+    ex.run_with(
+        items,
+        InputFormat::Text,
+        messages::threads(args.threads),
+        |p| p,
+        |p| -> Result<(), ()> {
+            if let Some(r) = sum.take(p, |f| f()) {
+                records.extend(r.records);
             }
             Ok(())
         },
     )
     .ok();
-    // The texts of the gold articles, found by file name under the inputs.
-    let wanted: std::collections::HashSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
-    let mut texts = HashMap::new();
-    for p in &args.paths {
-        for f in files_under(p) {
-            let Some(name) = f.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            if wanted.contains(name) && !texts.contains_key(name) {
-                match std::fs::read_to_string(&f) {
-                    Ok(t) => {
-                        texts.insert(name.to_string(), t);
-                    }
-                    Err(e) => err_message!("{}: {e}", f.display()),
-                }
-            }
-        }
-    }
     for w in &wanted {
         if !texts.contains_key(*w) {
             err_message!("{w}: article of the gold file not found under the given paths");
         }
     }
+    // Gold offsets must lie in their article (code points).
+    let mut gold = Vec::with_capacity(numbered.len());
+    for (line, g) in numbered {
+        if let Some(t) = texts.get(&g.article) {
+            let chars = t.chars().count();
+            if g.end > chars {
+                err_message!(
+                    "{}:{line}: end {} is past the end of {} ({chars} characters)",
+                    args.gold.display(),
+                    g.end,
+                    g.article
+                );
+                continue;
+            }
+        }
+        gold.push(g);
+    }
     let (scores, errors) = score(&gold, &records, &texts);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    write_scores(&mut out, &args, &scores, &errors, &texts).context("writing the scores")?;
+    out.flush().context("writing the scores")?;
+    sum.print("quotes");
+    Ok(if errored() { 2 } else { 0 })
+}
+
+fn write_scores(
+    out: &mut impl Write,
+    args: &EvalArgs,
+    scores: &saywho::eval::Scores,
+    errors: &[saywho::eval::EvalError],
+    texts: &HashMap<String, String>,
+) -> std::io::Result<()> {
     if args.json {
-        println!("{}", serde_json::to_string(&scores)?);
+        serde_json::to_writer(&mut *out, scores)?;
+        writeln!(out)?;
     } else {
-        let v = serde_json::to_value(&scores)?;
+        let v = serde_json::to_value(scores)?;
         for (k, val) in v.as_object().into_iter().flatten() {
             let shown = match val {
-                serde_json::Value::Null => "None".to_string(),
+                // No gold quote of that kind, or none with a title: nothing to measure.
+                serde_json::Value::Null => "n/a".to_string(),
                 other => other.to_string(),
             };
-            println!("{k:28} {shown}");
+            writeln!(out, "{k:28} {shown}")?;
         }
     }
     for e in errors.iter().take(args.errors) {
@@ -125,7 +162,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         let hi = (hi..=text.len())
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(text.len());
-        println!(
+        writeln!(
+            out,
             "- {}: {}: gold={:?} pred={:?} (rule {:?})\n    {}",
             e.kind,
             e.article,
@@ -133,30 +171,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
             pred.map_or("", |p| p.speaker.as_str()),
             pred.map_or("", |p| p.rule.as_str()),
             text[lo..hi].replace('\n', " ¶ ")
-        );
+        )?;
     }
-    Ok(if errored() { 2 } else { 0 })
-}
-
-fn files_under(p: &std::path::Path) -> Vec<PathBuf> {
-    if p.is_file() {
-        return vec![p.to_path_buf()];
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![p.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+    Ok(())
 }

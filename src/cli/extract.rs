@@ -1,15 +1,16 @@
 //! `saywho extract`: the quotes table.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use saywho::output::{encode_rows, Format, QuoteWriter};
-use saywho::pipeline::{Input, InputFormat, Outcome, Processed};
+use saywho::{Input, InputFormat, Outcome, Processed};
 
-use super::messages::{err_message, errored, set_quiet, warn_message};
+use super::messages::{self, errored, set_quiet, Summary};
+use super::output_file;
 
 /// Output formats on the command line.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -49,7 +50,8 @@ pub struct ExtractArgs {
     /// Files, or directories walked recursively in sorted order; `-` reads standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Write the table here instead of standard output.
+    /// Write the table here instead of standard output (`-` is standard output). FILE is
+    /// replaced only when the run succeeds; it may not be an input or inside an input directory.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format.
@@ -81,20 +83,13 @@ pub struct ExtractArgs {
     pub strict: bool,
 }
 
-/// Counts for the closing summary.
-#[derive(Debug, Default)]
-struct Summary {
-    read: usize,
-    bytes: usize,
-    rows: usize,
-    failed: usize,
-    skipped: std::collections::BTreeMap<String, usize>,
-    warnings: usize,
-}
-
 /// Runs `saywho extract`.
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     set_quiet(args.quiet);
+    if let Err(e) = output_file::refuse_input(args.output.as_deref(), &args.paths) {
+        eprintln!("saywho: {e}");
+        return Ok(1);
+    }
     let patterns = super::load_patterns(args.patterns.as_ref())?;
     let extractor = saywho::Extractor::new(&patterns);
     let inputs: Vec<Input> = args
@@ -116,24 +111,20 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         InputArg::Text => InputFormat::Text,
         InputArg::Jsonl => InputFormat::Jsonl,
     };
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => {
-            Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
-        }
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut writer = QuoteWriter::new(out, format);
+    let mut writer = QuoteWriter::new(output_file::Output::open(args.output.as_deref())?, format);
+    let (items, total) = saywho::input::items(&inputs, input_format);
     let show_progress = !args.quiet
         && !args.no_progress
         && (args.progress || std::io::stderr().is_terminal())
         && !inputs.contains(&Input::Stdin);
-    let bar = super::progress::Progress::new(show_progress, &inputs, input_format);
+    let bar = super::progress::Progress::new(show_progress, total);
     let started = Instant::now();
     let mut sum = Summary::default();
     // Rows are encoded on the threads that extract them; this one only copies their bytes.
     let encode = |mut p: Processed| {
         let rows = match &mut p.outcome {
             Outcome::Done(r) => {
+                // (Taken here, the rows are also freed on the thread that made them.)
                 let records = std::mem::take(&mut r.records);
                 let mut bytes = Vec::new();
                 encode_rows(format, &records, &mut bytes).map(|()| (bytes, records.len()))
@@ -143,46 +134,18 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         (p, rows)
     };
     let result = extractor.run_with(
-        &inputs,
+        items,
         input_format,
-        args.threads,
+        messages::threads(args.threads),
         encode,
         |(p, rows)| -> anyhow::Result<()> {
-            match p.outcome {
-                Outcome::Done(r) => {
-                    sum.read += 1;
-                    sum.bytes += r.bytes;
-                    bar.inc(r.bytes as u64);
-                    if let Some(at) = r.invalid_utf8_at {
-                        sum.warnings += 1;
-                        bar.suspend(|| {
-                            warn_message!(
-                                "{}: invalid UTF-8 at byte {at}; bad bytes treated as non-text",
-                                p.name
-                            )
-                        });
-                    }
-                    let (bytes, n) = rows.context("writing the quotes table")?;
-                    writer
-                        .write_encoded(&bytes)
-                        .context("writing the quotes table")?;
-                    sum.rows += n;
-                }
-                Outcome::Skipped { reason } => {
-                    sum.warnings += 1;
-                    let key = if reason.starts_with("binary") {
-                        "binary"
-                    } else {
-                        "bad record"
-                    }
-                    .to_string();
-                    *sum.skipped.entry(key).or_default() += 1;
-                    bar.suspend(|| warn_message!("{}: skipped: {reason}", p.name));
-                }
-                Outcome::Failed(e) => {
-                    sum.failed += 1;
-                    bar.suspend(|| err_message!("{e}"));
-                }
+            if let Some(r) = sum.take(p, |f| bar.suspend(f)) {
+                bar.inc(r.bytes as u64);
+                let (bytes, n) = rows.context("writing the quotes table")?;
+                sum.rows += n;
+                writer
+                    .write_encoded(&bytes)
+                    .context("writing the quotes table")?;
             }
             Ok(())
         },
@@ -194,7 +157,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             return Err(e);
         }
     }
-    writer.finish().context("writing the quotes table")?;
+    writer
+        .into_inner()
+        .context("writing the quotes table")?
+        .commit()?;
     let elapsed = started.elapsed().as_secs_f64();
     if args.stats {
         let mb = sum.bytes as f64 / 1e6;
@@ -208,25 +174,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             sum.rows as f64 / elapsed.max(1e-9)
         );
     }
-    if !args.quiet && (sum.failed > 0 || !sum.skipped.is_empty() || sum.warnings > 0) {
-        let skipped: Vec<String> = sum
-            .skipped
-            .iter()
-            .map(|(k, v)| format!("{v} {k}"))
-            .collect();
-        eprintln!(
-            "saywho: {} read, {} could not be read, {} skipped{}, {} quotes",
-            sum.read,
-            sum.failed,
-            sum.skipped.values().sum::<usize>(),
-            if skipped.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", skipped.join(", "))
-            },
-            sum.rows
-        );
-    }
+    sum.print("quotes");
     Ok(if errored() || (args.strict && sum.warnings > 0) {
         2
     } else {

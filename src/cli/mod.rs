@@ -4,6 +4,7 @@ pub mod check;
 pub mod eval;
 pub mod extract;
 pub mod messages;
+pub mod output_file;
 pub mod patterns;
 pub mod progress;
 

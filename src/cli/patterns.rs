@@ -1,7 +1,9 @@
 //! `saywho patterns test`: runs every example written in the pattern files.
 
+use std::io::Write;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::Subcommand;
 
 /// `saywho patterns …`
@@ -38,28 +40,44 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<u8> {
     let set = super::load_patterns(patterns.as_ref())?;
     let report = saywho::pattern::check::run(&set, &filter);
     let titles = saywho::consistency::check_examples(&set);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    write_report(&mut out, &set, &report, &titles, verbose)
+        .and_then(|()| out.flush())
+        .context("writing the report")?;
+    let failed = report.failures.len() + titles.len();
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn write_report(
+    out: &mut impl Write,
+    set: &saywho::PatternSet,
+    report: &saywho::pattern::check::Report,
+    titles: &[saywho::pattern::check::Failure],
+    verbose: bool,
+) -> std::io::Result<()> {
     for f in report.failures.iter().chain(titles.iter()) {
-        println!("~~~\n{f}");
+        writeln!(out, "~~~\n{f}")?;
     }
     if !report.failures.is_empty() || !titles.is_empty() {
-        println!("~~~");
+        writeln!(out, "~~~")?;
     }
     if verbose {
         for t in &report.todo {
-            println!("todo (known miss): {t}");
+            writeln!(out, "todo (known miss): {t}")?;
         }
     }
     for t in &report.fixed_todo {
-        println!("fixed: {t} now passes; remove its `todo = true`");
+        writeln!(out, "fixed: {t} now passes; remove its `todo = true`")?;
     }
     let failed = report.failures.len() + titles.len();
     let passed = report.passed + set.title_examples.len() - titles.len();
     if !report.todo.is_empty() {
-        println!(
+        writeln!(
+            out,
             "{} known misses (todo = true); -v lists them",
             report.todo.len()
-        );
+        )?;
     }
-    println!("{passed} passed, {failed} failed");
-    Ok(if failed > 0 { 1 } else { 0 })
+    writeln!(out, "{passed} passed, {failed} failed")
 }

@@ -1,24 +1,16 @@
 //! The progress bar: indicatif on stderr, only when a person is watching.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use saywho::pipeline::{Input, InputFormat};
 
 /// A progress bar over input bytes, or nothing.
 pub struct Progress(Option<ProgressBar>);
 
 impl Progress {
-    /// A bar sized to the inputs' total bytes when `show`, else a no-op.
-    pub fn new(show: bool, inputs: &[Input], _format: InputFormat) -> Progress {
+    /// A bar over `total` bytes when `show`, else a no-op.
+    pub fn new(show: bool, total: u64) -> Progress {
         if !show {
             return Progress(None);
         }
-        let total: u64 = inputs
-            .iter()
-            .map(|i| match i {
-                Input::Path(p) => dir_size(p),
-                Input::Stdin => 0,
-            })
-            .sum();
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr_with_hz(5));
         bar.set_style(
             ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, {eta})")
@@ -54,15 +46,5 @@ impl Progress {
         if let Some(b) = &self.0 {
             b.abandon();
         }
-    }
-}
-
-fn dir_size(p: &std::path::Path) -> u64 {
-    match std::fs::metadata(p) {
-        Ok(m) if m.is_dir() => std::fs::read_dir(p)
-            .map(|rd| rd.filter_map(Result::ok).map(|e| dir_size(&e.path())).sum())
-            .unwrap_or(0),
-        Ok(m) => m.len(),
-        Err(_) => 0,
     }
 }

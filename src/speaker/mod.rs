@@ -21,7 +21,7 @@ pub mod name;
 pub mod title;
 
 use crate::pattern::compile::{
-    FastMap, PronounClass, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI,
+    FastMap, FastSet, PronounClass, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI,
 };
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
@@ -93,11 +93,27 @@ fn is_party_tag(w: &str) -> bool {
 /// Whether `text` has `word` (lowercase) as a whole word written in lowercase.
 fn has_lowercase_word(text: &str, word: &str) -> bool {
     let bytes = text.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     memchr::memmem::find_iter(bytes, word.as_bytes()).any(|i| {
         let end = i + word.len();
-        (i == 0 || !is_word(bytes[i - 1])) && (end == bytes.len() || !is_word(bytes[end]))
+        (i == 0 || !is_word_byte(bytes[i - 1])) && (end == bytes.len() || !is_word_byte(bytes[end]))
     })
+}
+
+/// Every run of word bytes ([`is_word_byte`]) in `text`: a word without other bytes is in it
+/// exactly when [`has_lowercase_word`] finds it.
+fn word_runs(text: &str) -> FastSet<&str> {
+    text.as_bytes()
+        .split(|&b| !is_word_byte(b))
+        .filter(|w| !w.is_empty())
+        // Runs of word bytes end at ASCII bytes, so each is a slice on char boundaries.
+        .map(|w| std::str::from_utf8(w).unwrap_or(""))
+        .collect()
+}
+
+/// A byte of a word for [`has_lowercase_word`]: an ASCII letter or digit, or any byte of a
+/// character beyond ASCII.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 /// Words that may stand between a subject and its reporting verb ("Yun also said").
@@ -202,6 +218,9 @@ pub struct SpeakerResolver<'a> {
     cursor: usize,
     /// (sentence index, position, entity) of every quote resolved so far, in order.
     spoke: Vec<(usize, usize, usize)>,
+    /// Every run of word bytes in the text, made on first use by
+    /// [`SpeakerResolver::has_lowercase_word`].
+    word_runs: Option<FastSet<&'a str>>,
 }
 
 impl<'a> SpeakerResolver<'a> {
@@ -225,6 +244,7 @@ impl<'a> SpeakerResolver<'a> {
             sentences,
             cursor: usize::MAX,
             spoke: Vec::new(),
+            word_runs: None,
         };
         // Names are looked for outside quotes.
         let inner: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
@@ -371,6 +391,20 @@ impl<'a> SpeakerResolver<'a> {
             }
         }
         r
+    }
+
+    /// Whether the text has `word` (lowercase) as a whole word written in lowercase: the free
+    /// function [`has_lowercase_word`], answered from a set of the text's words made once (a
+    /// scan of the whole text for each word would make an article of many names quadratic).
+    fn has_lowercase_word(&mut self, word: &str) -> bool {
+        if !word.bytes().all(is_word_byte) {
+            // A word with an apostrophe or a hyphen in it: rare, and looked for as it is.
+            return has_lowercase_word(self.text, word);
+        }
+        let text = self.text;
+        self.word_runs
+            .get_or_insert_with(|| word_runs(text))
+            .contains(word)
     }
 
     fn sentence_of(&self, pos: usize) -> usize {
@@ -772,14 +806,16 @@ impl<'a> SpeakerResolver<'a> {
                 && self.by_surname(&folded).is_none()
                 && !self.by_name.contains_key(&folded)
                 && !self.patterns.known_surnames.contains_key(word)
-                && has_lowercase_word(self.text, &word.to_lowercase())
+                && self.has_lowercase_word(&word.to_lowercase())
             {
                 return Speaker::default();
             }
         }
-        let limit = self.text[name_span.end..]
-            .find('\n')
-            .map_or(self.text.len(), |k| name_span.end + k);
+        // The line end, if it is within reach of a title (`person_entity` looks no further): a
+        // scan to the line's end for every mention would make one long line quadratic.
+        let reach = floor_char_boundary(self.text, name_span.end + TITLE_REACH);
+        let limit = memchr::memchr(b'\n', &self.text.as_bytes()[name_span.end..reach])
+            .map_or(reach, |k| name_span.end + k);
         match self.person_entity(&parts, name_span, limit, true) {
             Some(i) => {
                 let linked = single && fold(&self.entities[i].name) != fold(&parts.name.join(" "));
@@ -1138,6 +1174,32 @@ pub fn fold_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 5000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The set of word runs answers as the scan of the whole text does.
+        #[test]
+        fn word_runs_answer_as_the_scan(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "pressure", "Pressure", "press", "is", "é", "pressé", " ", ",", "-", "'", "’",
+                "1", "\n", "\u{a0}", "Ωmega", "ωmega",
+            ]), 0..30),
+            word in proptest::sample::select(vec![
+                "pressure", "press", "is", "pressé", "é", "ωmega", "1", "pressure1",
+            ]),
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(
+                word_runs(&text).contains(word),
+                has_lowercase_word(&text, word),
+                "{:?} in {:?}", word, text
+            );
+        }
+    }
 
     #[test]
     fn fold_names() {
