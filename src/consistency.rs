@@ -21,7 +21,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::pattern::check::Failure;
 use crate::pattern::PatternSet;
 use crate::speaker::fold;
 use crate::table::QuoteRecord;
@@ -266,25 +265,6 @@ fn replace_phrases(words: &[String], canon: impl Fn(&str) -> Option<String>) -> 
     out
 }
 
-/// Runs the examples of `consistency.toml`; returns the failures.
-pub fn check_examples(patterns: &PatternSet) -> Vec<Failure> {
-    let mut out = Vec::new();
-    for (src, ex) in &patterns.title_examples {
-        let (v, why) = compare((&ex.a[0], &ex.a[1]), (&ex.b[0], &ex.b[1]), patterns);
-        if v.as_str() != ex.verdict {
-            out.push(Failure {
-                location: format!(
-                    "{}:{} {} example {}",
-                    src.file, src.line, src.rule_id, src.index
-                ),
-                text: format!("{:?} vs {:?}", ex.a, ex.b),
-                message: format!("expected {}, got {} ({why})", ex.verdict, v.as_str()),
-            });
-        }
-    }
-    out
-}
-
 /// Groups rows by speaker across articles and compares their titles.
 ///
 /// Returns one report per speaker quoted in at least `min_articles` articles, conflicts first,
@@ -450,17 +430,5 @@ fn form(m: &Mention) -> String {
         (false, true) => format!("\"{}\"", m.title),
         (true, false) => format!("\"({})\"", m.affiliation),
         (false, false) => format!("\"{}, {}\"", m.title, m.affiliation),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn consistency_examples_pass() {
-        let set = PatternSet::embedded().unwrap();
-        let failures = check_examples(&set);
-        assert!(failures.is_empty(), "{failures:#?}");
     }
 }

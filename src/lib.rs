@@ -12,7 +12,7 @@
 //! 7. [`consistency`]: rows of many articles → [`consistency::SpeakerReport`]s (title conflicts).
 //!
 //! Everything saywho knows about English attribution is data in `patterns/`, compiled into a
-//! [`PatternSet`] once and shared; [`pattern::check`] runs the examples written in those files.
+//! [`PatternSet`] once and shared; [`examples`] runs the examples written in those files.
 //! [`Extractor`] runs the stages on one article, or on many in parallel with ordered output.
 //!
 //! ```
@@ -31,6 +31,7 @@ pub mod attribution;
 pub mod consistency;
 pub mod error;
 pub mod eval;
+pub mod examples;
 pub mod input;
 pub mod output;
 pub mod pattern;

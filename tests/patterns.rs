@@ -1,5 +1,5 @@
 //! Every example in patterns/, run by the same runner as `saywho patterns test`.
-//! `SAYWHO_PATTERN_TEST=said,-scare` filters; `SAYWHO_PATTERN_TEST_VERBOSE=1` lists known misses.
+//! `SAYWHO_PATTERN_TEST=cue.after,-mention-verb` filters; `SAYWHO_PATTERN_TEST_VERBOSE=1` lists known misses.
 
 use crate::util::{run, saywho, stdout, Dir};
 
@@ -14,19 +14,13 @@ fn pattern_examples() {
                 .collect()
         })
         .unwrap_or_default();
-    let report = saywho::pattern::check::run(&set, &filter);
-    let titles = saywho::consistency::check_examples(&set);
+    let report = saywho::examples::run(&set, &filter);
     if std::env::var_os("SAYWHO_PATTERN_TEST_VERBOSE").is_some() {
         for t in &report.todo {
             eprintln!("todo: {t}");
         }
     }
-    let failures: Vec<String> = report
-        .failures
-        .iter()
-        .chain(titles.iter())
-        .map(|f| f.to_string())
-        .collect();
+    let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
     let n_examples = report.passed + report.failures.len() + report.todo.len();
     assert!(n_examples >= 70, "only {n_examples} examples ran");
     if !failures.is_empty() {
@@ -95,4 +89,52 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
             std::fs::copy(&p, to.join(e.file_name())).unwrap();
         }
     }
+}
+
+/// An example written under a rule that another rule answers fails the rule-id check: a rule that
+/// never fires cannot hide behind examples another answers. See: issue #17.
+#[test]
+fn issue_17_example_answered_by_another_rule_fails() {
+    let dir = Dir::new("patterns-rule-id");
+    copy_dir(&crate::util::root().join("patterns"), &dir.path);
+    let cues = dir.path.join("cues.toml");
+    let text = std::fs::read_to_string(&cues).unwrap();
+    // A mention-verb shape written under the verb-mention rule.
+    let rule = text.find("id = \"cue.after.verb-mention\"").unwrap();
+    let at = rule + text[rule..].find("\nexamples = [\n").unwrap() + "\nexamples = [\n".len();
+    let wrong = format!(
+        "{}  {{ text = '“We did everything by the book,” Olga Petrenko said.', speaker = \"Olga Petrenko\" }},\n{}",
+        &text[..at],
+        &text[at..]
+    );
+    std::fs::write(&cues, wrong).unwrap();
+    let out = run(saywho()
+        .args(["patterns", "test", "--patterns"])
+        .arg(&dir.path));
+    assert_eq!(out.status.code(), Some(1));
+    let s = stdout(&out);
+    assert!(
+        s.contains(
+            "expected rule \"cue.after.verb-mention\" to answer, got \"cue.after.mention-verb\""
+        ),
+        "{s}"
+    );
+}
+
+/// The filter words of `--help`'s example select examples, `-word` excluding (a word starting
+/// with a hyphen is a filter, not a flag).
+#[test]
+fn issue_17_filter_words_from_the_help_work() {
+    let all = run(saywho().args(["patterns", "test"]));
+    let some = run(saywho().args(["patterns", "test", "cue.after", "-mention-verb"]));
+    assert_eq!(some.status.code(), Some(0));
+    let count = |o: &std::process::Output| -> usize {
+        let s = stdout(o);
+        let last = s.lines().last().unwrap().to_string();
+        last.split(' ').next().unwrap().parse().unwrap()
+    };
+    assert!(count(&some) > 5, "{}", stdout(&some));
+    assert!(count(&some) < count(&all));
+    let help = stdout(&run(saywho().args(["patterns", "test", "--help"])));
+    assert!(help.contains("cue.after -mention-verb"), "{help}");
 }

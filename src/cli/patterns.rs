@@ -16,7 +16,7 @@ pub enum PatternsCommand {
     ///
     /// Examples:
     ///   saywho patterns test
-    ///   saywho patterns test --patterns my-patterns/ said -scare
+    ///   saywho patterns test --patterns my-patterns/ cue.after -mention-verb
     #[command(verbatim_doc_comment)]
     Test {
         /// Pattern directory to test (default: the built-in set).
@@ -26,6 +26,7 @@ pub enum PatternsCommand {
         #[arg(short, long)]
         verbose: bool,
         /// Only examples whose location contains one of these words (`-word` excludes).
+        #[arg(allow_hyphen_values = true)]
         filter: Vec<String>,
     },
 }
@@ -38,28 +39,24 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<u8> {
         filter,
     } = cmd;
     let set = super::load_patterns(patterns.as_ref())?;
-    let report = saywho::pattern::check::run(&set, &filter);
-    let titles = saywho::consistency::check_examples(&set);
+    let report = saywho::examples::run(&set, &filter);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    write_report(&mut out, &set, &report, &titles, verbose)
+    write_report(&mut out, &report, verbose)
         .and_then(|()| out.flush())
         .context("writing the report")?;
-    let failed = report.failures.len() + titles.len();
-    Ok(if failed > 0 { 1 } else { 0 })
+    Ok(if report.failures.is_empty() { 0 } else { 1 })
 }
 
 fn write_report(
     out: &mut impl Write,
-    set: &saywho::PatternSet,
-    report: &saywho::pattern::check::Report,
-    titles: &[saywho::pattern::check::Failure],
+    report: &saywho::examples::Report,
     verbose: bool,
 ) -> std::io::Result<()> {
-    for f in report.failures.iter().chain(titles.iter()) {
+    for f in &report.failures {
         writeln!(out, "~~~\n{f}")?;
     }
-    if !report.failures.is_empty() || !titles.is_empty() {
+    if !report.failures.is_empty() {
         writeln!(out, "~~~")?;
     }
     if verbose {
@@ -70,8 +67,7 @@ fn write_report(
     for t in &report.fixed_todo {
         writeln!(out, "fixed: {t} now passes; remove its `todo = true`")?;
     }
-    let failed = report.failures.len() + titles.len();
-    let passed = report.passed + set.title_examples.len() - titles.len();
+    let (passed, failed) = (report.passed, report.failures.len());
     if !report.todo.is_empty() {
         writeln!(
             out,

@@ -1,7 +1,7 @@
 //! Compiling raw pattern files into a [`PatternSet`].
 //!
 //! In: [`PatternFiles`]. Out: a [`PatternSet`] whose regexes are compiled, whose word lists are
-//! indexed for lookup, and whose examples are collected (with file and line) for [`super::check`].
+//! indexed for lookup, and whose examples are collected (with file and line) for [`crate::examples`].
 //! Every problem is an [`Error`] naming the file and line.
 
 use std::collections::{BTreeMap, HashMap};

@@ -222,6 +222,8 @@ pub struct Example {
     pub kind: Option<String>,
     /// Expected method.
     pub method: Option<String>,
+    /// The rule that must answer, when it is not the rule the example is written under.
+    pub rule: Option<String>,
     /// A known miss: reported, not counted as a failure.
     #[serde(default)]
     pub todo: bool,
@@ -347,7 +349,4 @@ pub struct RawTitleExample {
     pub b: [String; 2],
     /// `consistent`, `conflict` or `refinement`.
     pub verdict: String,
-    /// Optional place word the article is datelined in, for "the mayor" forms.
-    #[serde(default)]
-    pub note: String,
 }

@@ -7,9 +7,8 @@
 //! The files go through two steps, as ripgrep's flags do: [`load`] deserialises them into raw serde
 //! structs (`RawQuotes`, `RawCues`, `RawSpeakers`), and [`compile`] expands the `{placeholders}` of
 //! the rules, compiles the regexes and the word lists, and checks the examples' shape. The format is
-//! documented in `patterns/README.md`; [`check`] runs every example.
+//! documented in `patterns/README.md`; [`crate::examples`] runs every example.
 
-pub mod check;
 pub mod compile;
 pub mod load;
 pub mod words;

@@ -1,13 +1,19 @@
-//! The example runner: every example and counterexample written in the pattern files, checked.
+//! The example runner: every example and counterexample written in the pattern files, checked
+//! through the whole pipeline.
 //!
 //! In: a [`PatternSet`]. Out: a [`Report`] with one [`Failure`] per broken example, saying where
 //! the example is written, what was expected and what saywho found. Each example runs twice: alone,
 //! and after a prefix paragraph, which proves that offsets are computed from the article start.
-//! `saywho patterns test` and the `pattern_examples` test both use it.
+//! An example written under a rule must be answered by that rule (the row's `rule` column), unless
+//! it names the rule that answers it (`rule = "…"`): a rule whose examples another rule answers
+//! may be dead and would still pass. The title-comparison examples of `consistency.toml` run
+//! through [`crate::consistency::compare`]. `saywho patterns test` and the `pattern_examples` test
+//! both use it.
+//!
+//! It sits above the pipeline it drives (the pattern set below knows nothing of it).
 
-use super::load::Example;
-use super::PatternSet;
 use crate::article::Article;
+use crate::pattern::{Example, PatternSet};
 use crate::pipeline::Extractor;
 use crate::table::QuoteRecord;
 
@@ -51,7 +57,7 @@ impl std::fmt::Display for Failure {
 }
 
 /// Runs every example whose location contains one of `filter`'s words (all when empty; a word
-/// starting with `-` excludes).
+/// starting with `-` excludes), then the title-comparison examples.
 pub fn run(patterns: &PatternSet, filter: &[String]) -> Report {
     let ex = Extractor::new(patterns);
     let mut report = Report::default();
@@ -68,9 +74,12 @@ pub fn run(patterns: &PatternSet, filter: &[String]) -> Report {
         if !selected(&location, filter) {
             continue;
         }
-        let mut problem = check_one(&ex, example, "");
+        let own_rule = src
+            .filter(|s| s.file == "cues.toml")
+            .map(|s| s.rule_id.as_str());
+        let mut problem = check_one(&ex, example, "", own_rule);
         if problem.is_none() {
-            problem = check_one(&ex, example, PREFIX)
+            problem = check_one(&ex, example, PREFIX, own_rule)
                 .map(|m| format!("{m} (only after a prefix paragraph: an offset bug)"));
         }
         match (problem, example.todo) {
@@ -90,6 +99,26 @@ pub fn run(patterns: &PatternSet, filter: &[String]) -> Report {
             }
         }
     }
+    for (src, ex) in &patterns.title_examples {
+        let location = format!(
+            "{}:{} {} example {}",
+            src.file, src.line, src.rule_id, src.index
+        );
+        if !selected(&location, filter) {
+            continue;
+        }
+        let (v, why) =
+            crate::consistency::compare((&ex.a[0], &ex.a[1]), (&ex.b[0], &ex.b[1]), patterns);
+        if v.as_str() == ex.verdict {
+            report.passed += 1;
+        } else {
+            report.failures.push(Failure {
+                location,
+                text: format!("{:?} vs {:?}", ex.a, ex.b),
+                message: format!("expected {}, got {} ({why})", ex.verdict, v.as_str()),
+            });
+        }
+    }
     report
 }
 
@@ -101,8 +130,15 @@ fn selected(location: &str, filter: &[String]) -> bool {
     pos.is_empty() || pos.iter().any(|p| location.contains(p.as_str()))
 }
 
-/// Checks one example; `None` when it passes, else what went wrong.
-fn check_one(ex: &Extractor, example: &Example, prefix: &str) -> Option<String> {
+/// Checks one example; `None` when it passes, else what went wrong. `own_rule` is the rule the
+/// example is written under (for `cues.toml`): the row must come from it, or from the rule the
+/// example names.
+fn check_one(
+    ex: &Extractor,
+    example: &Example,
+    prefix: &str,
+    own_rule: Option<&str>,
+) -> Option<String> {
     let text = format!("{prefix}{}", example.text);
     let rows = ex
         .extract(&Article::from_text("example", text.clone()))
@@ -178,6 +214,16 @@ fn check_one(ex: &Extractor, example: &Example, prefix: &str) -> Option<String> 
             if w != got {
                 wrong.push(format!("expected {field} {w:?}, got {got:?}"));
             }
+        }
+    }
+    // The rule that answered: the one named, else the one the example is written under.
+    if let Some(rule) = example.rule.as_deref().or(own_rule) {
+        if wants_fields && r.rule != rule {
+            wrong.push(format!(
+                "expected rule {rule:?} to answer, got {:?} (name it with `rule = \"{}\"` if \
+                 that is right)",
+                r.rule, r.rule
+            ));
         }
     }
     if wrong.is_empty() {
