@@ -133,7 +133,7 @@ impl<'p> Extractor<'p> {
     }
 
     /// [`Extractor::extract`] with the rules' regexes given (for each rule, its
-    /// [`crate::pattern::compile::CueRule::plain_regex`]): each worker thread passes its own
+    /// [`crate::pattern::rules::CueRule::plain_regex`]): each worker thread passes its own
     /// clones, so that threads never wait on a shared regex cache.
     pub fn extract_with(
         &self,
@@ -148,7 +148,7 @@ impl<'p> Extractor<'p> {
         let text = article.text.as_str();
         let p = self.patterns;
         // Quote-free articles cost one scan for marks.
-        if p.marks.find(text).is_none() {
+        if p.quotes.marks.find(text).is_none() {
             return result;
         }
         let paragraphs = segment::paragraphs(text);
@@ -388,7 +388,7 @@ impl<'p> Extractor<'p> {
     }
 
     /// Runs `f` with this thread's own clones of the rules' regexes that the attribution runs
-    /// ([`crate::pattern::compile::CueRule::plain_regex`]), made once per thread and pattern set:
+    /// ([`crate::pattern::rules::CueRule::plain_regex`]), made once per thread and pattern set:
     /// a regex shared by threads makes them wait on its cache pool, and a fresh clone per article
     /// would start with a cold cache.
     fn with_regexes<R>(&self, f: impl FnOnce(&[Option<regex::Regex>]) -> R) -> R {

@@ -138,3 +138,57 @@ fn issue_17_filter_words_from_the_help_work() {
     let help = stdout(&run(saywho().args(["patterns", "test", "--help"])));
     assert!(help.contains("cue.after -mention-verb"), "{help}");
 }
+
+/// Word lists are found by file name: a new `lexicon/*.txt` can be used in a rule at once, a rule
+/// naming a list that does not exist is an error naming it, and every list is checked even when
+/// no rule uses it. See: issue #17.
+#[test]
+fn issue_17_lexicons_found_by_file_name() {
+    let dir = Dir::new("patterns-new-lexicon");
+    copy_dir(&crate::util::root().join("patterns"), &dir.path);
+    std::fs::write(dir.path.join("lexicon/hollers.txt"), "hollered\nbellowed\n").unwrap();
+    let cues = dir.path.join("cues.toml");
+    let text = std::fs::read_to_string(&cues).unwrap();
+    let rule = r#"
+[[rule]]
+id = "cue.after.holler"
+at = "after-quote"
+method = "after-quote"
+regex = '^[\s,]*(?P<cue>{lexicon:hollers})[ \u00a0]+(?P<speaker>{name})'
+examples = [
+  { text = '“Get out of the road,” bellowed Mara Quint.', speaker = "Mara Quint", cue = "bellowed" },
+]
+counterexamples = [ '“Get out,” the sign bellowed.' ]
+"#;
+    // The new rule goes first, so that it answers its example.
+    let at = text.find("\n[[rule]]\n").unwrap() + 1;
+    std::fs::write(&cues, format!("{}{rule}\n{}", &text[..at], &text[at..])).unwrap();
+    let out = run(saywho()
+        .args(["patterns", "test", "--patterns"])
+        .arg(&dir.path));
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // A rule naming a list that is not there.
+    let t = std::fs::read_to_string(&cues).unwrap();
+    std::fs::write(&cues, t.replace("{lexicon:hollers}", "{lexicon:shouts}")).unwrap();
+    let out = run(saywho()
+        .args(["patterns", "test", "--patterns"])
+        .arg(&dir.path));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        crate::util::stderr(&out).contains("lexicon/shouts.txt does not exist"),
+        "{}",
+        crate::util::stderr(&out)
+    );
+    // A list no rule uses is still checked.
+    std::fs::write(&cues, t).unwrap();
+    std::fs::write(dir.path.join("lexicon/unused.txt"), "same\nsame\n").unwrap();
+    let out = run(saywho()
+        .args(["patterns", "test", "--patterns"])
+        .arg(&dir.path));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        crate::util::stderr(&out).contains("unused.txt:2: duplicate entry"),
+        "{}",
+        crate::util::stderr(&out)
+    );
+}

@@ -17,7 +17,7 @@
 
 use regex_automata::{hybrid, meta, Anchored, Input};
 
-use crate::pattern::compile::{CueRule, Prefilter, RuleSearch};
+use crate::pattern::rules::{CueRule, Prefilter, RuleSearch};
 use crate::pattern::words::Normalized;
 use crate::pattern::{PatternSet, Position};
 use crate::quote::{Quote, QuoteKind};
@@ -159,7 +159,7 @@ pub fn context(
 /// every offset is mapped back to `text`.
 ///
 /// `regexes` are, in rule order, the regexes of the rules without a [`RuleSearch`]
-/// ([`crate::pattern::compile::CueRule::plain_regex`]): `patterns`' own, or per-thread clones (a
+/// ([`crate::pattern::rules::CueRule::plain_regex`]): `patterns`' own, or per-thread clones (a
 /// regex shared by threads makes them wait on its cache pool).
 pub fn attribute(
     text: &str,
@@ -969,7 +969,7 @@ fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> bool {
 pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> bool {
     let before = last_pieces_lowercase(ctx.before.slice(text).trim_end(), scare_pieces(patterns));
     let before = before.trim_end_matches([',', ':']);
-    for w in &patterns.scare_before {
+    for w in &patterns.quotes.scare_before {
         if before.ends_with(w.as_str()) {
             let cut = before.len() - w.len();
             if cut == 0 || !before[..cut].ends_with(char::is_alphanumeric) {
@@ -993,22 +993,22 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
             // Up to two more words of the outlet's name ("Fox News’", "The Daily Show’s").
             prev = back
                 .take(3)
-                .find(|w| patterns.work_title_after.iter().any(|p| p == w))
+                .find(|w| patterns.quotes.work_title_after.iter().any(|p| p == w))
                 .unwrap_or("");
         }
     }
-    if patterns.work_title_after.iter().any(|p| p == prev) {
+    if patterns.quotes.work_title_after.iter().any(|p| p == prev) {
         let words: Vec<&str> = inner
             .split_whitespace()
-            .take(patterns.work_title_max_words + 1)
+            .take(patterns.quotes.work_title_max_words + 1)
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .collect();
         let title_case = words.len() >= 2
-            && words.len() <= patterns.work_title_max_words
+            && words.len() <= patterns.quotes.work_title_max_words
             && inner
                 .split_whitespace()
-                .nth(patterns.work_title_max_words)
+                .nth(patterns.quotes.work_title_max_words)
                 .is_none()
             && words[0].starts_with(char::is_uppercase)
             && words
@@ -1023,10 +1023,10 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
     // a nickname has is enough to tell.)
     let words: Vec<&str> = inner
         .split_whitespace()
-        .take(patterns.nickname_max_words + 1)
+        .take(patterns.quotes.nickname_max_words + 1)
         .collect();
     if !words.is_empty()
-        && words.len() <= patterns.nickname_max_words
+        && words.len() <= patterns.quotes.nickname_max_words
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -1054,7 +1054,7 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
 /// a `scare_before` phrase and the character before it, or a word and the three before it (an
 /// outlet's name between a preposition and a title).
 fn scare_pieces(patterns: &PatternSet) -> usize {
-    (patterns.scare_before_words + 1).max(4) + 1
+    (patterns.quotes.scare_before_words + 1).max(4) + 1
 }
 
 /// The lowercase of `s` from its `pieces`-th last space (or no-break space) on: what splitting
@@ -1286,7 +1286,7 @@ mod tests {
         for rule in &set.rules {
             // The relaxed regex, made to end where the haystack ends.
             let hir = regex_syntax::hir::Hir::concat(vec![
-                crate::pattern::compile::relaxed(&rule.pattern).unwrap(),
+                crate::pattern::rules::relaxed(&rule.pattern).unwrap(),
                 regex_syntax::hir::Hir::look(regex_syntax::hir::Look::End),
             ]);
             let relaxed = meta::Regex::builder().build_from_hir(&hir).unwrap();

@@ -10,94 +10,16 @@ use serde::Deserialize;
 
 use crate::error::{line_of, Error, Result};
 
-/// The pattern files compiled into the binary, as (relative path, content).
-const EMBEDDED: &[(&str, &str)] = &[
-    ("quotes.toml", include_str!("../../patterns/quotes.toml")),
-    ("cues.toml", include_str!("../../patterns/cues.toml")),
-    (
-        "speakers.toml",
-        include_str!("../../patterns/speakers.toml"),
-    ),
-    (
-        "consistency.toml",
-        include_str!("../../patterns/consistency.toml"),
-    ),
-    (
-        "lexicon/speech-verbs.txt",
-        include_str!("../../patterns/lexicon/speech-verbs.txt"),
-    ),
-    (
-        "lexicon/titles.txt",
-        include_str!("../../patterns/lexicon/titles.txt"),
-    ),
-    (
-        "lexicon/title-modifiers.txt",
-        include_str!("../../patterns/lexicon/title-modifiers.txt"),
-    ),
-    (
-        "lexicon/honorifics.txt",
-        include_str!("../../patterns/lexicon/honorifics.txt"),
-    ),
-    (
-        "lexicon/honorifics-male.txt",
-        include_str!("../../patterns/lexicon/honorifics-male.txt"),
-    ),
-    (
-        "lexicon/honorifics-female.txt",
-        include_str!("../../patterns/lexicon/honorifics-female.txt"),
-    ),
-    (
-        "lexicon/pronouns.txt",
-        include_str!("../../patterns/lexicon/pronouns.txt"),
-    ),
-    (
-        "lexicon/org-words.txt",
-        include_str!("../../patterns/lexicon/org-words.txt"),
-    ),
-    (
-        "lexicon/document-words.txt",
-        include_str!("../../patterns/lexicon/document-words.txt"),
-    ),
-    (
-        "lexicon/family-name-first.txt",
-        include_str!("../../patterns/lexicon/family-name-first.txt"),
-    ),
-    (
-        "lexicon/abbreviations.txt",
-        include_str!("../../patterns/lexicon/abbreviations.txt"),
-    ),
-    (
-        "lexicon/places.txt",
-        include_str!("../../patterns/lexicon/places.txt"),
-    ),
-    (
-        "lexicon/title-aliases.txt",
-        include_str!("../../patterns/lexicon/title-aliases.txt"),
-    ),
-    (
-        "lexicon/org-aliases.txt",
-        include_str!("../../patterns/lexicon/org-aliases.txt"),
-    ),
-    (
-        "lexicon/first-names-male.txt",
-        include_str!("../../patterns/lexicon/first-names-male.txt"),
-    ),
-    (
-        "lexicon/first-names-female.txt",
-        include_str!("../../patterns/lexicon/first-names-female.txt"),
-    ),
-    (
-        "lexicon/first-names-unisex.txt",
-        include_str!("../../patterns/lexicon/first-names-unisex.txt"),
-    ),
-    (
-        "lexicon/known-surnames.txt",
-        include_str!("../../patterns/lexicon/known-surnames.txt"),
-    ),
-    (
-        "lexicon/capitalized-non-names.txt",
-        include_str!("../../patterns/lexicon/capitalized-non-names.txt"),
-    ),
+/// The pattern files compiled into the binary, as (relative path, content): every
+/// `patterns/*.toml` and `patterns/lexicon/*.txt`, listed by `build.rs`.
+const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_patterns.rs"));
+
+/// The rule files a pattern directory must have.
+const REQUIRED: &[&str] = &[
+    "quotes.toml",
+    "cues.toml",
+    "speakers.toml",
+    "consistency.toml",
 ];
 
 /// The raw text of every pattern file, keyed by its path relative to the pattern directory.
@@ -122,18 +44,63 @@ impl PatternFiles {
         }
     }
 
-    /// Reads `*.toml` and `lexicon/*.txt` from `dir`. Every file the embedded set has must exist.
+    /// Reads every `*.toml` and `lexicon/*.txt` of `dir`, found by name. The four rule files
+    /// must exist; a word list the pattern set needs and does not find is an error when the set
+    /// is compiled.
     pub fn read_dir(dir: &Path) -> Result<PatternFiles> {
         let mut files = BTreeMap::new();
-        for (rel, _) in EMBEDDED {
-            let path = dir.join(rel);
-            let text =
-                std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })?;
-            files.insert(rel.to_string(), text);
+        for (sub, ext) in [("", "toml"), ("lexicon", "txt")] {
+            let d = dir.join(sub);
+            let entries = match std::fs::read_dir(&d) {
+                Ok(e) => e,
+                Err(source) if !sub.is_empty() && source.kind() == std::io::ErrorKind::NotFound => {
+                    continue
+                }
+                Err(source) => return Err(Error::Read { path: d, source }),
+            };
+            for e in entries {
+                let path = e.map_err(|source| Error::Read {
+                    path: d.clone(),
+                    source,
+                })?;
+                let path = path.path();
+                let Some(name) = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .filter(|_| path.extension().is_some_and(|x| x == ext))
+                else {
+                    continue;
+                };
+                let rel = if sub.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{sub}/{name}")
+                };
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| Error::Read { path, source })?;
+                files.insert(rel, text);
+            }
+        }
+        for rel in REQUIRED {
+            if !files.contains_key(*rel) {
+                let path = dir.join(rel);
+                return Err(Error::Read {
+                    path,
+                    source: std::io::Error::from(std::io::ErrorKind::NotFound),
+                });
+            }
         }
         Ok(PatternFiles {
             root: dir.to_path_buf(),
             files,
+        })
+    }
+
+    /// The names of the word lists (`titles` for `lexicon/titles.txt`), sorted.
+    pub fn lexicon_names(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().filter_map(|k| {
+            k.strip_prefix("lexicon/")
+                .and_then(|n| n.strip_suffix(".txt"))
         })
     }
 
@@ -160,7 +127,12 @@ impl PatternFiles {
     /// The entries of a word list: one per line, `#` comments and blank lines skipped.
     /// Returns (line number, entry) pairs; a stray-whitespace or duplicate entry is an error.
     pub fn lexicon(&self, rel: &str) -> Result<Vec<(usize, String)>> {
-        let text = self.get(rel);
+        let Some(text) = self.files.get(rel) else {
+            return Err(Error::Read {
+                path: self.path(rel),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        };
         let mut out: Vec<(usize, String)> = Vec::new();
         let mut seen = std::collections::HashMap::new();
         for (i, line) in text.lines().enumerate() {

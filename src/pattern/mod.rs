@@ -10,8 +10,12 @@
 //! documented in `patterns/README.md`; [`crate::examples`] runs every example.
 
 pub mod compile;
+pub mod lexicon;
 pub mod load;
+pub mod rules;
 pub mod words;
 
-pub use compile::{CueRule, Lexicon, PatternSet, PlaceTable, Position};
+pub use compile::{PatternSet, PronounClass, QuoteRules};
+pub use lexicon::{Lexicon, PlaceTable};
 pub use load::{Example, ExampleSource, PatternFiles};
+pub use rules::{CueRule, Position};

@@ -21,12 +21,19 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::compile::{FastMap, FastSet, Lexicon};
+use super::lexicon::{FastMap, FastSet, Lexicon};
 
 /// The first private-use character used for word classes.
 const BASE: u32 = 0xE000;
-/// The bit that marks a capitalised occurrence.
-const CAP: u32 = 64;
+/// The most lexicons the rules may use: a class character is `BASE` + a mask of lexicon bits + a
+/// capital bit, and with eleven lexicons that stays in the private use area of the BMP.
+const MAX_LEXICONS: usize = 11;
+
+/// The bit that marks a capitalised occurrence, for `n` lexicons: the bit above the lexicons'
+/// bits, and never below 64 (the value it has always had with six lexicons or fewer).
+fn cap_bit(n: usize) -> u32 {
+    1 << n.max(6)
+}
 
 /// The compiled word classes.
 #[derive(Debug, Clone)]
@@ -38,6 +45,8 @@ pub struct WordClasses {
     index: WordIndex,
     /// The lexicon names, in bit order.
     names: Vec<String>,
+    /// [`cap_bit`] of this many lexicons.
+    cap: u32,
 }
 
 /// A text with lexicon words replaced by class characters.
@@ -63,12 +72,12 @@ pub struct PendingWordClasses {
 impl PendingWordClasses {
     /// As [`WordClasses::class`].
     pub fn class(&self, name: &str, any_case: bool) -> Option<String> {
-        class_of(&self.names, name, any_case)
+        class_of(&self.names, name, any_case, cap_bit(self.names.len()))
     }
 
     /// As [`WordClasses::any`].
     pub fn any(&self, capitalized: bool) -> String {
-        any_of(capitalized)
+        any_of(capitalized, cap_bit(self.names.len()))
     }
 
     /// The word classes, once their automaton is built.
@@ -81,22 +90,26 @@ impl PendingWordClasses {
             ac,
             masks: self.masks,
             index: self.index,
+            cap: cap_bit(self.names.len()),
             names: self.names,
         })
     }
 }
 
 impl WordClasses {
-    /// Builds the classes of the given lexicons (at most six).
+    /// Builds the classes of the given lexicons (at most eleven).
     pub fn new(lexicons: &[(&str, &Lexicon)]) -> Result<WordClasses, String> {
         WordClasses::start(lexicons)?.finish()
     }
 
-    /// Starts building the classes of the given lexicons (at most six): the automaton, a large
+    /// Starts building the classes of the given lexicons (at most eleven): the automaton, a large
     /// part of the start-up time, is built on its own thread.
     pub fn start(lexicons: &[(&str, &Lexicon)]) -> Result<PendingWordClasses, String> {
-        if lexicons.len() > 6 {
-            return Err("at most six lexicons can be used in rules".into());
+        if lexicons.len() > MAX_LEXICONS {
+            return Err(format!(
+                "the rules use {} lexicons; at most {MAX_LEXICONS} can be used",
+                lexicons.len()
+            ));
         }
         let mut entries: std::collections::BTreeMap<String, u32> =
             std::collections::BTreeMap::new();
@@ -127,12 +140,21 @@ impl WordClasses {
 
     /// The regex character class for lexicon `name`: lowercase occurrences, or any case.
     pub fn class(&self, name: &str, any_case: bool) -> Option<String> {
-        class_of(&self.names, name, any_case)
+        class_of(&self.names, name, any_case, self.cap)
     }
 
     /// The class of every lexicon word, lowercase (`lower`) or capitalised.
     pub fn any(&self, capitalized: bool) -> String {
-        any_of(capitalized)
+        any_of(capitalized, self.cap)
+    }
+
+    /// The capital bit for a lexicon word starting at `text[s..]`: set when it is capitalised.
+    fn cap_flag(&self, text: &str, s: usize) -> u32 {
+        if text[s..].chars().next().is_some_and(char::is_uppercase) {
+            self.cap
+        } else {
+            0
+        }
     }
 
     /// Replaces every whole-word lexicon entry in `text` by its class character.
@@ -166,7 +188,7 @@ impl WordClasses {
                     &mut last,
                     m.start(),
                     e,
-                    self.masks[m.pattern().as_usize()],
+                    self.masks[m.pattern().as_usize()] | self.cap_flag(text, m.start()),
                 );
             }
         }
@@ -256,7 +278,14 @@ impl WordClasses {
                 });
             if let Some((raw_end, mask)) = longest {
                 if let Some(e) = whole_word(text, start, raw_end) {
-                    replace(out, text, &mut last, start, e, mask);
+                    replace(
+                        out,
+                        text,
+                        &mut last,
+                        start,
+                        e,
+                        mask | self.cap_flag(text, start),
+                    );
                 }
                 resume = raw_end;
             }
@@ -457,11 +486,11 @@ fn whole_word(text: &str, s: usize, mut e: usize) -> Option<usize> {
     (text.is_char_boundary(e) && !word_char_at(text, e)).then_some(e)
 }
 
-/// Copies `text[*last..s]` and writes the class character of `mask` for the word `text[s..e]`.
-fn replace(out: &mut Normalized, text: &str, last: &mut usize, s: usize, e: usize, mask: u32) {
+/// Copies `text[*last..s]` and writes the class character of `class` (lexicon bits and capital
+/// bit) for the word `text[s..e]`.
+fn replace(out: &mut Normalized, text: &str, last: &mut usize, s: usize, e: usize, class: u32) {
     copy(out, text, *last, s);
-    let cap = text[s..].chars().next().is_some_and(char::is_uppercase);
-    let c = char::from_u32(BASE + mask + if cap { CAP } else { 0 }).unwrap_or(' ');
+    let c = char::from_u32(BASE + class).unwrap_or(' ');
     let at = out.text.len();
     out.text.push(c);
     for _ in at..out.text.len() {
@@ -470,15 +499,15 @@ fn replace(out: &mut Normalized, text: &str, last: &mut usize, s: usize, e: usiz
     *last = e;
 }
 
-/// [`WordClasses::class`] for the lexicons `names` (in bit order).
-fn class_of(names: &[String], name: &str, any_case: bool) -> Option<String> {
+/// [`WordClasses::class`] for the lexicons `names` (in bit order), whose capital bit is `cap`.
+fn class_of(names: &[String], name: &str, any_case: bool, cap: u32) -> Option<String> {
     let bit = names.iter().position(|n| n == name)? as u32;
     let mut s = String::from("[");
-    for mask in 1..64u32 {
+    for mask in 1..cap {
         if mask & (1 << bit) != 0 {
             push_char(&mut s, BASE + mask);
             if any_case {
-                push_char(&mut s, BASE + mask + CAP);
+                push_char(&mut s, BASE + mask + cap);
             }
         }
     }
@@ -486,13 +515,13 @@ fn class_of(names: &[String], name: &str, any_case: bool) -> Option<String> {
     Some(s)
 }
 
-/// [`WordClasses::any`].
-fn any_of(capitalized: bool) -> String {
+/// [`WordClasses::any`], with the capital bit `cap`.
+fn any_of(capitalized: bool, cap: u32) -> String {
     let mut s = String::from("[");
-    let lo = BASE + 1 + if capitalized { CAP } else { 0 };
+    let lo = BASE + 1 + if capitalized { cap } else { 0 };
     push_char(&mut s, lo);
     s.push('-');
-    push_char(&mut s, lo + 62);
+    push_char(&mut s, lo + cap - 2);
     s.push(']');
     s
 }
@@ -548,10 +577,9 @@ mod tests {
         assert_eq!(n.orig.len(), n.text.len() + 1);
     }
 
-    fn embedded() -> &'static crate::pattern::compile::PatternSet {
-        static SET: std::sync::OnceLock<crate::pattern::compile::PatternSet> =
-            std::sync::OnceLock::new();
-        SET.get_or_init(|| crate::pattern::compile::PatternSet::embedded().unwrap())
+    fn embedded() -> &'static crate::pattern::PatternSet {
+        static SET: std::sync::OnceLock<crate::pattern::PatternSet> = std::sync::OnceLock::new();
+        SET.get_or_init(|| crate::pattern::PatternSet::embedded().unwrap())
     }
 
     /// The lookup at word starts gives what the automaton gives on `text`, or says it cannot.

@@ -59,7 +59,7 @@ fn starts_with_opener(text: &str, span: Span, patterns: &PatternSet) -> bool {
     let s = span.slice(text).trim_start();
     s.chars()
         .next()
-        .is_some_and(|c| patterns.pairs.iter().any(|(o, _)| *o == c))
+        .is_some_and(|c| patterns.quotes.pairs.iter().any(|(o, _)| *o == c))
 }
 
 /// Pairs the marks of one paragraph and pushes its quotes. Returns whether the last quote runs to
@@ -79,20 +79,20 @@ fn pair_paragraph(
     // The pair of a quote of another style nested in a quote that opens the paragraph
     // ("PENCE: … “Shark Tank.” But …" in a transcript given in straight quotes): part of it.
     let mut nested: Option<usize> = None;
-    for m in patterns.marks.find_iter(p) {
-        let c = patterns.mark_chars[m.pattern().as_usize()];
+    for m in patterns.quotes.marks.find_iter(p) {
+        let c = patterns.quotes.mark_chars[m.pattern().as_usize()];
         let at = m.start();
         let before = p[..at].chars().next_back();
         let after = p[m.end()..].chars().next();
         if let Some(inner) = nested {
-            if patterns.pairs[inner].1.contains(&c) {
+            if patterns.quotes.pairs[inner].1.contains(&c) {
                 nested = None;
             }
             continue;
         }
         match open {
             Some((o, oc, pair)) => {
-                let closes = patterns.pairs[pair].1.contains(&c);
+                let closes = patterns.quotes.pairs[pair].1.contains(&c);
                 if !closes && o == lead {
                     let other_style = opener_pair(patterns, c).filter(|_| c != oc);
                     if let Some(inner) = other_style {
@@ -100,7 +100,7 @@ fn pair_paragraph(
                         continue;
                     }
                 }
-                if closes && (at - o) <= patterns.max_quote_bytes {
+                if closes && (at - o) <= patterns.quotes.max_quote_bytes {
                     push_quote(
                         text,
                         span.start + o,
@@ -116,7 +116,7 @@ fn pair_paragraph(
                         offset: span.start + o,
                         message: format!(
                             "quote longer than {} bytes without a closing mark; ignored",
-                            patterns.max_quote_bytes
+                            patterns.quotes.max_quote_bytes
                         ),
                     });
                     open = None;
@@ -136,7 +136,7 @@ fn pair_paragraph(
                     });
                     continue;
                 };
-                let symmetric = patterns.pairs[pair].1.contains(&c);
+                let symmetric = patterns.quotes.pairs[pair].1.contains(&c);
                 if symmetric {
                     // An inch mark (12") or a stray closing mark (word" then space or end).
                     let after_word = before
@@ -156,7 +156,7 @@ fn pair_paragraph(
     }
     if let Some((o, oc, _)) = open {
         let end = p.trim_end().len();
-        if end - o <= patterns.max_quote_bytes {
+        if end - o <= patterns.quotes.max_quote_bytes {
             let before = quotes.len();
             push_quote(
                 text,
@@ -178,7 +178,7 @@ fn pair_paragraph(
 }
 
 fn opener_pair(patterns: &PatternSet, c: char) -> Option<usize> {
-    patterns.pairs.iter().position(|(o, _)| *o == c)
+    patterns.quotes.pairs.iter().position(|(o, _)| *o == c)
 }
 
 fn push_quote(

@@ -20,10 +20,11 @@
 pub mod name;
 pub mod title;
 
-use crate::pattern::compile::{
-    FastMap, FastSet, PronounClass, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI,
+use crate::pattern::lexicon::{
+    FastMap, FastSet, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI,
 };
 use crate::pattern::PatternSet;
+use crate::pattern::PronounClass;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
 use name::{parse_run, runs, tokenize, tokenize_outside_quotes, Gender, NameParts};

@@ -4,7 +4,7 @@
 //! (a capitalised run split into honorific, title, qualifier and name). Word lists come from the
 //! pattern set: honorifics, titles, places, organisation words, capitalised non-names.
 
-use crate::pattern::compile::{
+use crate::pattern::lexicon::{
     with_lowercase, W_ABBREVIATION, W_FIRST_FEMALE, W_FIRST_MALE, W_FIRST_UNISEX, W_HONORIFIC,
     W_NON_NAME, W_ORG, W_ORG_CI, W_PARTICLE, W_PLACE, W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE,
     W_TITLE_CI, W_TITLE_MODIFIER, W_TITLE_MODIFIER_CI,
@@ -31,8 +31,8 @@ pub struct Token<'a> {
     /// Its [`WordBits::exact`] and [`WordBits::lower`] bits once looked up ([`NOT_LOOKED_UP`]
     /// before): a name word is looked up by several stages, and each lookup hashes it.
     ///
-    /// [`WordBits::exact`]: crate::pattern::compile::WordBits::exact
-    /// [`WordBits::lower`]: crate::pattern::compile::WordBits::lower
+    /// [`WordBits::exact`]: crate::pattern::lexicon::WordBits::exact
+    /// [`WordBits::lower`]: crate::pattern::lexicon::WordBits::lower
     bits: (Cell<u32>, Cell<u32>),
 }
 

@@ -12,7 +12,7 @@
 //! A phrase is only a title when it contains a title from `patterns/lexicon/titles.txt`.
 
 use super::name::{title_suffix, tokenize, Token};
-use crate::pattern::compile::{W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI};
+use crate::pattern::lexicon::{W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
 
