@@ -1,0 +1,460 @@
+//! `saywho._saywho`: the extension module behind the `saywho` Python package.
+//!
+//! In: inputs already sorted by the Python layer (`python/saywho/__init__.py`) into texts, bytes,
+//! paths and quote rows. Out: Python lists and dicts.
+//!
+//! * The saywho library is the one implementation: this module only converts. Inputs become owned
+//!   Rust values first, then the work runs with the GIL released ([`Python::detach`], PyO3's new
+//!   name for `allow_threads`) on a rayon pool of the requested size.
+//! * Results go to Python through serde ([`pythonize`]), never field by field, so a field added
+//!   to [`saywho::QuoteRecord`] or [`saywho::consistency::SpeakerReport`] reaches Python with no
+//!   change here.
+//! * Messages are the command line's, without its `saywho: ` prefix: an input that cannot be read
+//!   raises `SaywhoError("seeds/x.txt: No such file or directory (os error 2)")`, a skipped
+//!   binary file or invalid UTF-8 gives a `SaywhoWarning` worded as `saywho extract` words it.
+
+use std::ffi::CString;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use pyo3::exceptions::{PyException, PyUserWarning, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use rayon::prelude::*;
+use saywho::pipeline::{Input, InputFormat, Outcome};
+use saywho::table::{read_table, table_kind, TableKind};
+use saywho::{Article, Extractor, PatternSet, QuoteRecord};
+
+pyo3::create_exception!(
+    saywho,
+    SaywhoError,
+    PyException,
+    "An input could not be read, or the patterns did not load; the message is the command line's."
+);
+pyo3::create_exception!(
+    saywho,
+    SaywhoWarning,
+    PyUserWarning,
+    "An input was skipped (a binary file) or read with invalid UTF-8 replaced."
+);
+
+/// One input, as the Python layer classified it (never by whether a file exists).
+enum Item {
+    /// Article text.
+    Text { name: String, text: String },
+    /// Article bytes, decoded as files are (invalid UTF-8 replaced, binary refused).
+    Bytes { name: String, bytes: Vec<u8> },
+    /// A file, or a directory walked as `saywho extract` (or, in `check`, `saywho check`) walks it.
+    Path(PathBuf),
+    /// A row of a quotes table (`check` only).
+    Record(Box<QuoteRecord>),
+}
+
+/// One text's article and rows, or why it was skipped.
+type Extracted = Result<(Article, saywho::ArticleResult), String>;
+
+/// What a run gathered, in input order.
+#[derive(Default)]
+struct Collected {
+    records: Vec<QuoteRecord>,
+    /// Article texts by name (for the HTML report); only kept when asked for.
+    texts: Vec<(String, String)>,
+    warnings: Vec<String>,
+    failures: Vec<String>,
+}
+
+/// How inputs are expanded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Directories give `*.txt` articles (`saywho extract`).
+    Extract,
+    /// Files may be quote tables too, and directories give tables as well (`saywho check`).
+    Check,
+}
+
+/// The pattern set: the built-in one (compiled once per process), or a directory's.
+fn load_patterns(dir: Option<&Path>) -> Result<Arc<PatternSet>, String> {
+    static EMBEDDED: OnceLock<Arc<PatternSet>> = OnceLock::new();
+    match dir {
+        Some(d) => PatternSet::from_dir(d)
+            .map(Arc::new)
+            .map_err(|e| format!("loading patterns from {}: {e}", d.display())),
+        None => {
+            if let Some(p) = EMBEDDED.get() {
+                return Ok(p.clone());
+            }
+            let p = Arc::new(
+                PatternSet::embedded()
+                    .map_err(|e| format!("loading the built-in patterns: {e}"))?,
+            );
+            Ok(EMBEDDED.get_or_init(|| p).clone())
+        }
+    }
+}
+
+/// Converts the Python layer's `(kind, name, payload)` triples into owned items.
+fn items(inputs: &Bound<'_, PyList>) -> PyResult<Vec<Item>> {
+    let mut out = Vec::with_capacity(inputs.len());
+    for t in inputs.iter() {
+        let (kind, name, payload): (String, String, Bound<'_, PyAny>) = t.extract()?;
+        out.push(match kind.as_str() {
+            "text" => Item::Text {
+                name,
+                text: payload.cast::<PyString>()?.to_str()?.to_owned(),
+            },
+            "bytes" => Item::Bytes {
+                name,
+                bytes: payload.cast::<PyBytes>()?.as_bytes().to_vec(),
+            },
+            "path" => Item::Path(PathBuf::from(name)),
+            "record" => {
+                Item::Record(pythonize::depythonize(&payload).map_err(|e| {
+                    PyValueError::new_err(format!("a quote row given to check: {e}"))
+                })?)
+            }
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown input kind {other:?}"
+                )))
+            }
+        });
+    }
+    Ok(out)
+}
+
+/// Runs the extraction over every item, in input order; `keep_texts` keeps the article texts.
+fn collect(
+    items: Vec<Item>,
+    mode: Mode,
+    threads: usize,
+    patterns: &PatternSet,
+    keep_texts: bool,
+) -> Collected {
+    let mut c = Collected::default();
+    let ex = Extractor::new(patterns);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool");
+    // Consecutive items of one sort go together: paths through the library's own driver
+    // (directory walking, batches, ordered output), texts through one parallel map.
+    let mut items = items.into_iter().peekable();
+    while let Some(first) = items.next() {
+        match first {
+            Item::Record(r) => c.records.push(*r),
+            Item::Path(p) => {
+                let mut paths = vec![p];
+                while let Some(Item::Path(_)) = items.peek() {
+                    if let Some(Item::Path(p)) = items.next() {
+                        paths.push(p);
+                    }
+                }
+                let inputs = match mode {
+                    Mode::Extract => paths.into_iter().map(Input::Path).collect(),
+                    Mode::Check => check_inputs(&paths, &mut c),
+                };
+                run_paths(&ex, &inputs, threads, keep_texts, &mut c);
+            }
+            text @ (Item::Text { .. } | Item::Bytes { .. }) => {
+                let mut texts = vec![text];
+                while let Some(Item::Text { .. } | Item::Bytes { .. }) = items.peek() {
+                    texts.extend(items.next());
+                }
+                let done: Vec<(String, Extracted)> = pool.install(|| {
+                    texts
+                        .into_par_iter()
+                        .map(|t| {
+                            let (name, article) = match t {
+                                Item::Text { name, text } => {
+                                    (name.clone(), Ok(Article::from_text(name, text)))
+                                }
+                                Item::Bytes { name, bytes } => (
+                                    name.clone(),
+                                    Article::from_bytes(name, bytes).map_err(|s| match s {
+                                        saywho::article::Skip::Binary { reason } => {
+                                            format!("binary file ({reason})")
+                                        }
+                                    }),
+                                ),
+                                _ => unreachable!("only texts are batched here"),
+                            };
+                            let r = article.map(|a| {
+                                let r = ex.extract(&a);
+                                (a, r)
+                            });
+                            (name, r)
+                        })
+                        .collect()
+                });
+                for (name, r) in done {
+                    match r {
+                        Ok((a, r)) => {
+                            if let Some(at) = r.invalid_utf8_at {
+                                c.warnings.push(invalid_utf8(&name, at));
+                            }
+                            c.records.extend(r.records);
+                            if keep_texts {
+                                c.texts.push((name, a.text));
+                            }
+                        }
+                        Err(reason) => c.warnings.push(format!("{name}: skipped: {reason}")),
+                    }
+                }
+            }
+        }
+    }
+    c
+}
+
+fn invalid_utf8(name: &str, at: usize) -> String {
+    format!("{name}: invalid UTF-8 at byte {at}; bad bytes treated as non-text")
+}
+
+/// Files and directories through [`Extractor::run`], as `saywho extract` reads them.
+fn run_paths(
+    ex: &Extractor<'_>,
+    inputs: &[Input],
+    threads: usize,
+    keep_texts: bool,
+    c: &mut Collected,
+) {
+    let _ = ex.run(inputs, InputFormat::Text, threads, |p| -> Result<(), ()> {
+        match p.outcome {
+            Outcome::Done(r) => {
+                if let Some(at) = r.invalid_utf8_at {
+                    c.warnings.push(invalid_utf8(&p.name, at));
+                }
+                c.records.extend(r.records);
+                if keep_texts {
+                    // The text with the offsets of the rows: read again as the pipeline read it.
+                    if let Ok(Ok(a)) =
+                        std::fs::read(&p.name).map(|b| Article::from_bytes(p.name.clone(), b))
+                    {
+                        c.texts.push((p.name, a.text));
+                    }
+                }
+            }
+            Outcome::Skipped { reason } => {
+                c.warnings.push(format!("{}: skipped: {reason}", p.name))
+            }
+            Outcome::Failed(e) => c.failures.push(e.to_string()),
+        }
+        Ok(())
+    });
+}
+
+/// `saywho check`'s reading of paths: quote tables are read here (into `c.records`), articles
+/// are returned for extraction. Directories give their `*.txt`, `*.csv`, `*.jsonl` and `part-*`
+/// files, sorted, as the command line's `check` lists them.
+fn check_inputs(paths: &[PathBuf], c: &mut Collected) -> Vec<Input> {
+    let mut articles = Vec::new();
+    for path in paths {
+        let files = match list_check_files(path) {
+            Ok(f) => f,
+            Err(e) => {
+                c.failures.push(format!("{}: {e}", path.display()));
+                continue;
+            }
+        };
+        for f in files {
+            let head = read_head(&f);
+            match table_kind(&f, &head) {
+                TableKind::Article => articles.push(Input::Path(f)),
+                kind => match read_table(&f, kind) {
+                    Ok(rows) => c.records.extend(rows),
+                    Err(e) => c.failures.push(e.to_string()),
+                },
+            }
+        }
+    }
+    articles
+}
+
+fn read_head(path: &Path) -> Vec<u8> {
+    use std::io::Read;
+    let mut buf = vec![0; 256];
+    match std::fs::File::open(path).and_then(|mut f| f.read(&mut buf)) {
+        Ok(n) => {
+            buf.truncate(n);
+            buf
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+fn list_check_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !std::fs::metadata(path)?.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let p = e?.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if matches!(ext, "txt" | "csv" | "jsonl") || name.starts_with("part-") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// How one call runs.
+struct Options {
+    /// Worker threads (0 = all cores).
+    threads: usize,
+    /// A pattern directory, or the built-in set.
+    patterns: Option<PathBuf>,
+    /// `"raise"`, `"warn"` or `"ignore"`: what an input that cannot be read does.
+    errors: String,
+    mode: Mode,
+    /// Keep the article texts (the HTML report needs them).
+    keep_texts: bool,
+}
+
+impl Options {
+    fn new(threads: Option<usize>, patterns: Option<PathBuf>, errors: &str, mode: Mode) -> Options {
+        Options {
+            threads: threads.unwrap_or(0),
+            patterns,
+            errors: errors.to_string(),
+            mode,
+            keep_texts: false,
+        }
+    }
+}
+
+/// Runs `work` on what the inputs give, without the GIL, then reports the warnings and failures
+/// as Python sees them: warnings as `SaywhoWarning`s; failures raise the first
+/// (`errors="raise"`), become warnings (`"warn"`) or are dropped (`"ignore"`).
+fn run<T: Send>(
+    py: Python<'_>,
+    inputs: &Bound<'_, PyList>,
+    opts: Options,
+    work: impl FnOnce(Collected, &PatternSet) -> T + Send,
+) -> PyResult<T> {
+    let items = items(inputs)?;
+    let (warnings, failures, out) = py
+        .detach(|| {
+            let patterns = load_patterns(opts.patterns.as_deref())?;
+            let mut c = collect(items, opts.mode, opts.threads, &patterns, opts.keep_texts);
+            let warnings = std::mem::take(&mut c.warnings);
+            let failures = std::mem::take(&mut c.failures);
+            Ok::<_, String>((warnings, failures, work(c, &patterns)))
+        })
+        .map_err(SaywhoError::new_err)?;
+    let category = py.get_type::<SaywhoWarning>();
+    let warn = |m: &str| -> PyResult<()> {
+        let m = CString::new(m.replace('\0', "\u{fffd}")).expect("no NUL left");
+        PyErr::warn(py, category.as_any(), &m, 2)
+    };
+    for w in &warnings {
+        warn(w)?;
+    }
+    match (opts.errors.as_str(), failures.first()) {
+        (_, None) | ("ignore", _) => {}
+        ("warn", _) => {
+            for f in &failures {
+                warn(f)?;
+            }
+        }
+        (_, Some(first)) => return Err(SaywhoError::new_err(first.clone())),
+    }
+    Ok(out)
+}
+
+/// Extracts every quote; returns one dict per row (`saywho extract`'s JSON Lines objects).
+#[pyfunction]
+#[pyo3(signature = (inputs, threads=None, patterns=None, errors="raise"))]
+fn extract<'py>(
+    py: Python<'py>,
+    inputs: &Bound<'py, PyList>,
+    threads: Option<usize>,
+    patterns: Option<PathBuf>,
+    errors: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts = Options::new(threads, patterns, errors, Mode::Extract);
+    let records = run(py, inputs, opts, |c, _| c.records)?;
+    Ok(pythonize::pythonize(py, &records)?)
+}
+
+/// Extracts every quote; returns the table as columns: `{name: [value, ...]}` in the rows' field
+/// order (every field, even with no rows), for building a DataFrame without a dict per row.
+#[pyfunction]
+#[pyo3(signature = (inputs, threads=None, patterns=None, errors="raise"))]
+fn extract_columns<'py>(
+    py: Python<'py>,
+    inputs: &Bound<'py, PyList>,
+    threads: Option<usize>,
+    patterns: Option<PathBuf>,
+    errors: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let opts = Options::new(threads, patterns, errors, Mode::Extract);
+    let columns = run(py, inputs, opts, |c, _| columns(&c.records))?
+        .map_err(|e| SaywhoError::new_err(e.to_string()))?;
+    let dict = PyDict::new(py);
+    for (name, values) in columns {
+        dict.set_item(name, pythonize::pythonize(py, &values)?)?;
+    }
+    Ok(dict)
+}
+
+/// The rows as columns, generically through serde: the column names are the serialised field
+/// names of a row (taken from a default row, so that an empty table has them too).
+fn columns(records: &[QuoteRecord]) -> serde_json::Result<Vec<(String, Vec<serde_json::Value>)>> {
+    let names = match serde_json::to_value(QuoteRecord::default())? {
+        serde_json::Value::Object(m) => m.keys().cloned().collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let mut cols: Vec<(String, Vec<serde_json::Value>)> = names
+        .into_iter()
+        .map(|n| (n, Vec::with_capacity(records.len())))
+        .collect();
+    for r in records {
+        let serde_json::Value::Object(mut m) = serde_json::to_value(r)? else {
+            continue;
+        };
+        for (name, col) in &mut cols {
+            col.push(m.remove(name.as_str()).unwrap_or(serde_json::Value::Null));
+        }
+    }
+    Ok(cols)
+}
+
+/// The consistency check; returns one dict per speaker (`saywho check --format jsonl`).
+#[pyfunction]
+#[pyo3(signature = (inputs, all=false, threads=None, patterns=None, errors="raise"))]
+fn check<'py>(
+    py: Python<'py>,
+    inputs: &Bound<'py, PyList>,
+    all: bool,
+    threads: Option<usize>,
+    patterns: Option<PathBuf>,
+    errors: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let min_articles = if all { 1 } else { 2 };
+    let opts = Options::new(threads, patterns, errors, Mode::Check);
+    let reports = run(py, inputs, opts, |c, p| {
+        saywho::consistency::check(&c.records, p, min_articles)
+    })?;
+    Ok(pythonize::pythonize(py, &reports)?)
+}
+
+/// The `saywho._saywho` module.
+#[pymodule]
+fn _saywho(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add("SaywhoError", m.py().get_type::<SaywhoError>())?;
+    m.add("SaywhoWarning", m.py().get_type::<SaywhoWarning>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
