@@ -22,6 +22,20 @@ pub enum CheckFormat {
     Jsonl,
     /// One row per speaker and article.
     Csv,
+    /// One self-contained HTML page: the articles with their quotes highlighted, the speakers'
+    /// titles side by side (as `saywho report`).
+    Html,
+}
+
+/// When the text report is coloured.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ColorWhen {
+    /// When stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always (even piped, even with NO_COLOR).
+    Always,
+    /// Never.
+    Never,
 }
 
 /// Flag speakers whose titles or affiliations differ between articles.
@@ -44,6 +58,7 @@ pub enum CheckFormat {
 ///   saywho extract --format jsonl -o monday.jsonl monday/ && saywho check monday.jsonl tuesday.jsonl
 ///   saywho check --format jsonl --all quotes/ > speakers.jsonl
 ///   saywho check --fail-on-conflict today/ || echo "titles disagree"
+///   saywho check --format html articles/ > check.html
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct CheckArgs {
@@ -59,6 +74,9 @@ pub struct CheckArgs {
     /// Exit 1 when a conflict is found.
     #[arg(long)]
     pub fail_on_conflict: bool,
+    /// Colour the text report: auto (a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorWhen,
     /// Worker threads for extraction (0 = all cores).
     #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -79,7 +97,19 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        CheckFormat::Text => write_text(&mut out, &reports, &texts)?,
+        CheckFormat::Text => {
+            let choice = match args.color {
+                ColorWhen::Auto => anstream::AutoStream::choice(&std::io::stdout()),
+                ColorWhen::Always => anstream::ColorChoice::Always,
+                ColorWhen::Never => anstream::ColorChoice::Never,
+            };
+            let mut out = anstream::AutoStream::new(&mut out as &mut dyn Write, choice);
+            write_text(&mut out, &reports, &texts)?
+        }
+        CheckFormat::Html => {
+            let title = super::report::title_of("saywho check", &args.paths);
+            super::report::write_html(&mut out, &title, &records, &reports)?
+        }
         CheckFormat::Jsonl => {
             for r in &reports {
                 serde_json::to_writer(&mut out, r).context("writing the report")?;
@@ -127,7 +157,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
 }
 
 /// Reads tables and extracts articles; returns all rows and the texts of the articles read.
-fn collect(
+pub(super) fn collect(
     args: &CheckArgs,
     patterns: &saywho::PatternSet,
 ) -> (Vec<QuoteRecord>, HashMap<String, String>) {
@@ -224,22 +254,25 @@ fn write_text(
     reports: &[SpeakerReport],
     texts: &HashMap<String, String>,
 ) -> anyhow::Result<()> {
+    use anstyle::{AnsiColor, Style};
+    let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
     let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
     writeln!(
         out,
-        "{} speakers checked: {} conflict(s), {} refinement(s), {} consistent.\n",
+        "{bold}{} speakers checked: {} conflict(s), {} refinement(s), {} consistent.{bold:#}\n",
         reports.len(),
         count(Verdict::Conflict),
         count(Verdict::Refinement),
         count(Verdict::Consistent)
     )?;
     for r in reports {
-        let label = match r.verdict {
-            Verdict::Conflict => "CONFLICT",
-            Verdict::Refinement => "REFINEMENT",
-            Verdict::Consistent => "consistent",
+        let (label, style) = match r.verdict {
+            Verdict::Conflict => ("CONFLICT", AnsiColor::Red.on_default().bold()),
+            Verdict::Refinement => ("REFINEMENT", AnsiColor::Yellow.on_default().bold()),
+            Verdict::Consistent => ("consistent", AnsiColor::Green.on_default()),
         };
-        writeln!(out, "{label}: {}", r.speaker)?;
+        writeln!(out, "{style}{label}{style:#}: {bold}{}{bold:#}", r.speaker)?;
         writeln!(out, "  {}", r.reason)?;
         for m in &r.mentions {
             let form = match (m.title.is_empty(), m.affiliation.is_empty()) {
@@ -253,7 +286,7 @@ fn write_text(
                 .get(&m.article)
                 .and_then(|t| sentence_around(t, m.start, m.end))
             {
-                writeln!(out, "      \"{s}\"")?;
+                writeln!(out, "      {dim}\"{s}\"{dim:#}")?;
             }
         }
         writeln!(out)?;
