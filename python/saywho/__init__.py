@@ -49,6 +49,7 @@ __all__ = [
     "extract_df",
     "check",
     "check_df",
+    "report",
     "SaywhoError",
     "SaywhoWarning",
     "__version__",
@@ -261,6 +262,33 @@ def check_df(
         for mention in report.get("mentions", []):
             rows.append({**head, **mention})
     return _typed(pd.DataFrame(rows))
+
+
+def report(
+    inputs: Inputs | pandas.DataFrame | Iterable[Mapping[str, Any]],
+    title: str = "saywho report",
+    all: bool = True,
+    threads: int | None = None,
+    *,
+    patterns: str | os.PathLike[str] | None = None,
+    errors: Errors = "raise",
+) -> str:
+    """The HTML report of ``saywho report``, as a string: one self-contained page with each
+    article's text and its quotes highlighted by kind, and every speaker's titles side by side,
+    conflicts first. Article text is escaped: it is shown as text, never as markup.
+
+    Takes what :func:`check` takes; ``all=False`` keeps only speakers quoted in two articles or
+    more. Rows given without their texts (dicts, a DataFrame, a table) show their articles when
+    the files they name can be read. In a notebook: ``IPython.display.HTML(saywho.report(...))``.
+
+    >>> page = report({"a": "“We <b>will</b> go,” said Ann Oak, the mayor."})
+    >>> "&#60;b&#62;will&#60;/b&#62;" in page and "<b>will" not in page
+    True
+    """
+    _check_errors(errors)
+    return _saywho.report(
+        _items(inputs, records=True), title, all, threads, _patterns(patterns), errors
+    )
 
 
 def _typed(df: pandas.DataFrame) -> pandas.DataFrame:

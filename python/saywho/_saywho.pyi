@@ -29,3 +29,11 @@ def check(
     patterns: str | None = None,
     errors: str = "raise",
 ) -> list[dict[str, Any]]: ...
+def report(
+    inputs: list[tuple[str, str, Any]],
+    title: str = "saywho report",
+    all: bool = True,
+    threads: int | None = None,
+    patterns: str | None = None,
+    errors: str = "raise",
+) -> str: ...

@@ -447,12 +447,54 @@ fn check<'py>(
     Ok(pythonize::pythonize(py, &reports)?)
 }
 
+/// The HTML report (`saywho report`): one self-contained page, as a str.
+#[pyfunction]
+#[pyo3(signature = (inputs, title="saywho report", all=true, threads=None, patterns=None, errors="raise"))]
+fn report<'py>(
+    py: Python<'py>,
+    inputs: &Bound<'py, PyList>,
+    title: &str,
+    all: bool,
+    threads: Option<usize>,
+    patterns: Option<PathBuf>,
+    errors: &str,
+) -> PyResult<String> {
+    let min_articles = if all { 1 } else { 2 };
+    let mut opts = Options::new(threads, patterns, errors, Mode::Check);
+    opts.keep_texts = true;
+    run(py, inputs, opts, |mut c, p| {
+        let speakers = saywho::consistency::check(&c.records, p, min_articles);
+        // Rows read from tables: their articles, where the files can still be read.
+        let mut seen: std::collections::HashSet<String> =
+            c.texts.iter().map(|(n, _)| n.clone()).collect();
+        for r in &c.records {
+            if seen.insert(r.article.clone()) {
+                if let Ok(Ok(a)) =
+                    std::fs::read(&r.article).map(|b| Article::from_bytes(r.article.clone(), b))
+                {
+                    c.texts.push((r.article.clone(), a.text));
+                }
+            }
+        }
+        saywho::report::Report {
+            title,
+            texts: &c.texts,
+            records: &c.records,
+            speakers: &speakers,
+        }
+        .render()
+        .map_err(|e| e.to_string())
+    })?
+    .map_err(SaywhoError::new_err)
+}
+
 /// The `saywho._saywho` module.
 #[pymodule]
 fn _saywho(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_columns, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(report, m)?)?;
     m.add("SaywhoError", m.py().get_type::<SaywhoError>())?;
     m.add("SaywhoWarning", m.py().get_type::<SaywhoWarning>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -270,3 +270,25 @@ def test_docstring_examples():
 
     failures, tried = doctest.testmod(saywho)
     assert tried >= 3 and failures == 0
+
+
+# ------------------------------------------------------------------------------------ report
+
+
+def test_report_is_one_page_with_every_quote_marked():
+    page = saywho.report(SEEDS, title="Seeds & <more>")
+    rows = len(saywho.extract(SEEDS))
+    assert page.startswith("<!doctype html>")
+    assert page.count('<tr id="a') == rows
+    assert page.count('<a class="qn" href="#a') == rows
+    assert "<h1>Seeds &#38; &#60;more&#62;</h1>" in page
+    # From rows already extracted: the articles are read again for their texts.
+    assert saywho.report(saywho.extract(SEEDS)).count('<a class="qn" href="#a') == rows
+
+
+def test_report_escapes_article_text():
+    text = "“<script>alert(1)</script> and \"><img src=x onerror=alert(1)>,” said Eve Mallory."
+    page = saywho.report([("<i>named</i>", text)])
+    assert "<script>alert" not in page and "<img" not in page and "<i>named" not in page
+    assert "&#60;script&#62;alert(1)&#60;/script&#62; and " in page
+    assert "&#34;&#62;&#60;img src=x onerror=alert(1)&#62;" in page
