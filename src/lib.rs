@@ -9,7 +9,8 @@
 //! 4. [`attribution`]: a quote and its context → [`Attribution`] (cue and speaker mention);
 //! 5. [`speaker`]: a mention → [`Speaker`] (pronouns, surnames, nominals, titles);
 //! 6. [`table`]: [`QuoteRecord`], the output row; [`output`] writes CSV or JSON Lines;
-//! 7. [`consistency`]: rows of many articles → [`consistency::SpeakerReport`]s (title conflicts).
+//! 7. [`consistency`]: rows of many articles → [`consistency::SpeakerReport`]s (title conflicts);
+//! 8. [`report`]: texts, rows and reports → one self-contained HTML page to read them in.
 //!
 //! Everything saywho knows about English attribution is data in `patterns/`, compiled into a
 //! [`PatternSet`] once and shared; [`examples`] runs the examples written in those files.
@@ -32,11 +33,13 @@ pub mod consistency;
 pub mod error;
 pub mod eval;
 pub mod examples;
+pub mod gather;
 pub mod input;
 pub mod output;
 pub mod pattern;
 pub mod pipeline;
 pub mod quote;
+pub mod report;
 pub mod segment;
 pub mod speaker;
 pub mod table;

@@ -24,3 +24,7 @@ mod eval;
 mod regression;
 // The PySpark driver in examples/spark against a direct run (skipped without pyspark or Java).
 mod spark;
+// The HTML report (its escaping), completions, man pages, the check report's colour.
+mod report;
+// The HTML report in headless Chromium: the DOM and a screenshot (skipped without chromium).
+mod browser;

@@ -2,16 +2,14 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use saywho::consistency::{SpeakerReport, Verdict};
-use saywho::input::{self, Found, Item};
-use saywho::table::{read_table, table_kind, TableKind};
-use saywho::{InputFormat, QuoteRecord};
+use saywho::QuoteRecord;
 
-use super::messages::{self, err_message, errored, set_quiet, warn_message, Summary};
+use super::messages::{self, errored, set_quiet, warn_message, Summary};
 
 /// Report formats.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -22,6 +20,20 @@ pub enum CheckFormat {
     Jsonl,
     /// One row per speaker and article.
     Csv,
+    /// One self-contained HTML page: the articles with their quotes highlighted, the speakers'
+    /// titles side by side (as `saywho report`).
+    Html,
+}
+
+/// When the text report is coloured.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ColorWhen {
+    /// When stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always (even piped, even with NO_COLOR).
+    Always,
+    /// Never.
+    Never,
 }
 
 /// Flag speakers whose titles or affiliations differ between articles.
@@ -44,6 +56,7 @@ pub enum CheckFormat {
 ///   saywho extract --format jsonl -o monday.jsonl monday/ && saywho check monday.jsonl tuesday.jsonl
 ///   saywho check --format jsonl --all quotes/ > speakers.jsonl
 ///   saywho check --fail-on-conflict today/ || echo "titles disagree"
+///   saywho check --format html articles/ > check.html
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct CheckArgs {
@@ -59,6 +72,9 @@ pub struct CheckArgs {
     /// Exit 1 when a conflict is found.
     #[arg(long)]
     pub fail_on_conflict: bool,
+    /// Colour the text report: auto (a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorWhen,
     /// Worker threads for extraction (0 = all cores).
     #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -85,7 +101,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         CheckFormat::Text => {
+            let choice = match args.color {
+                ColorWhen::Auto => anstream::AutoStream::choice(&std::io::stdout()),
+                ColorWhen::Always => anstream::ColorChoice::Always,
+                ColorWhen::Never => anstream::ColorChoice::Never,
+            };
+            let mut out = anstream::AutoStream::new(&mut out as &mut dyn Write, choice);
             write_text(&mut out, &reports, &texts).context("writing the report")?
+        }
+        CheckFormat::Html => {
+            let title = super::report::title_of("saywho check", &args.paths);
+            super::report::write_html(&mut out, &title, &records, &reports, &texts)
+                .context("writing the report")?
         }
         CheckFormat::Jsonl => {
             for r in &reports {
@@ -136,126 +163,28 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     })
 }
 
-/// Reads tables and extracts articles; returns all rows and the texts of the articles read.
-fn collect(
+/// Reads tables and extracts articles ([`saywho::gather`]), naming and counting every input;
+/// returns all rows and the texts of the articles read.
+pub(super) fn collect(
     args: &CheckArgs,
     patterns: &saywho::PatternSet,
     sum: &mut Summary,
 ) -> (Vec<QuoteRecord>, HashMap<String, String>) {
-    let mut records = Vec::new();
-    let mut articles = Vec::new();
-    let mut table_dirs = Vec::new();
-    let wanted = |p: &Path| {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-        matches!(ext, "txt" | "csv" | "jsonl") || name.starts_with("part-")
-    };
-    for path in &args.paths {
-        for found in input::walk(path, &wanted) {
-            let f = match found {
-                Found::File { path, .. } => path,
-                Found::Skipped { path, kind, reason } => {
-                    sum.warnings += 1;
-                    *sum.skipped.entry(kind.as_str()).or_default() += 1;
-                    warn_message!("{}: skipped: {reason}", input::article_name(&path));
-                    continue;
-                }
-                Found::Failed(e) => {
-                    sum.failed += 1;
-                    err_message!("{e}");
-                    continue;
-                }
-            };
-            match table_kind(&f, &read_head(&f)) {
-                TableKind::Article => articles.push(Item::File(f)),
-                kind => match read_table(&f, kind) {
-                    Ok((rows, bad)) => {
-                        // The articles of a table written next to them.
-                        if let Some(dir) = f.parent() {
-                            let dir = if dir.as_os_str().is_empty() {
-                                Path::new(".")
-                            } else {
-                                dir
-                            };
-                            table_dirs.push(dir.to_path_buf());
-                        }
-                        sum.read += 1;
-                        sum.rows += rows.len();
-                        sum.failed += bad.len();
-                        for e in bad {
-                            err_message!("{e}");
-                        }
-                        records.extend(rows);
-                    }
-                    Err(e) => {
-                        sum.failed += 1;
-                        err_message!("{e}");
-                    }
-                },
-            }
-        }
-    }
-    let ex = saywho::Extractor::new(patterns);
-    let _ = ex.run_with(
-        articles,
-        InputFormat::Text,
+    let got = saywho::gather::gather(
+        &args.paths,
+        args.root.as_slice(),
+        patterns,
         messages::threads(args.threads),
-        |p| p,
-        |p| -> Result<(), ()> {
-            if let Some(r) = sum.take(p, |f| f()) {
-                records.extend(r.records);
-            }
-            Ok(())
-        },
+        |p| sum.note(p, |f| f()),
     );
-    // The texts, to quote the sentence where each title was given: only of files under the
-    // paths given (or --root), and only regular files. A table is data, not a licence to read
-    // any path it names.
-    let roots: Vec<PathBuf> = args
-        .paths
-        .iter()
-        .chain(args.root.iter())
-        .chain(table_dirs.iter())
-        .filter_map(|p| std::fs::canonicalize(p).ok())
-        .collect();
-    let mut texts = HashMap::new();
-    let mut refused = 0;
-    for r in &records {
-        if texts.contains_key(&r.article) {
-            continue;
-        }
-        let path = input::article_path(&r.article);
-        let inside = std::fs::canonicalize(&path)
-            .is_ok_and(|c| roots.iter().any(|root| c.starts_with(root)));
-        if !inside {
-            refused += 1;
-            texts.insert(r.article.clone(), String::new());
-            continue;
-        }
-        let text = input::read_regular(&path)
-            .map(|t| String::from_utf8_lossy(&t).into_owned())
-            .unwrap_or_default();
-        texts.insert(r.article.clone(), text);
-    }
-    if refused > 0 {
+    if got.outside_roots > 0 {
         warn_message!(
-            "{refused} article(s) named in the tables are not under the paths given (or --root): \
-             their sentences are not quoted"
+            "{} article(s) named in the tables are not under the paths given (or --root): \
+             their sentences are not quoted",
+            got.outside_roots
         );
     }
-    (records, texts)
-}
-
-fn read_head(path: &Path) -> Vec<u8> {
-    use std::io::Read;
-    let mut buf = vec![0; 256];
-    match input::open_regular(path).and_then(|mut f| f.read(&mut buf)) {
-        Ok(n) => {
-            buf.truncate(n);
-            buf
-        }
-        Err(_) => Vec::new(),
-    }
+    (got.records, got.texts)
 }
 
 /// The readable report: conflicts, then refinements, then (with --all) the rest.
@@ -264,22 +193,25 @@ fn write_text(
     reports: &[SpeakerReport],
     texts: &HashMap<String, String>,
 ) -> anyhow::Result<()> {
+    use anstyle::{AnsiColor, Style};
+    let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
     let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
     writeln!(
         out,
-        "{} speakers checked: {} conflict(s), {} refinement(s), {} consistent.\n",
+        "{bold}{} speakers checked: {} conflict(s), {} refinement(s), {} consistent.{bold:#}\n",
         reports.len(),
         count(Verdict::Conflict),
         count(Verdict::Refinement),
         count(Verdict::Consistent)
     )?;
     for r in reports {
-        let label = match r.verdict {
-            Verdict::Conflict => "CONFLICT",
-            Verdict::Refinement => "REFINEMENT",
-            Verdict::Consistent => "consistent",
+        let (label, style) = match r.verdict {
+            Verdict::Conflict => ("CONFLICT", AnsiColor::Red.on_default().bold()),
+            Verdict::Refinement => ("REFINEMENT", AnsiColor::Yellow.on_default().bold()),
+            Verdict::Consistent => ("consistent", AnsiColor::Green.on_default()),
         };
-        writeln!(out, "{label}: {}", r.speaker)?;
+        writeln!(out, "{style}{label}{style:#}: {bold}{}{bold:#}", r.speaker)?;
         writeln!(out, "  {}", r.reason)?;
         for m in &r.mentions {
             let form = match (m.title.is_empty(), m.affiliation.is_empty()) {
@@ -293,7 +225,7 @@ fn write_text(
                 .get(&m.article)
                 .and_then(|t| sentence_around(t, m.start, m.end))
             {
-                writeln!(out, "      \"{s}\"")?;
+                writeln!(out, "      {dim}\"{s}\"{dim:#}")?;
             }
         }
         writeln!(out)?;

@@ -74,14 +74,10 @@ pub struct Summary {
 
 impl Summary {
     /// Counts one processed input and prints its warning or error (through `suspend`, which
-    /// hides a progress bar while it prints); gives back its rows when it was extracted.
-    pub fn take(
-        &mut self,
-        p: saywho::Processed,
-        suspend: impl Fn(&dyn Fn()),
-    ) -> Option<saywho::ArticleResult> {
+    /// hides a progress bar while it prints).
+    pub fn note(&mut self, p: &saywho::Processed, suspend: impl Fn(&dyn Fn())) {
         use saywho::Outcome;
-        match p.outcome {
+        match &p.outcome {
             Outcome::Done(r) => {
                 self.read += usize::from(!p.continues);
                 self.bytes += r.bytes;
@@ -98,19 +94,29 @@ impl Summary {
                         self.warned = Some(p.name.clone());
                     }
                 }
-                Some(r)
             }
             Outcome::Skipped { kind, reason } => {
                 self.warnings += 1;
                 *self.skipped.entry(kind.as_str()).or_default() += 1;
                 suspend(&|| warn_message!("{}: skipped: {reason}", p.name));
-                None
             }
             Outcome::Failed(e) => {
                 self.failed += 1;
                 suspend(&|| err_message!("{e}"));
-                None
             }
+        }
+    }
+
+    /// [`Summary::note`], giving back the input's rows when it was extracted.
+    pub fn take(
+        &mut self,
+        p: saywho::Processed,
+        suspend: impl Fn(&dyn Fn()),
+    ) -> Option<saywho::ArticleResult> {
+        self.note(&p, suspend);
+        match p.outcome {
+            saywho::Outcome::Done(r) => Some(r),
+            _ => None,
         }
     }
 

@@ -1,12 +1,15 @@
 //! Flags and subcommands. Only `main.rs` uses this module; the library never sees clap types.
 
 pub mod check;
+pub mod completions;
 pub mod eval;
 pub mod extract;
+pub mod man;
 pub mod messages;
 pub mod output_file;
 pub mod patterns;
 pub mod progress;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -40,6 +43,12 @@ pub enum Command {
     /// Work with the pattern set.
     #[command(subcommand)]
     Patterns(patterns::PatternsCommand),
+    /// Write one HTML page to read the quotes and the title check in a browser.
+    Report(report::ReportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page, or write one per subcommand into a directory.
+    Man(man::ManArgs),
 }
 
 /// Loads the pattern set: `--patterns DIR`, or the one compiled into the binary.
@@ -58,5 +67,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Command::Check(a) => check::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Patterns(c) => patterns::run(c),
+        Command::Report(a) => report::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
     }
 }
