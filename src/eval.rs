@@ -312,13 +312,16 @@ fn ratio(a: usize, b: usize) -> Option<f64> {
     (b > 0).then(|| (a as f64 / b as f64 * 10000.0).round() / 10000.0)
 }
 
-/// Scores `predicted` against `gold`; `texts` maps an article's file name to its text.
-pub fn score(
-    gold: &[GoldQuote],
-    predicted: &[QuoteRecord],
+/// Predicted rows by article: (code-point start, code-point end, row).
+type ByArticle<'a> = BTreeMap<&'a str, Vec<(i64, i64, &'a QuoteRecord)>>;
+
+/// The predicted rows of the gold articles (matched on the file name), with their offsets as
+/// code points (-1 where a byte offset is not a character's start).
+fn predictions_by_article<'a>(
+    arts: &HashSet<&'a str>,
+    predicted: &'a [QuoteRecord],
     texts: &HashMap<String, String>,
-) -> (Scores, Vec<EvalError>) {
-    let arts: HashSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
+) -> ByArticle<'a> {
     // byte offset → code-point offset, per article.
     let maps: HashMap<&str, HashMap<usize, usize>> = arts
         .iter()
@@ -343,29 +346,23 @@ pub fn score(
         let e = m.get(&r.end).map_or(-1, |&v| v as i64);
         preds.entry(a).or_default().push((s, e, r));
     }
+    preds
+}
+
+/// Scores `predicted` against `gold`; `texts` maps an article's file name to its text.
+pub fn score(
+    gold: &[GoldQuote],
+    predicted: &[QuoteRecord],
+    texts: &HashMap<String, String>,
+) -> (Scores, Vec<EvalError>) {
+    let arts: HashSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
+    let preds = predictions_by_article(&arts, predicted, texts);
     let mut st: HashMap<String, usize> = HashMap::new();
     let mut inc = |k: String| *st.entry(k).or_default() += 1;
     let mut errors = Vec::new();
     let mut matched: HashSet<*const QuoteRecord> = HashSet::new();
     for g in gold {
-        let (gs, ge) = (g.start as i64, g.end as i64);
-        let mut best: Option<&QuoteRecord> = None;
-        let mut best_ov = 0i64;
-        for &(s, e, r) in preds
-            .get(g.article.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-        {
-            if s < 0 {
-                continue;
-            }
-            let ov = e.min(ge) - s.max(gs);
-            let shorter = 1.max((e - s).min(ge - gs));
-            if ov as f64 >= shorter as f64 / 2.0 && ov > best_ov {
-                best = Some(r);
-                best_ov = ov;
-            }
-        }
+        let best = best_match(g, preds.get(g.article.as_str()).map_or(&[], Vec::as_slice));
         if let Some(p) = best {
             matched.insert(p as *const _);
         }
@@ -431,6 +428,36 @@ pub fn score(
         }
     }
     let n_pred: usize = preds.values().map(Vec::len).sum();
+    let spurious = spurious_rows(&preds, &matched, &mut errors);
+    (summarise(&st, arts.len(), n_pred, spurious), errors)
+}
+
+/// The predicted row that matches gold quote `g` best: their spans overlap by at least half of
+/// the shorter one, the largest overlap winning (the first of equals).
+fn best_match<'a>(g: &GoldQuote, preds: &[(i64, i64, &'a QuoteRecord)]) -> Option<&'a QuoteRecord> {
+    let (gs, ge) = (g.start as i64, g.end as i64);
+    let mut best: Option<&QuoteRecord> = None;
+    let mut best_ov = 0i64;
+    for &(s, e, r) in preds {
+        if s < 0 {
+            continue;
+        }
+        let ov = e.min(ge) - s.max(gs);
+        let shorter = 1.max((e - s).min(ge - gs));
+        if ov as f64 >= shorter as f64 / 2.0 && ov > best_ov {
+            best = Some(r);
+            best_ov = ov;
+        }
+    }
+    best
+}
+
+/// The rows that match no gold quote, each added to `errors`; their number.
+fn spurious_rows(
+    preds: &ByArticle,
+    matched: &HashSet<*const QuoteRecord>,
+    errors: &mut Vec<EvalError>,
+) -> usize {
     let mut spurious = 0;
     for v in preds.values() {
         for &(_, _, r) in v {
@@ -447,9 +474,19 @@ pub fn score(
             }
         }
     }
+    spurious
+}
+
+/// The figures from the counts.
+fn summarise(
+    st: &HashMap<String, usize>,
+    articles: usize,
+    n_pred: usize,
+    spurious: usize,
+) -> Scores {
     let g = |k: &str| st.get(k).copied().unwrap_or(0);
-    let scores = Scores {
-        articles: arts.len(),
+    Scores {
+        articles,
         predicted_quotes: n_pred,
         gold_direct: g("direct_gold"),
         gold_partial: g("partial_gold"),
@@ -468,8 +505,7 @@ pub fn score(
         partial_speaker_acc_lenient: ratio(g("partial_speaker_lenient"), g("partial_named")),
         direct_title_acc: ratio(g("direct_title_ok"), g("direct_titled")),
         direct_affiliation_acc: ratio(g("direct_affiliation_ok"), g("direct_affiliated")),
-    };
-    (scores, errors)
+    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,6 @@ use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::pipeline::SkipKind;
 
 /// Where articles come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +61,37 @@ pub const PIECE_BYTES: usize = 1 << 20;
 /// A piece may run this far past [`PIECE_BYTES`] to reach a line end; a line longer than that is
 /// cut at a space (or, failing that, at a character boundary).
 pub const PIECE_SLACK: usize = 1 << 20;
+
+/// Why an input was left out, for the closing summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SkipKind {
+    /// A binary file.
+    Binary,
+    /// UTF-16 text.
+    Utf16,
+    /// A JSON Lines record that is not `{"id", "text"}`.
+    BadRecord,
+    /// A FIFO, socket or device.
+    NotAFile,
+    /// A symbolic link back to a directory being walked.
+    LinkLoop,
+    /// A file reached a second time through a link.
+    SameFile,
+}
+
+impl SkipKind {
+    /// How the summary names it ("binary").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipKind::Binary => "binary",
+            SkipKind::Utf16 => "UTF-16",
+            SkipKind::BadRecord => "bad record",
+            SkipKind::NotAFile => "not a regular file",
+            SkipKind::LinkLoop => "link loop",
+            SkipKind::SameFile => "same file again",
+        }
+    }
+}
 
 /// What [`walk`] found at one path.
 #[derive(Debug)]

@@ -43,6 +43,7 @@ pub mod report;
 pub mod segment;
 pub mod speaker;
 pub mod table;
+pub mod token;
 
 pub use article::Article;
 pub use attribution::Attribution;

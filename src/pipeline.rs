@@ -12,6 +12,7 @@
 use rayon::prelude::*;
 
 use crate::article::{Article, Skip};
+use crate::attribution::continuation::{self, Via};
 use crate::attribution::{self, Attribution};
 use crate::error::Error;
 use crate::input::{Input, InputFormat, Item, Piece, Unit};
@@ -20,9 +21,6 @@ use crate::quote::{self, Diagnostic, QuoteKind};
 use crate::segment::{self, Span};
 use crate::speaker::{Speaker, SpeakerResolver};
 use crate::table::QuoteRecord;
-
-/// How many quotes back a quote with no attribution of its own looks for one to continue.
-const CONTINUATION_REACH: usize = 50;
 
 /// The most worker threads a run starts (a larger `threads` is cut to this): more cannot help on
 /// any machine this runs on, and each costs a stack.
@@ -64,36 +62,7 @@ pub enum Outcome {
     Failed(Error),
 }
 
-/// Why an input was left out, for the closing summary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SkipKind {
-    /// A binary file.
-    Binary,
-    /// UTF-16 text.
-    Utf16,
-    /// A JSON Lines record that is not `{"id", "text"}`.
-    BadRecord,
-    /// A FIFO, socket or device.
-    NotAFile,
-    /// A symbolic link back to a directory being walked.
-    LinkLoop,
-    /// A file reached a second time through a link.
-    SameFile,
-}
-
-impl SkipKind {
-    /// How the summary names it ("binary").
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SkipKind::Binary => "binary",
-            SkipKind::Utf16 => "UTF-16",
-            SkipKind::BadRecord => "bad record",
-            SkipKind::NotAFile => "not a regular file",
-            SkipKind::LinkLoop => "link loop",
-            SkipKind::SameFile => "same file again",
-        }
-    }
-}
+pub use crate::input::SkipKind;
 
 /// One input unit: an article's name and outcome.
 #[derive(Debug)]
@@ -105,6 +74,70 @@ pub struct Processed {
     /// It continues the article of the one before: a later piece of a file read in pieces
     /// ([`crate::input::PIECE_BYTES`]). Its rows' offsets and paragraph numbers are the file's.
     pub continues: bool,
+}
+
+/// What the attribution decided for one quote.
+#[derive(Clone, Debug)]
+struct Attributed {
+    kind: QuoteKind,
+    attribution: Option<Attribution>,
+    speaker: Speaker,
+    via: Via,
+}
+
+impl Attributed {
+    /// A quote nobody is said to have said.
+    fn none(kind: QuoteKind) -> Attributed {
+        Attributed {
+            kind,
+            attribution: None,
+            speaker: Speaker::default(),
+            via: Via::Own,
+        }
+    }
+}
+
+/// The sentence starts of every paragraph of an article, in one sorted list.
+struct Sentences {
+    /// Every sentence start, sorted.
+    all: Vec<usize>,
+    /// For each paragraph, its range of `all`.
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl Sentences {
+    /// The sentences of every paragraph (no boundary inside a quote).
+    fn of(
+        text: &str,
+        paragraphs: &[segment::Paragraph],
+        quotes: &[quote::Quote],
+        p: &PatternSet,
+    ) -> Sentences {
+        let mut all = Vec::new();
+        let mut ranges = Vec::with_capacity(paragraphs.len());
+        let mut qi = 0;
+        for (pi, para) in paragraphs.iter().enumerate() {
+            let q0 = qi;
+            while qi < quotes.len() && quotes[qi].paragraph == pi {
+                qi += 1;
+            }
+            let inner: Vec<Span> = quotes[q0..qi].iter().map(|q| q.inner).collect();
+            let s = all.len();
+            all.extend(segment::sentence_starts(text, para.span, &inner, p));
+            ranges.push(s..all.len());
+        }
+        Sentences { all, ranges }
+    }
+
+    /// The sentence starts of paragraph `k`.
+    fn of_paragraph(&self, k: usize) -> &[usize] {
+        &self.all[self.ranges[k].clone()]
+    }
+
+    /// A number for the sentence holding `pos` (sentences of one paragraph count up).
+    fn number_of(&self, pos: usize) -> usize {
+        self.all.partition_point(|&s| s <= pos)
+    }
 }
 
 /// Extracts quotes with a compiled pattern set.
@@ -129,17 +162,6 @@ impl<'p> Extractor<'p> {
     /// assert_eq!(rows[0].title, "spokeswoman for the ministry");
     /// ```
     pub fn extract(&self, article: &Article) -> ArticleResult {
-        self.with_regexes(|regexes| self.extract_with(article, regexes))
-    }
-
-    /// [`Extractor::extract`] with the rules' regexes given (for each rule, its
-    /// [`crate::pattern::rules::CueRule::plain_regex`]): each worker thread passes its own
-    /// clones, so that threads never wait on a shared regex cache.
-    pub fn extract_with(
-        &self,
-        article: &Article,
-        regexes: &[Option<regex::Regex>],
-    ) -> ArticleResult {
         let mut result = ArticleResult {
             invalid_utf8_at: article.invalid_utf8_at,
             bytes: article.text.len(),
@@ -156,167 +178,110 @@ impl<'p> Extractor<'p> {
         if quotes.is_empty() {
             return result;
         }
-        // Sentence starts of every paragraph; `ranges[pi]` indexes into `all`.
-        let mut all = Vec::new();
-        let mut ranges = Vec::with_capacity(paragraphs.len());
-        let mut qi = 0;
-        for (pi, para) in paragraphs.iter().enumerate() {
-            let q0 = qi;
-            while qi < quotes.len() && quotes[qi].paragraph == pi {
-                qi += 1;
-            }
-            let inner: Vec<Span> = quotes[q0..qi].iter().map(|q| q.inner).collect();
-            let s = all.len();
-            all.extend(segment::sentence_starts(text, para.span, &inner, p));
-            ranges.push(s..all.len());
+        let sentences = Sentences::of(text, &paragraphs, &quotes, p);
+        let mut found = self.attribute_all(text, &paragraphs, &quotes, &sentences);
+        let own = |k: usize| found[k].attribution.is_some() && found[k].via == Via::Own;
+        for (i, k) in continuation::chain_sources(&quotes, own) {
+            found[i] = Attributed {
+                kind: found[i].kind,
+                via: Via::Continuation,
+                ..found[k].clone()
+            };
         }
-        // The resolver scans the whole article; it is built when the first mention needs it (an
-        // article whose quotes no rule attributes never needs it).
-        let mut resolver: Option<SpeakerResolver> = None;
-        let make = || SpeakerResolver::new(text, &paragraphs, &quotes, all.clone(), p);
-        let sentence_of = |pos: usize| all.partition_point(|&s| s <= pos);
+        result.records = quotes
+            .iter()
+            .zip(found)
+            .map(|(q, a)| {
+                QuoteRecord::new(
+                    &article.name,
+                    text,
+                    q,
+                    a.kind,
+                    a.attribution.as_ref(),
+                    &a.speaker,
+                    a.via,
+                )
+            })
+            .collect();
+        result
+    }
 
-        let mut found: Vec<(QuoteKind, Option<Attribution>, Speaker, &'static str)> =
-            Vec::with_capacity(quotes.len());
-        for i in 0..quotes.len() {
-            let q = &quotes[i];
+    /// Attributes every quote of an article in text order: its kind, the rule that matched (or
+    /// the quote it continues) and its speaker. The speaker resolver is built when the first
+    /// mention needs it (an article whose quotes no rule attributes never needs it).
+    fn attribute_all(
+        &self,
+        text: &str,
+        paragraphs: &[segment::Paragraph],
+        quotes: &[quote::Quote],
+        sentences: &Sentences,
+    ) -> Vec<Attributed> {
+        let p = self.patterns;
+        let mut resolver: Option<SpeakerResolver> = None;
+        let make = || SpeakerResolver::new(text, paragraphs, quotes, sentences.all.clone(), p);
+        let mut found: Vec<Attributed> = Vec::with_capacity(quotes.len());
+        for (i, q) in quotes.iter().enumerate() {
             let para = paragraphs[q.paragraph].span;
             let prev = q
                 .paragraph
                 .checked_sub(1)
-                .map(|k| (paragraphs[k].span, &all[ranges[k].clone()]));
+                .map(|k| (paragraphs[k].span, sentences.of_paragraph(k)));
             let ctx = attribution::context(
                 text,
-                &quotes,
+                quotes,
                 i,
                 para,
-                &all[ranges[q.paragraph].clone()],
+                sentences.of_paragraph(q.paragraph),
                 prev,
             );
             if attribution::is_scare(text, q, &ctx, p) {
-                found.push((QuoteKind::Scare, None, Speaker::default(), ""));
+                found.push(Attributed::none(QuoteKind::Scare));
                 continue;
             }
-            let attr = attribution::attribute(text, &ctx, p, regexes, false);
+            let mut attr = attribution::attribute(text, &ctx, p, false);
             let kind = attribution::kind(text, q, &ctx, attr.as_ref());
-            if let Some(a) = attr {
-                let sp = resolver.get_or_insert_with(make).resolve(a.mention);
-                if let Some(e) = sp.entity {
-                    resolver.get_or_insert_with(make).record_speaker(q.open, e);
-                }
-                found.push((kind, Some(a), sp, ""));
-                continue;
-            }
-            // Continuation: the same sentence, the same paragraph, or the paragraph before.
-            let same_sentence = |k: usize| sentence_of(quotes[k].open) == sentence_of(q.open);
-            // A bounded look back: continuation comes from a quote close by.
-            let source = (0..i)
-                .rev()
-                .take(CONTINUATION_REACH)
-                .take_while(|&k| quotes[k].paragraph == q.paragraph)
-                .find(|&k| found[k].1.is_some() && (same_sentence(k) || kind == QuoteKind::Direct));
-            let source = source.or_else(|| {
-                let opens = text[para.start..q.open].trim().is_empty();
-                if !opens || q.paragraph == 0 {
-                    return None;
-                }
-                (0..i)
-                    .rev()
-                    .take(CONTINUATION_REACH)
-                    .take_while(|&k| quotes[k].paragraph + 1 >= q.paragraph)
-                    .find(|&k| {
-                        quotes[k].paragraph + 1 == q.paragraph
-                            && found[k].1.is_some()
-                            && found[k].0 == QuoteKind::Direct
-                    })
-            });
-            match source {
-                Some(k) => {
-                    let (_, a, sp, _) = found[k].clone();
-                    if let Some(e) = sp.entity {
+            if attr.is_none() {
+                let attributed = |k: usize| found[k].attribution.as_ref().map(|_| found[k].kind);
+                let source = continuation::source(
+                    text,
+                    quotes,
+                    i,
+                    para,
+                    kind,
+                    |pos| sentences.number_of(pos),
+                    attributed,
+                );
+                if let Some(k) = source {
+                    let a = Attributed {
+                        kind,
+                        via: Via::Continuation,
+                        ..found[k].clone()
+                    };
+                    if let Some(e) = a.speaker.entity {
                         resolver.get_or_insert_with(make).record_speaker(q.open, e);
                     }
-                    found.push((kind, a, sp, "continuation"));
+                    found.push(a);
+                    continue;
                 }
-                None => match attribution::attribute(text, &ctx, p, regexes, true) {
-                    // The fallback rules: a paragraph before that reports someone's words.
-                    Some(a) => {
-                        let sp = resolver.get_or_insert_with(make).resolve(a.mention);
-                        if let Some(e) = sp.entity {
-                            resolver.get_or_insert_with(make).record_speaker(q.open, e);
-                        }
-                        found.push((kind, Some(a), sp, ""));
-                    }
-                    None => found.push((kind, None, Speaker::default(), "")),
-                },
+                // The fallback rules: a paragraph before that reports someone's words.
+                attr = attribution::attribute(text, &ctx, p, true);
             }
-        }
-        // Multi-paragraph quotes: the speaker named in any piece applies to every piece.
-        // The first piece of each chain that a rule attributed, found in one pass.
-        let mut donors: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for (k, q) in quotes.iter().enumerate() {
-            if let Some(chain) = q.chain {
-                if found[k].1.is_some() && found[k].3.is_empty() {
-                    donors.entry(chain).or_insert(k);
-                }
-            }
-        }
-        // A piece without its own attribution takes the speaker of the nearest piece before it
-        // that has one (a transcript's pieces change speakers), else of the first that has one.
-        let mut last_named: std::collections::HashMap<usize, usize> =
-            std::collections::HashMap::new();
-        for i in 0..quotes.len() {
-            let Some(chain) = quotes[i].chain else {
+            let Some(a) = attr else {
+                found.push(Attributed::none(kind));
                 continue;
             };
-            if found[i].1.is_some() && found[i].3.is_empty() {
-                last_named.insert(chain, i);
-                continue;
+            let sp = resolver.get_or_insert_with(make).resolve(a.mention);
+            if let Some(e) = sp.entity {
+                resolver.get_or_insert_with(make).record_speaker(q.open, e);
             }
-            if let Some(&k) = last_named.get(&chain).or_else(|| donors.get(&chain)) {
-                let (_, a, sp, _) = found[k].clone();
-                found[i] = (found[i].0, a, sp, "continuation");
-            }
-        }
-        for (q, (kind, attr, sp, via)) in quotes.iter().zip(found) {
-            let mut kind = kind;
-            if attr.is_none() && kind == QuoteKind::Partial {
-                kind = QuoteKind::Scare;
-            }
-            let method = match (&attr, via, sp.method) {
-                (None, _, _) => String::new(),
-                (Some(_), "continuation", _) => "continuation".to_string(),
-                (Some(a), _, "") => a.method.clone(),
-                (Some(_), _, m) => m.to_string(),
-            };
-            let (ts, te) = sp
-                .title_span
-                .map_or((None, None), |s| (Some(s.start), Some(s.end)));
-            result.records.push(QuoteRecord {
-                article: article.name.clone(),
-                start: q.inner.start,
-                end: q.inner.end,
-                quote: q.inner.slice(text).to_string(),
-                speaker: sp.name.clone(),
-                title: sp.title.clone(),
-                affiliation: sp.affiliation.clone(),
-                cue: attr
-                    .as_ref()
-                    .map(|a| a.cue.slice(text).to_string())
-                    .unwrap_or_default(),
-                kind: kind.as_str().to_string(),
-                method,
-                rule: attr.as_ref().map(|a| a.rule_id.clone()).unwrap_or_default(),
-                paragraph: q.paragraph + 1,
-                mention: attr
-                    .as_ref()
-                    .map(|a| a.mention.slice(text).to_string())
-                    .unwrap_or_default(),
-                title_start: ts,
-                title_end: te,
+            found.push(Attributed {
+                kind,
+                attribution: Some(a),
+                speaker: sp,
+                via: Via::Own,
             });
         }
-        result
+        found
     }
 
     /// Extracts from every input, `threads` at a time (0 = all cores), calling `sink` for each
@@ -362,7 +327,7 @@ impl<'p> Extractor<'p> {
                     let mut out: Vec<T> = Vec::with_capacity(batch.len());
                     batch
                         .into_par_iter()
-                        .map(|u| prepare(self.process_here(u)))
+                        .map(|u| prepare(self.process(u)))
                         .collect_into_vec(&mut out);
                     // The receiver is gone only when the sink failed.
                     let _ = tx.send(out);
@@ -387,35 +352,7 @@ impl<'p> Extractor<'p> {
         })
     }
 
-    /// Runs `f` with this thread's own clones of the rules' regexes that the attribution runs
-    /// ([`crate::pattern::rules::CueRule::plain_regex`]), made once per thread and pattern set:
-    /// a regex shared by threads makes them wait on its cache pool, and a fresh clone per article
-    /// would start with a cold cache.
-    fn with_regexes<R>(&self, f: impl FnOnce(&[Option<regex::Regex>]) -> R) -> R {
-        thread_local! {
-            static REGEXES: std::cell::RefCell<(u64, Vec<Option<regex::Regex>>)> = const { std::cell::RefCell::new((0, Vec::new())) };
-        }
-        REGEXES.with(|cell| {
-            let mut slot = cell.borrow_mut();
-            if slot.0 != self.patterns.id {
-                *slot = (
-                    self.patterns.id,
-                    self.patterns
-                        .rules
-                        .iter()
-                        .map(|r| r.plain_regex().cloned())
-                        .collect(),
-                );
-            }
-            f(&slot.1)
-        })
-    }
-
-    fn process_here(&self, unit: Unit) -> Processed {
-        self.with_regexes(|regexes| self.process(unit, regexes))
-    }
-
-    fn process(&self, unit: Unit, regexes: &[Option<regex::Regex>]) -> Processed {
+    fn process(&self, unit: Unit) -> Processed {
         let whole = |name: String, outcome: Outcome| Processed {
             name,
             outcome,
@@ -427,7 +364,7 @@ impl<'p> Extractor<'p> {
             Unit::Bytes { name, bytes, piece } => {
                 let outcome = match Article::from_bytes(name.clone(), bytes) {
                     Ok(a) => {
-                        let mut r = self.extract_with(&a, regexes);
+                        let mut r = self.extract(&a);
                         shift(&mut r, piece);
                         Outcome::Done(r)
                     }
@@ -452,7 +389,7 @@ impl<'p> Extractor<'p> {
             } => match parse_record(&bytes) {
                 Ok((id, text, invalid_at)) => {
                     let a = Article::from_text(id.clone(), text);
-                    let mut r = self.extract_with(&a, regexes);
+                    let mut r = self.extract(&a);
                     r.invalid_utf8_at = invalid_at;
                     whole(id, Outcome::Done(r))
                 }

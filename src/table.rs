@@ -20,6 +20,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::attribution::continuation::Via;
+use crate::attribution::Attribution;
+use crate::quote::{Quote, QuoteKind};
+use crate::speaker::Speaker;
+
 /// One row of the quotes table.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteRecord {
@@ -53,6 +58,54 @@ pub struct QuoteRecord {
     pub title_start: Option<usize>,
     /// End of where the title was given.
     pub title_end: Option<usize>,
+}
+
+impl QuoteRecord {
+    /// The row of quote `q` of the article `article` (its text `text`), of kind `kind`, with the
+    /// attribution and speaker found for it (`via` says whether it continues another quote's).
+    /// A partial quote nobody is said to have said is a scare quote.
+    pub fn new(
+        article: &str,
+        text: &str,
+        q: &Quote,
+        kind: QuoteKind,
+        attr: Option<&Attribution>,
+        sp: &Speaker,
+        via: Via,
+    ) -> QuoteRecord {
+        let kind = if attr.is_none() && kind == QuoteKind::Partial {
+            QuoteKind::Scare
+        } else {
+            kind
+        };
+        let method = match (attr, via, sp.method) {
+            (None, _, _) => String::new(),
+            (Some(_), Via::Continuation, _) => "continuation".to_string(),
+            (Some(a), Via::Own, "") => a.method.clone(),
+            (Some(_), Via::Own, m) => m.to_string(),
+        };
+        QuoteRecord {
+            article: article.to_string(),
+            start: q.inner.start,
+            end: q.inner.end,
+            quote: q.inner.slice(text).to_string(),
+            speaker: sp.name.clone(),
+            title: sp.title.clone(),
+            affiliation: sp.affiliation.clone(),
+            cue: attr
+                .map(|a| a.cue.slice(text).to_string())
+                .unwrap_or_default(),
+            kind: kind.as_str().to_string(),
+            method,
+            rule: attr.map(|a| a.rule_id.clone()).unwrap_or_default(),
+            paragraph: q.paragraph + 1,
+            mention: attr
+                .map(|a| a.mention.slice(text).to_string())
+                .unwrap_or_default(),
+            title_start: sp.title_span.map(|s| s.start),
+            title_end: sp.title_span.map(|s| s.end),
+        }
+    }
 }
 
 /// What a file given to `saywho check` holds.

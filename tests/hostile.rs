@@ -123,6 +123,8 @@ fn issue_16_signal_keeps_the_old_output() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Held open until the run has ended: closing it would let the run end on its own.
+    let stdin = child.stdin.take();
     let started = Instant::now();
     while leftovers(&dir.path).is_empty() {
         assert!(started.elapsed() < Duration::from_secs(20), "no temp file");
@@ -133,10 +135,16 @@ fn issue_16_signal_keeps_the_old_output() {
         .status()
         .unwrap();
     assert!(kill.success());
-    let status = child.wait().unwrap();
-    assert!(!status.success());
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert!(!out.status.success(), "{:?}", out.status);
     assert_eq!(std::fs::read_to_string(&old).unwrap(), "the old table\n");
-    assert_eq!(leftovers(&dir.path), Vec::<String>::new());
+    assert_eq!(
+        leftovers(&dir.path),
+        Vec::<String>::new(),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// The output replaces the old file only at the end, and keeps its permissions.

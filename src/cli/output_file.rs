@@ -14,8 +14,13 @@ use std::sync::Mutex;
 
 use anyhow::Context;
 
-/// The temporary files of this process, removed by the signal handler.
+/// The temporary files of this process, removed by the signal handler. Its lock is held while
+/// a temporary file is renamed into place, so that a signal either comes before the rename (the
+/// old file stays) or after it (the run had finished).
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Set by the signal handler: no temporary file may be renamed into place any more.
+static SIGNALLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// An output being written.
 pub struct Output {
@@ -109,12 +114,21 @@ impl Output {
                 if let Ok(meta) = std::fs::metadata(&target) {
                     let _ = file.as_file().set_permissions(meta.permissions());
                 }
+                let mut pending = lock_pending();
+                if SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) {
+                    // A signal came first: the handler removes the file and ends the process.
+                    drop(pending);
+                    loop {
+                        std::thread::park();
+                    }
+                }
                 let result = file
                     .persist(&target)
                     .map(drop)
                     .map_err(|e| e.error)
                     .with_context(|| format!("renaming {} to {}", tmp.display(), target.display()));
-                lock_pending().retain(|p| p != &tmp);
+                pending.retain(|p| p != &tmp);
+                drop(pending);
                 result
             }
         }
@@ -180,6 +194,7 @@ fn install_signal_handler() {
         };
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
+                SIGNALLED.store(true, std::sync::atomic::Ordering::SeqCst);
                 for p in lock_pending().iter() {
                     let _ = std::fs::remove_file(p);
                 }

@@ -244,39 +244,7 @@ impl Page {
                 view
             })
             .collect();
-        let mut flagged = Vec::new();
-        let mut consistent = Vec::new();
-        for s in r.speakers {
-            let view = SpeakerView {
-                name: s.speaker.clone(),
-                verdict: s.verdict.as_str().to_string(),
-                reason: s.reason.clone(),
-                mentions: s
-                    .mentions
-                    .iter()
-                    .map(|m| MentionView {
-                        article: m.article.clone(),
-                        short: short(&m.article),
-                        article_href: texts
-                            .contains_key(m.article.as_str())
-                            .then(|| format!("#{}", ids[m.article.as_str()])),
-                        given_href: targets
-                            .get(&(m.article.as_str(), m.start, m.end))
-                            .map(|id| format!("#{id}")),
-                        title: m.title.clone(),
-                        affiliation: m.affiliation.clone(),
-                        evidence: texts
-                            .get(m.article.as_str())
-                            .and_then(|t| evidence::around(t, m.start, m.end)),
-                    })
-                    .collect(),
-            };
-            if view.verdict == "consistent" {
-                consistent.push(view);
-            } else {
-                flagged.push(view);
-            }
-        }
+        let (flagged, consistent) = speaker_views(r.speakers, &texts, &ids, &targets, &short);
         let mut verdicts: Vec<(String, usize)> = Vec::new();
         for s in r.speakers {
             let v = s.verdict.as_str();
@@ -324,6 +292,51 @@ impl Page {
     fn speakers_empty(&self) -> bool {
         self.flagged.is_empty() && self.consistent.is_empty()
     }
+}
+
+/// The speakers' cards: those with a conflict or a refinement, and the consistent ones; each
+/// mention linked to its article (`ids`) and to where its title was given (`targets`).
+fn speaker_views(
+    speakers: &[SpeakerReport],
+    texts: &HashMap<&str, &str>,
+    ids: &HashMap<&str, String>,
+    targets: &HashMap<(&str, usize, usize), String>,
+    short: &dyn Fn(&str) -> String,
+) -> (Vec<SpeakerView>, Vec<SpeakerView>) {
+    let mut flagged = Vec::new();
+    let mut consistent = Vec::new();
+    for s in speakers {
+        let view = SpeakerView {
+            name: s.speaker.clone(),
+            verdict: s.verdict.as_str().to_string(),
+            reason: s.reason.clone(),
+            mentions: s
+                .mentions
+                .iter()
+                .map(|m| MentionView {
+                    article: m.article.clone(),
+                    short: short(&m.article),
+                    article_href: texts
+                        .contains_key(m.article.as_str())
+                        .then(|| format!("#{}", ids[m.article.as_str()])),
+                    given_href: targets
+                        .get(&(m.article.as_str(), m.start, m.end))
+                        .map(|id| format!("#{id}")),
+                    title: m.title.clone(),
+                    affiliation: m.affiliation.clone(),
+                    evidence: texts
+                        .get(m.article.as_str())
+                        .and_then(|t| evidence::around(t, m.start, m.end)),
+                })
+                .collect(),
+        };
+        if view.verdict == "consistent" {
+            consistent.push(view);
+        } else {
+            flagged.push(view);
+        }
+    }
+    (flagged, consistent)
 }
 
 /// The length of the directory that every name starts with (`tests/data/check/`), or 0.
@@ -455,6 +468,22 @@ fn article_view(
                 .collect(),
         })
         .collect();
+    let quoted = quoted_people(rows, row_id);
+    ArticleView {
+        id: id.to_string(),
+        name: name.to_string(),
+        short: name.to_string(),
+        quoted,
+        counts,
+        pieces,
+        extra_columns,
+        rows: row_views,
+    }
+}
+
+/// The people quoted in an article, in order of first quote, each with their post and the rows
+/// of their quotes (`row_id` names a row).
+fn quoted_people(rows: &[&QuoteRecord], row_id: impl Fn(usize) -> String) -> Vec<QuotedView> {
     let mut quoted: Vec<QuotedView> = Vec::new();
     for (i, q) in rows.iter().enumerate() {
         if q.kind == "scare" {
@@ -490,16 +519,7 @@ fn article_view(
             }),
         }
     }
-    ArticleView {
-        id: id.to_string(),
-        name: name.to_string(),
-        short: name.to_string(),
-        quoted,
-        counts,
-        pieces,
-        extra_columns,
-        rows: row_views,
-    }
+    quoted
 }
 
 /// The hover text of a quote: who said it, as the row gives it.

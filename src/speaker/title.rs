@@ -11,10 +11,11 @@
 //!
 //! A phrase is only a title when it contains a title from `patterns/lexicon/titles.txt`.
 
-use super::name::{title_suffix, tokenize, Token};
+use super::name::title_suffix;
 use crate::pattern::lexicon::{W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
+use crate::token::{tokenize, Token};
 
 /// A title and affiliation and where they were written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,0 +1,122 @@
+//! The contexts a rule looks at around one quote: the rest of its sentence after the closing
+//! mark, the sentence before the opening mark, the last sentence of the paragraph before, the
+//! sentence before in the same paragraph, and the quote's first words.
+//!
+//! In: the text, the article's quotes, one quote's index, its paragraph and sentence starts. Out:
+//! a [`Context`] of byte spans of the text. Sentence starts are sorted, so every lookup is a
+//! binary search and a huge paragraph stays linear.
+
+use crate::quote::Quote;
+use crate::segment::Span;
+
+/// The contexts around one quote.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// After the closing mark to the end of the sentence.
+    pub after: Span,
+    /// From the sentence start (or the previous quote's end) to the opening mark.
+    pub before: Span,
+    /// The last sentence of the previous paragraph, when the quote opens its paragraph.
+    pub previous: Option<Span>,
+    /// The sentence before in the same paragraph, when the quote starts its sentence.
+    pub previous_sentence: Option<Span>,
+    /// Nothing but an attribution or a colon precedes the quote in its sentence.
+    pub opens_sentence: bool,
+    /// The quote ends with a question or an exclamation: a whole utterance, even inside a
+    /// sentence.
+    pub utterance: bool,
+    /// The first words inside the quote (where a transcript puts its speaker label).
+    pub opening: Span,
+}
+
+/// How much of a quote's beginning the `quote-start` rules see: enough for a speaker label
+/// ("SEN. ELIZABETH WARREN:"), little enough to stay cheap.
+pub(super) const OPENING_BYTES: usize = 48;
+
+/// Builds the contexts of `quotes[i]`, whose paragraph is `para` and whose paragraph's sentence
+/// starts are `sentences` (absolute, sorted).
+pub fn context(
+    text: &str,
+    quotes: &[Quote],
+    i: usize,
+    para: Span,
+    sentences: &[usize],
+    previous_para: Option<(Span, &[usize])>,
+) -> Context {
+    let q = &quotes[i];
+    // Sentence starts are sorted: binary searches keep huge paragraphs linear.
+    let sentence_start = sentences[..sentences.partition_point(|&s| s <= q.open)]
+        .last()
+        .copied()
+        .unwrap_or(para.start);
+    let prev_close = i
+        .checked_sub(1)
+        .map(|k| &quotes[k])
+        .filter(|p| p.paragraph == q.paragraph && p.after() <= q.open)
+        .map(|p| p.after());
+    let before_start = prev_close.map_or(sentence_start, |c| c.max(sentence_start));
+    let before = text[before_start..q.open].trim();
+    let opens_sentence =
+        before.is_empty() || before.ends_with(':') || before.starts_with([',', '”', '"']);
+    let after_start = q.after();
+    let next_open = quotes
+        .get(i + 1)
+        .filter(|n| n.paragraph == q.paragraph)
+        .map(|n| n.open);
+    // The sentence ends at the next sentence start; for a quote that opens its sentence, a short
+    // sentence right after the closing mark (“Why?” Smith asked.) still belongs to it.
+    let mut ends = sentences[sentences.partition_point(|&s| s <= after_start)..]
+        .iter()
+        .copied();
+    let mut sentence_end = ends.next().unwrap_or(para.end);
+    if opens_sentence && sentence_end <= after_start + 3 {
+        let following = ends.next().unwrap_or(para.end);
+        if following - sentence_end < 80 {
+            sentence_end = following;
+        }
+    }
+    let after_end = next_open
+        .map_or(sentence_end, |o| o.min(sentence_end))
+        .max(after_start);
+    let opens_paragraph = text[para.start..q.open].trim().is_empty();
+    let previous = if opens_paragraph {
+        previous_para.map(|(ps, starts)| {
+            let last = starts
+                .iter()
+                .copied()
+                .rfind(|&s| s < ps.end)
+                .unwrap_or(ps.start);
+            Span::new(last, ps.end)
+        })
+    } else {
+        None
+    };
+    // The sentence before, in the same paragraph, when the quote starts its sentence and that
+    // sentence holds no quote of its own.
+    let previous_sentence = (before.is_empty() && sentence_start > para.start)
+        .then(|| {
+            let k = sentences.partition_point(|&s| s < sentence_start);
+            let s = k.checked_sub(1).map_or(para.start, |k| sentences[k]);
+            Span::new(s, sentence_start)
+        })
+        // Quotes are sorted too: the one right before this quote is the only one that can lie in
+        // the previous sentence's span and matter.
+        .filter(|sp| {
+            !i.checked_sub(1)
+                .is_some_and(|k| quotes[k].open >= sp.start && quotes[k].open < sp.end)
+        });
+    // The first words of the inner text, cut at a character boundary.
+    let mut opening_end = q.inner.end.min(q.inner.start + OPENING_BYTES);
+    while !text.is_char_boundary(opening_end) {
+        opening_end -= 1;
+    }
+    Context {
+        opening: Span::new(q.inner.start, opening_end),
+        after: Span::new(after_start, after_end),
+        before: Span::new(before_start, q.open),
+        previous,
+        previous_sentence,
+        opens_sentence,
+        utterance: q.inner.slice(text).trim_end().ends_with(['?', '!']),
+    }
+}

@@ -1,0 +1,235 @@
+//! Judging a captured speaker mention: whether it can name a speaker at all, where it starts a
+//! phrase, and how far a name in it really runs (an appositive name, an organisation's full name,
+//! the subject nearest the verb).
+//!
+//! In: the text (or a context) and a mention's span. Out: yes/no, or a corrected span.
+
+use crate::pattern::PatternSet;
+use crate::token::is_possessive;
+
+/// Whether the word before `at` in `hay` is "the".
+pub(super) fn follows_the(hay: &str, at: usize) -> bool {
+    hay[..at].trim_end().rsplit([' ', '\u{a0}']).next() == Some("the")
+}
+
+/// Whether a mention starting at `at` starts a noun phrase, rather than continuing a name
+/// ("Stephen |Biegun"), following a determiner ("the |Dong-A Ilbo") or being the object of a
+/// preposition ("the foreign minister of |France").
+pub(super) fn starts_a_phrase(hay: &str, at: usize, patterns: &PatternSet) -> bool {
+    // Inside a word ("Dong-|A Ilbo").
+    if hay[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '.'))
+    {
+        return false;
+    }
+    let before = hay[..at].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == at {
+        // No space before: the start of the context, or right after punctuation.
+        return true;
+    }
+    let prev = before.rsplit([' ', '\u{a0}']).next().unwrap_or("");
+    // A lowercase pronoun never continues a name ("in an interview with CNN |he blasted").
+    let word = hay[at..].split([' ', '\u{a0}', ',']).next().unwrap_or("");
+    let pronoun = word.starts_with(char::is_lowercase) && patterns.pronouns.contains_key(word);
+    if !pronoun
+        && prev.chars().next().is_some_and(char::is_uppercase)
+        && prev.chars().last().is_some_and(char::is_alphanumeric)
+        && !patterns.non_names.contains(prev)
+    {
+        return false;
+    }
+    !matches!(
+        prev,
+        "of" | "for"
+            | "at"
+            | "in"
+            | "from"
+            | "to"
+            | "by"
+            | "on"
+            | "about"
+            | "the"
+            | "a"
+            | "an"
+            | "than"
+            | "like"
+    )
+}
+
+/// The span of a person's name that makes up the last comma-separated piece of
+/// `text[from..cue]` ("…, Gov. John Kasich (R-OH), said"): two or more capitalised words, not a
+/// place, a possessive or a party tag.
+pub(super) fn closer_subject(
+    text: &str,
+    from: usize,
+    cue: usize,
+    patterns: &PatternSet,
+) -> Option<(usize, usize)> {
+    let between = &text[from..cue];
+    let body = between.trim_end().strip_suffix(',')?;
+    let k = body.rfind(',')?;
+    let mut piece = &body[k + 1..];
+    // A party tag in parentheses stays out of the name.
+    if let Some(p) = piece.find(" (") {
+        piece = &piece[..p];
+    }
+    let start = from + k + 1 + (piece.len() - piece.trim_start().len());
+    let piece = piece.trim();
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let person = words.len() >= 2
+        && words.len() <= 6
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| w.ends_with("’s") || w.ends_with("'s"))
+        && !patterns.non_names.contains(words[0])
+        && patterns.places.canonical(piece).is_none()
+        && !words.iter().any(|w| patterns.org_words.contains_ci(w));
+    person.then_some((start, start + piece.len()))
+}
+
+/// The end of an organisation's name that goes on after its head word with `of`, `for` or `on`
+/// and capitalised words (`the Association| of Flight Attendants`, `the Council| on Foreign
+/// Relations`); `end` itself otherwise.
+pub(super) fn org_name_end(text: &str, start: usize, end: usize, patterns: &PatternSet) -> usize {
+    let last = text[start..end].rsplit(' ').next().unwrap_or("");
+    if !last.starts_with(char::is_uppercase) || !patterns.org_words.contains_ci(last) {
+        return end;
+    }
+    let Some(after) = text[end..].strip_prefix(' ').and_then(|r| {
+        ["of ", "for ", "on "]
+            .iter()
+            .find_map(|p| r.strip_prefix(p))
+    }) else {
+        return end;
+    };
+    let after = after.strip_prefix("the ").unwrap_or(after);
+    let mut name_end = end;
+    let mut pos = text.len() - after.len();
+    for w in after.split(' ').take(6) {
+        let word = w.trim_end_matches([',', '.', ';', ':']);
+        if !word.starts_with(char::is_uppercase) || is_possessive(word) {
+            break;
+        }
+        name_end = pos + word.len();
+        if word.len() != w.len() {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    name_end
+}
+
+/// For a determiner phrase followed by `, Name Name,`, the span of that name.
+pub(super) fn apposed_name(
+    text: &str,
+    start: usize,
+    end: usize,
+    patterns: &PatternSet,
+) -> Option<(usize, usize)> {
+    let first = text[start..end].split_whitespace().next()?.to_lowercase();
+    // "Norway’s ambassador, Ingrid Solberg,": a possessive, lowercase title words, then the name
+    // (the possessive may close a name of several words: "Rep. Duncan Hunter’s chief of staff").
+    let possessive = text[start..end]
+        .split_whitespace()
+        .take(5)
+        .any(is_possessive);
+    if first != "the" && !patterns.unnamed_determiners.contains(&first) && !possessive {
+        return None;
+    }
+    let mut end = end;
+    if possessive {
+        for _ in 0..4 {
+            let rest = &text[end..];
+            let word = rest.trim_start_matches(' ');
+            let len = word.find([' ', ',']).unwrap_or(word.len());
+            let w = &word[..len];
+            if rest.starts_with(' ') && w.starts_with(char::is_lowercase) {
+                end += rest.len() - word.len() + len;
+            } else {
+                break;
+            }
+        }
+    }
+    let rest = text[end..].strip_prefix(", ")?;
+    // The name ends at a comma, or at the end of the sentence ("said Chile’s foreign minister,
+    // Rodrigo Fuentes.").
+    let close = rest.find(',').or_else(|| rest.find('.'))?;
+    let cand = &rest[..close];
+    let words: Vec<&str> = cand.split(' ').collect();
+    let is_name = (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !patterns.non_names.contains(words[0]);
+    is_name.then(|| (end + 2, end + 2 + close))
+}
+
+/// Words that start a prepositional phrase or a clause, never a speaker's description.
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "of", "for", "at", "in", "on", "to", "from", "with", "by", "and", "or", "but", "as", "that",
+    "which", "who", "whom", "whose", "than", "into", "about", "after", "before", "if", "when",
+];
+
+/// Whether a captured mention can name a speaker: a pronoun, a determiner phrase, or a name with
+/// at least one word that is not a capitalised non-name ("Friday", "But", "January"). Words all
+/// in capitals are a dateline unless the mention is a transcript's speaker `label`.
+pub(super) fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> bool {
+    let m = m.trim();
+    let words: Vec<&str> = m
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    if words.len() == 1 && patterns.pronouns.contains_key(&lower) {
+        return true;
+    }
+    if lower == "the" || patterns.unnamed_determiners.contains(&lower) {
+        return true;
+    }
+    // A lowercase start must be a title ("press secretary Josh Earnest", "conservative
+    // activist Bob Klaus"), not "of France".
+    let title_word = |w: &str| {
+        let w = w.to_lowercase();
+        patterns.titles.contains(&w)
+            || patterns.title_modifiers.contains(&w)
+            || patterns.org_words.contains(&w)
+    };
+    if first.chars().next().is_some_and(char::is_lowercase)
+        && (FUNCTION_WORDS.contains(&lower.as_str()) || !words.iter().any(|w| title_word(w)))
+    {
+        return false;
+    }
+    // A dateline ("WASHINGTON", "MIDWAY ATOLL") is not a speaker.
+    let dateline = words.iter().all(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(char::is_lowercase)
+    });
+    if dateline && !label {
+        return false;
+    }
+    // "NOTE:", "UPDATE:" and "EDITOR'S NOTE:" open a quote without naming anyone.
+    if label
+        && patterns
+            .non_names
+            .contains_ci(first.trim_end_matches(['’', '\'', 's']))
+    {
+        return false;
+    }
+    // The first capitalised word must not be a sentence opener, weekday or month ("With",
+    // "Friday"), and some capitalised word must be a possible name.
+    let caps: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    match caps.first() {
+        None => false,
+        Some(c) if patterns.non_names.contains(c) => false,
+        Some(_) => caps.iter().any(|w| !patterns.non_names.contains(w)),
+    }
+}

@@ -1,0 +1,422 @@
+//! Resolving one mention (the span an attribution rule captured) to a [`Speaker`]: a pronoun
+//! back to its person, a surname to the full name, `the president` to the person given that
+//! title, a name to its entity, `a senior official` to an unnamed source.
+//!
+//! In: a mention's span, with the entities and mentions [`SpeakerResolver::new`] found. Out: a
+//! [`Speaker`] and the method that found it.
+
+use super::fold::fold;
+use super::name::{parse_run, runs, Gender, NameParts};
+use super::{
+    floor_char_boundary, is_initial, Entity, Speaker, SpeakerResolver, LOOKBACK, TITLE_REACH,
+};
+use crate::pattern::lexicon::{FastSet, W_TITLE_CI};
+use crate::pattern::PronounClass;
+use crate::segment::Span;
+use crate::token::{strip_possessive, tokenize, Token};
+
+/// Whether `text` has `word` (lowercase) as a whole word, in lowercase or capitalised.
+pub(super) fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `text` has `word` (lowercase) as a whole word written in lowercase.
+pub(super) fn has_lowercase_word(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, word.as_bytes()).any(|i| {
+        let end = i + word.len();
+        (i == 0 || !is_word_byte(bytes[i - 1])) && (end == bytes.len() || !is_word_byte(bytes[end]))
+    })
+}
+
+/// Every run of word bytes ([`is_word_byte`]) in `text`: a word without other bytes is in it
+/// exactly when [`has_lowercase_word`] finds it.
+pub(super) fn word_runs(text: &str) -> FastSet<&str> {
+    text.as_bytes()
+        .split(|&b| !is_word_byte(b))
+        .filter(|w| !w.is_empty())
+        // Runs of word bytes end at ASCII bytes, so each is a slice on char boundaries.
+        .map(|w| std::str::from_utf8(w).unwrap_or(""))
+        .collect()
+}
+
+/// A byte of a word for [`has_lowercase_word`]: an ASCII letter or digit, or any byte of a
+/// character beyond ASCII.
+pub(super) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+impl SpeakerResolver<'_> {
+    /// Whether the text has `word` (lowercase) as a whole word written in lowercase: the free
+    /// function [`has_lowercase_word`], answered from a set of the text's words made once (a
+    /// scan of the whole text for each word would make an article of many names quadratic).
+    pub(super) fn has_lowercase_word(&mut self, word: &str) -> bool {
+        if !word.bytes().all(is_word_byte) {
+            // A word with an apostrophe or a hyphen in it: rare, and looked for as it is.
+            return has_lowercase_word(self.text, word);
+        }
+        let text = self.text;
+        self.word_runs
+            .get_or_insert_with(|| word_runs(text))
+            .contains(word)
+    }
+
+    /// Resolves the mention at `span` (what an attribution rule captured).
+    pub fn resolve(&mut self, span: Span) -> Speaker {
+        self.cursor = span.start;
+        let mention = span.slice(self.text).trim();
+        let lower = mention.to_lowercase();
+        // "He’s claiming": a pronoun with "is" or "has" written on.
+        let bare = strip_possessive(&lower).unwrap_or(&lower);
+        if let Some(&class) = self.patterns.pronouns.get(bare) {
+            return self.resolve_pronoun(span.start, class);
+        }
+        // A transcript's label in capitals ("PENCE", "SEN. WARREN"): the person of that surname.
+        if mention.chars().any(char::is_alphabetic) && !mention.chars().any(char::is_lowercase) {
+            let last = mention.split_whitespace().next_back().unwrap_or("");
+            if let Some(i) = self.by_surname(&fold(last)) {
+                return self.speaker_of(i, "surname");
+            }
+        }
+        let toks = tokenize(self.text, span, self.patterns);
+        if toks.is_empty() {
+            return Speaker::default();
+        }
+        let first = toks[0].text.to_lowercase();
+        let det = first == "the" || self.patterns.unnamed_determiners.contains(&first);
+        // Capitalised words that could be a name (not a title, party, place or non-name).
+        let name_like = |t: &Token| {
+            t.is_capitalized()
+                && !t.is_honorific(self.patterns)
+                && t.lower_bits(self.patterns) & W_TITLE_CI == 0
+                && !self.patterns.non_names.contains(t.text)
+                && self.patterns.places.canonical(t.text).is_none()
+        };
+        let has_caps = toks.iter().skip(1).any(name_like);
+        // "the New York businessman", "one district GOP leader", "a Clinton aide": capitalised
+        // words before a lowercase title qualify the post; the phrase names no one.
+        let ends_in_title = toks
+            .last()
+            .is_some_and(|t| !t.is_capitalized() && self.patterns.titles.contains(t.text));
+        if det && (!has_caps || ends_in_title) {
+            return self.resolve_nominal(&toks, first == "the");
+        }
+        // "Trump’s campaign manager", "Manafort’s lawyers": the person with that title, not
+        // Trump.
+        let ends_in_titles = toks.last().is_some_and(|t| {
+            !t.is_capitalized()
+                && t.text
+                    .strip_suffix('s')
+                    .is_some_and(|w| self.patterns.titles.contains(w))
+        });
+        if let Some(k) = toks.iter().position(|t| t.possessive) {
+            if (ends_in_title || ends_in_titles)
+                && k + 1 < toks.len()
+                && !toks[k + 1..].iter().any(|t| t.is_capitalized())
+            {
+                return self.resolve_nominal(&toks[k..], true);
+            }
+        }
+        // A name run (skipping a leading determiner).
+        let rs = runs(&toks, self.patterns);
+        // The last run that names a person ("White House press secretary Josh Earnest"), else the
+        // first run that names anything.
+        let named =
+            |&&(s, e): &&(usize, usize)| parse_run(&toks, s, e, self.patterns).name_span.is_some();
+        let person = |&&(s, e): &&(usize, usize)| {
+            let p = parse_run(&toks, s, e, self.patterns);
+            p.name_span.is_some() && !p.is_org
+        };
+        // Runs after a preposition ("of the James Martin Center") name an affiliation.
+        let rs: Vec<(usize, usize)> = rs
+            .into_iter()
+            .filter(|&(s, _)| {
+                let prev = |k: usize| s.checked_sub(k).map(|i| toks[i].text);
+                let prep =
+                    |w: Option<&str>| matches!(w, Some("of" | "for" | "at" | "from" | "with"));
+                !(prep(prev(1)) || prev(1) == Some("the") && prep(prev(2)))
+            })
+            .collect();
+        let chosen = rs
+            .iter()
+            .rev()
+            .find(person)
+            .or_else(|| rs.iter().find(named));
+        // A lone capitalised title word that someone in the article carries as a surname ("Dean").
+        if chosen.is_none() && rs.len() == 1 && rs[0].1 - rs[0].0 == 1 {
+            let w = fold(toks[rs[0].0].text);
+            if let Some(i) = self.by_surname(&w) {
+                return self.speaker_of(i, "surname");
+            }
+        }
+        let Some(&(s, e)) = chosen else {
+            // A country as speaker ("Japan branded North Korea …").
+            if let Some(&(s, e)) = rs.first() {
+                let words: Vec<&str> = toks[s..e].iter().map(|t| t.text).collect();
+                if self.patterns.places.canonical(&words.join(" ")).is_some() {
+                    let parts = NameParts {
+                        name: words,
+                        is_org: true,
+                        ..NameParts::default()
+                    };
+                    let i = self.org_entity(&parts);
+                    return self.speaker_of(i, "");
+                }
+            }
+            return self.resolve_nominal(&toks, first == "the");
+        };
+        let mut parts = parse_run(&toks, s, e, self.patterns);
+        // "the JoongAng Ilbo newspaper": capitalised words before an organisation word.
+        if det
+            && toks
+                .last()
+                .is_some_and(|t| !t.is_capitalized() && self.patterns.org_words.contains(t.text))
+        {
+            parts.is_org = true;
+        }
+        if parts.is_org {
+            let i = self.org_entity(&parts);
+            return self.speaker_of(i, "");
+        }
+        self.resolve_person(&parts, span)
+    }
+
+    /// A person's name run (`parts`, from the mention at `span`) to its entity: a lone common word
+    /// that opens its sentence is no one; a surname links to its full name.
+    fn resolve_person(&mut self, parts: &NameParts, span: Span) -> Speaker {
+        let single = parts.name.iter().filter(|w| !is_initial(w)).count() == 1;
+        let name_span = parts.name_span.unwrap_or(span);
+        // A lone capitalised word opening its sentence that the article also writes in lowercase
+        // ("Pressure is building …", "Small groups of protesters …") is a common word, unless it
+        // names someone the article knows.
+        if single && parts.title.is_none() && parts.honorific.is_none() {
+            let word = parts.name[0];
+            let folded = fold(word);
+            let opens_sentence = self.text
+                [self.sentences[self.sentence_of(name_span.start)]..name_span.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            if opens_sentence
+                && self.by_surname(&folded).is_none()
+                && !self.by_name.contains_key(&folded)
+                && !self.patterns.known_surnames.contains_key(word)
+                && self.has_lowercase_word(&word.to_lowercase())
+            {
+                return Speaker::default();
+            }
+        }
+        // The line end, if it is within reach of a title (`person_entity` looks no further): a
+        // scan to the line's end for every mention would make one long line quadratic.
+        let reach = floor_char_boundary(self.text, name_span.end + TITLE_REACH);
+        let limit = memchr::memchr(b'\n', &self.text.as_bytes()[name_span.end..reach])
+            .map_or(reach, |k| name_span.end + k);
+        match self.person_entity(parts, name_span, limit, true) {
+            Some(i) => {
+                let linked = single && fold(&self.entities[i].name) != fold(&parts.name.join(" "));
+                self.speaker_of(i, if linked { "surname" } else { "" })
+            }
+            None => Speaker::default(),
+        }
+    }
+
+    pub(super) fn resolve_nominal(&mut self, toks: &[Token], definite: bool) -> Speaker {
+        let words: Vec<&str> = toks.iter().skip(1).map(|t| t.text).collect();
+        let phrase = words.join(" ");
+        let head = words.last().copied().unwrap_or("").to_lowercase();
+        let head_singular = head
+            .strip_suffix('s')
+            .filter(|h| self.patterns.titles.contains(h))
+            .unwrap_or(&head)
+            .to_string();
+        if definite && self.patterns.document_words.contains(&head) {
+            return Speaker {
+                name: format!("the {phrase}"),
+                method: "nominal",
+                ..Speaker::default()
+            };
+        }
+        if definite {
+            if self.patterns.org_words.contains(&head) {
+                // "the ministry": the most recent organisation with that word in its name.
+                for m in self.recent().iter().rev() {
+                    let e = &self.entities[m.entity];
+                    if e.is_org && e.folded.split(' ').any(|w| w == head) {
+                        return self.speaker_of(m.entity, "nominal");
+                    }
+                }
+                return Speaker {
+                    name: format!("the {phrase}"),
+                    method: "nominal",
+                    ..Speaker::default()
+                };
+            }
+            // "the president": the most recent person given that title.
+            let mut seen = std::collections::HashSet::new();
+            for m in self.recent().iter().rev() {
+                if !seen.insert(m.entity) {
+                    continue;
+                }
+                let e = &self.entities[m.entity];
+                // The title as written, or its canonical spelling ("Sen." is "senator").
+                let title = e.title.to_lowercase();
+                let canonical = self
+                    .patterns
+                    .title_aliases
+                    .canonical(&title)
+                    .unwrap_or("")
+                    .to_lowercase();
+                let has_head = |t: &str| t.split([' ', '-']).any(|w| w == head_singular);
+                if !e.is_org && (has_head(&title) || has_head(&canonical)) {
+                    return self.speaker_of(m.entity, "nominal");
+                }
+            }
+        }
+        Speaker {
+            title: phrase,
+            method: "unnamed",
+            ..Speaker::default()
+        }
+    }
+
+    pub(super) fn resolve_pronoun(&mut self, pos: usize, class: PronounClass) -> Speaker {
+        let here = self.sentence_of(pos);
+        let window = self.patterns.pronoun_window_sentences;
+        let patterns = self.patterns;
+        // "he" and "she" are people: a name of several words counts as one only with some sign
+        // of it (a given name, a gender, a title, or having said something), so that "New
+        // Hampshire" or "Little Rock" are not taken for someone.
+        let person_like = |e: &Entity, spoke: bool| {
+            let mut words = e.name.split(' ');
+            let first = words.next().unwrap_or("");
+            let single = words.next().is_none();
+            patterns.places.canonical(&e.name).is_none()
+                && (single
+                    || spoke
+                    || e.gender.is_some()
+                    || e.aged
+                    || !e.title.is_empty()
+                    || patterns.first_names_unisex.contains(first))
+        };
+        let fits = |e: &Entity, spoke: bool| match class {
+            PronounClass::Male => {
+                !e.is_org && e.gender != Some(Gender::Female) && person_like(e, spoke)
+            }
+            PronounClass::Female => {
+                !e.is_org && e.gender != Some(Gender::Male) && person_like(e, spoke)
+            }
+            PronounClass::Neuter => e.is_org,
+            PronounClass::Plural => e.is_org,
+            PronounClass::First => true,
+        };
+        let lo = here.saturating_sub(window);
+        let mut found = None;
+        // First with the same-pronoun sentences narrowed to their subjects, then, if that finds
+        // no one, without.
+        'outer: for (narrow, s) in [true, false]
+            .into_iter()
+            .flat_map(|n| (lo..=here).rev().map(move |s| (n, s)))
+        {
+            let start = self.sentences.get(s).copied().unwrap_or(0);
+            let end = if s == here {
+                pos
+            } else {
+                self.sentences.get(s + 1).copied().unwrap_or(usize::MAX)
+            };
+            // (reporter, subject, possessive, position, entity): reporting subjects and quoted
+            // speakers first, nearest first; then the sentence's subject; then the others.
+            let hi_i = self.mentions.partition_point(|m| m.pos < end);
+            let lo_i = self
+                .mentions
+                .partition_point(|m| m.pos < start)
+                .max(hi_i.saturating_sub(LOOKBACK));
+            let mut cands: Vec<(bool, bool, bool, usize, usize)> = self.mentions[lo_i..hi_i]
+                .iter()
+                .map(|m| (m.reporter, m.subject, m.possessive, m.pos, m.entity))
+                .collect();
+            // `spoke` is in text order: its entries for sentence `s` are at its end or close to it.
+            cands.extend(
+                self.spoke
+                    .iter()
+                    .rev()
+                    .skip_while(|&&(ss, _, _)| ss > s)
+                    .take_while(|&&(ss, _, _)| ss == s)
+                    .map(|&(_, p, e)| (true, false, false, p, e)),
+            );
+            cands.sort_by_key(|&(rep, subj, poss, p, _)| {
+                (!rep, !(subj || rep), poss, std::cmp::Reverse(p))
+            });
+            // An earlier sentence whose subject is the same pronoun ("He added that Clinton …
+            // alongside Trump") speaks of the same person: the names merely mentioned in it are
+            // not candidates, so the search goes on to where that person was named.
+            let same_pronoun = narrow
+                && s != here
+                && match class {
+                    PronounClass::Male => {
+                        has_word(&self.text[start..end.min(self.text.len())], "he")
+                    }
+                    PronounClass::Female => {
+                        has_word(&self.text[start..end.min(self.text.len())], "she")
+                    }
+                    _ => false,
+                };
+            for (rep, subj, _, _, e) in cands {
+                if same_pronoun && !rep && !subj {
+                    continue;
+                }
+                if fits(&self.entities[e], rep) {
+                    found = Some(e);
+                    break 'outer;
+                }
+            }
+        }
+        match found {
+            Some(i) => {
+                let g = match class {
+                    PronounClass::Male => Some(Gender::Male),
+                    PronounClass::Female => Some(Gender::Female),
+                    _ => None,
+                };
+                if self.entities[i].gender.is_none() {
+                    self.entities[i].gender = g;
+                }
+                self.speaker_of(i, "pronoun")
+            }
+            None => Speaker {
+                method: "pronoun",
+                ..Speaker::default()
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 5000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The set of word runs answers as the scan of the whole text does.
+        #[test]
+        fn word_runs_answer_as_the_scan(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "pressure", "Pressure", "press", "is", "é", "pressé", " ", ",", "-", "'", "’",
+                "1", "\n", "\u{a0}", "Ωmega", "ωmega",
+            ]), 0..30),
+            word in proptest::sample::select(vec![
+                "pressure", "press", "is", "pressé", "é", "ωmega", "1", "pressure1",
+            ]),
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(
+                word_runs(&text).contains(word),
+                has_lowercase_word(&text, word),
+                "{:?} in {:?}", word, text
+            );
+        }
+    }
+}

@@ -1,0 +1,541 @@
+//! Scanning an article for the people and organisations it names, before any mention is
+//! resolved: [`SpeakerResolver::new`] finds every name run outside quotes, makes or finds its
+//! entity, and notes each mention (its sentence, whether it is the subject, whether a reporting
+//! verb follows); an entity's title and affiliation come from wherever the article gives them.
+//!
+//! In: the text, its paragraphs, quotes and sentence starts. Out: the resolver's entities and
+//! mentions, in text order.
+
+use super::fold::{fold, fold_words};
+use super::name::{parse_run, runs, Gender, NameParts};
+use super::title;
+use super::{floor_char_boundary, is_initial, Entity, MentionAt, SpeakerResolver};
+use super::{NAMES_AT_START, TITLE_REACH};
+use crate::pattern::lexicon::{FastMap, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI};
+use crate::pattern::PatternSet;
+use crate::quote::Quote;
+use crate::segment::{Paragraph, Span};
+use crate::token::{tokenize_outside_quotes, Token};
+
+/// Words after which a name is a place or an institution, not a person ("in El Paso").
+pub(super) const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "into",
+    "inside",
+    "toward",
+    "towards",
+];
+
+/// Other prepositions: a name after them is not its sentence's subject.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "of",
+    "from",
+    "for",
+    "with",
+    "by",
+    "on",
+    "to",
+    "about",
+    "against",
+    "after",
+    "before",
+    "under",
+    "over",
+    "between",
+    "among",
+    "like",
+    "than",
+    "via",
+    "during",
+    "behind",
+    "beside",
+    "besides",
+    "alongside",
+    "against",
+    "including",
+];
+
+/// Whether `w` is a party-and-state tag: `R-Utah`, `D-Calif.`, `I-Vt`.
+/// Whether `rest` (the text right after a name) opens with an age between commas: `, 18,`.
+pub(super) fn is_age_apposition(rest: &str) -> bool {
+    let Some(r) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && r[digits..].starts_with(',')
+}
+
+pub(super) fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// Words that may stand between a subject and its reporting verb ("Yun also said").
+pub(super) fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "did"
+            | "does"
+            | "once"
+            | "again"
+            | "previously"
+            | "since"
+            | "further"
+    ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Whether `line` is a headline in title case: short, and every word of four letters or more
+/// capitalised ("Obama Sees 'Personal Insult' if Blacks Don't Rally for Hillary Clinton.").
+pub(super) fn is_title_case_headline(line: &str) -> bool {
+    if line.len() > 300 {
+        return false;
+    }
+    let mut long_words = 0;
+    for w in line.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() < 4 || w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long_words += 1;
+    }
+    long_words >= 3
+}
+
+/// Whether `start..end`, at the start of a paragraph, is a dateline: words in capitals followed by
+/// a dash, a comma or a parenthesis ("MIDWAY ATOLL —", "SEOUL, South Korea —").
+pub(super) fn is_dateline(text: &str, para_start: usize, start: usize, end: usize) -> bool {
+    if !text[para_start..start].trim().is_empty() {
+        return false;
+    }
+    let all_caps = text[start..end].split_whitespace().all(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    });
+    let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
+    all_caps && rest.starts_with(['—', '–', '-', ',', '('])
+}
+
+/// Whether a reporting verb follows the run ending at token `e`, in the same clause ("Yun said",
+/// "Yun also said", "the JoongAng Ilbo newspaper said"): within three words, with only adverbs and
+/// organisation words between, and no quote mark or sentence end.
+fn reports(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
+    toks[e..]
+        .iter()
+        .take(3)
+        .take_while(|t| {
+            !text[toks[e - 1].span.end..t.span.start].contains(['.', '“', '”', '"', '!', '?', ';'])
+        })
+        .try_for_each(|t| {
+            if t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0 {
+                Err(true)
+            } else if is_adverb(t.text) || patterns.org_words.contains(t.text) {
+                Ok(())
+            } else {
+                Err(false)
+            }
+        })
+        .err()
+        .unwrap_or(false)
+}
+
+/// Whether `w`, the word right before a name (whose earlier tokens are `before`), is a reporting
+/// verb that puts its speaker after it ("…,” said Alan Abramowitz") or ends "according to".
+/// ("told X" and "asked X" name the listener.)
+fn after_reporting_verb(w: &str, before: &[Token]) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted"
+    ) || (w == "to" && before.len() >= 2 && before[before.len() - 2].text == "according")
+}
+
+/// Whether the run ending at token `e` qualifies a title before another name ("Obama consultant
+/// Cornell Belcher"): lowercase title words, then a capitalised word, all joined by spaces.
+fn qualifies_a_title(toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
+    let mut j = e;
+    while j < toks.len()
+        && toks[j - 1].joined_to_next
+        && !toks[j].is_capitalized()
+        && toks[j].lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
+    {
+        j += 1;
+    }
+    j > e && j < toks.len() && toks[j - 1].joined_to_next && toks[j].is_capitalized()
+}
+
+/// In a headline in title case, only a given name and the word after it are a name: `parts` cut
+/// to them, and their span; `None` when the run does not start with a given name.
+fn headline_name(
+    text: &str,
+    parts: &mut NameParts,
+    span: Span,
+    patterns: &PatternSet,
+) -> Option<Span> {
+    let given = parts.name.first().map_or(0, |w| w.len());
+    let k = parts.name.iter().skip(1).position(|w| !is_initial(w))?;
+    if parts.is_org || !patterns.is_given_name(parts.name[0]) {
+        return None;
+    }
+    parts.name.truncate(k + 2);
+    let last = parts.name.last().copied().unwrap_or("");
+    let from = span.start + given;
+    let end = text[from..span.end].find(last)?;
+    let span = Span::new(span.start, from + end + last.len());
+    parts.name_span = Some(span);
+    Some(span)
+}
+
+impl<'a> SpeakerResolver<'a> {
+    /// Scans the article for people and organisations.
+    pub fn new(
+        text: &'a str,
+        paragraphs: &[Paragraph],
+        quotes: &[Quote],
+        sentences: Vec<usize>,
+        patterns: &'a PatternSet,
+    ) -> SpeakerResolver<'a> {
+        let mut r = SpeakerResolver {
+            text,
+            patterns,
+            entities: Vec::new(),
+            // Room for the names of a typical article, without growing the tables on the way.
+            by_name: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
+            by_word: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
+            key_ids: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
+            mentions: Vec::new(),
+            sentences,
+            cursor: usize::MAX,
+            spoke: Vec::new(),
+            word_runs: None,
+        };
+        // Names are looked for outside quotes.
+        let inner: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
+        let mut qi = 0;
+        // One token buffer for every paragraph.
+        let mut toks = Vec::new();
+        for para in paragraphs {
+            // A headline or subhead in title case capitalises every word ("Obama Sees 'Personal
+            // Insult'"): only a given name and the word after it are taken for a name there.
+            let headline = is_title_case_headline(para.span.slice(text));
+            tokenize_outside_quotes(text, para.span, patterns, &inner, &mut qi, &mut toks);
+            let mut last_sentence = usize::MAX;
+            for (s, e) in runs(&toks, patterns) {
+                // A parenthetical tag ("(R-Utah)", "(AP)") is not a name, nor is a party-and-state
+                // tag between commas ("Jason Chaffetz, R-Utah, said").
+                if text[..toks[s].span.start].ends_with('(')
+                    || (e - s == 1 && is_party_tag(toks[s].text))
+                {
+                    continue;
+                }
+                // Nor is a dateline ("MIDWAY ATOLL —", "WASHINGTON (Reuters) -").
+                if is_dateline(
+                    text,
+                    para.span.start,
+                    toks[s].span.start,
+                    toks[e - 1].span.end,
+                ) {
+                    continue;
+                }
+                let mut parts = parse_run(&toks, s, e, patterns);
+                let Some(mut span) = parts.name_span else {
+                    continue;
+                };
+                if headline {
+                    let Some(s) = headline_name(text, &mut parts, span, patterns) else {
+                        continue;
+                    };
+                    span = s;
+                }
+                let sentence = r.sentence_of(span.start);
+                // A reporting verb right after the name, in the same clause ("Yun said", "Yun
+                // also said", "the JoongAng Ilbo newspaper said"), not one with another subject
+                // in between ("Sanders aides argue") nor one after a quote or a sentence end.
+                let reporter = reports(text, &toks, e, patterns);
+                // The word before the name: after "in", "at", … a name is a place or an
+                // institution ("in El Paso", "at Harvard"), and after any preposition it is not
+                // the sentence's subject.
+                let before = s
+                    .checked_sub(1)
+                    .map(|k| &toks[k])
+                    .filter(|t| text[t.span.end..toks[s].span.start].trim().is_empty())
+                    .map(|t| t.text);
+                // "…,” said Alan Abramowitz, a demographer": a name right after its reporting
+                // verb, or after "according to", reports too.
+                // ("told X" and "asked X" name the listener.)
+                let inverted = parts.name.len() >= 2
+                    && !parts.possessive
+                    && before.is_some_and(|w| after_reporting_verb(w, &toks[..s]));
+                let locative = before.is_some_and(|w| LOCATIVE.contains(&w));
+                let after_preposition =
+                    locative || before.is_some_and(|w| PREPOSITIONS.contains(&w));
+                if locative && !parts.is_org && !parts.possessive && parts.title.is_none() {
+                    continue;
+                }
+                let entity = if parts.is_org {
+                    Some(r.org_entity(&parts))
+                } else {
+                    // A lone capitalised word only becomes a person when it reports something.
+                    // … or has a title before it ("Mayor Ortiz").
+                    let titled = parts.title.is_some();
+                    r.person_entity(&parts, span, para.span.end, reporter || titled)
+                };
+                // "Obama consultant Cornell Belcher": a name that qualifies a title before
+                // another name is not the sentence's subject.
+                let qualifier = qualifies_a_title(&toks, e, patterns);
+                if let Some(entity) = entity {
+                    // "Franson Reneus, 18, from Lee County": an age says it is a person.
+                    if !parts.is_org && is_age_apposition(&text[toks[e - 1].span.end..]) {
+                        r.entities[entity].aged = true;
+                    }
+                    let subject = sentence != last_sentence
+                        && !parts.possessive
+                        && !after_preposition
+                        && !qualifier;
+                    if !after_preposition && !qualifier {
+                        last_sentence = sentence;
+                    }
+                    let bare = parts.name.len() == 1;
+                    r.mentions.push(MentionAt {
+                        pos: span.start,
+                        entity,
+                        subject,
+                        possessive: parts.possessive,
+                        bare,
+                        reporter: reporter || inverted,
+                    });
+                }
+            }
+        }
+        r
+    }
+
+    pub(super) fn org_entity(&mut self, parts: &NameParts) -> usize {
+        let name = parts.name.join(" ");
+        let folded = fold(&name);
+        if let Some(&i) = self.by_name.get(&folded) {
+            return i;
+        }
+        self.entities.push(Entity {
+            name,
+            folded: folded.clone(),
+            key: u32::MAX,
+            is_org: true,
+            gender: None,
+            aged: false,
+            title: String::new(),
+            affiliation: String::new(),
+            title_span: None,
+        });
+        let i = self.entities.len() - 1;
+        self.by_name.insert(folded, i);
+        i
+    }
+
+    /// Makes person `i` findable by its folded full name and by each word of `display`.
+    pub(super) fn index_person(&mut self, i: usize, display: &str, folded: String) {
+        self.by_name.insert(folded, i);
+        for w in display.split(' ') {
+            self.by_word.insert(fold(w), i);
+        }
+    }
+
+    /// Links a person's name run to an entity, creating it for a full name (or when `create`).
+    /// Titles written around this mention fill in the entity's title if it has none yet.
+    pub(super) fn person_entity(
+        &mut self,
+        parts: &NameParts,
+        span: Span,
+        limit: usize,
+        create: bool,
+    ) -> Option<usize> {
+        let words: Vec<&str> = parts
+            .name
+            .iter()
+            .copied()
+            .filter(|w| !is_initial(w))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let folded = fold_words(&words);
+        // A bare surname that also names an organisation ("the Clinton campaign") is the person
+        // when the article has one of that name.
+        let org_named = self
+            .by_name
+            .get(&folded)
+            .is_some_and(|&i| self.entities[i].is_org);
+        let found = if let Some(i) = (words.len() == 1 && org_named)
+            .then(|| self.by_surname(&folded))
+            .flatten()
+        {
+            Some(i)
+        } else if let Some(&i) = self.by_name.get(&folded) {
+            Some(i)
+        } else if words.len() == 1 {
+            self.by_surname(&folded)
+        } else {
+            None
+        };
+        // A bare surname nobody in the article carries: a well-known person, if the gazetteer
+        // knows exactly one (`Trump` → `Donald Trump`).
+        let known = if found.is_none() && words.len() == 1 {
+            self.patterns.known_surnames.get(words[0]).cloned()
+        } else {
+            None
+        };
+        // (Without a gazetteer name, `folded` was looked up above already.)
+        let (found, folded) = match &known {
+            Some(full) => {
+                let folded = fold(full);
+                (found.or_else(|| self.by_name.get(&folded).copied()), folded)
+            }
+            None => (found, folded),
+        };
+        // A full name whose family name the article used alone before ("Mayor Ortiz spoke. …
+        // Pia Ortiz said"): that person, now with the full name.
+        let found = found.or_else(|| {
+            // (Two words, or a given name first: not "Defiant Matt Williams".)
+            if words.len() < 2
+                || known.is_some()
+                || words.len() > 2 && !self.patterns.is_given_name(words[0])
+            {
+                return None;
+            }
+            let key = self.family_key(&words);
+            let &i = self.by_name.get(&key)?;
+            let e = &self.entities[i];
+            (!e.is_org && e.folded == key).then_some(i)
+        });
+        if let Some(i) = found {
+            if words.len() >= 2 && self.entities[i].folded.split(' ').count() == 1 {
+                let display = parts.name.join(" ");
+                self.entities[i].folded = folded.clone();
+                self.index_person(i, &display, folded.clone());
+                self.entities[i].name = display;
+            }
+        }
+        let i = match found {
+            Some(i) => i,
+            None if words.len() >= 2 || create || known.is_some() => {
+                let display = match &known {
+                    Some(full) => full.clone(),
+                    None => parts.name.join(" "),
+                };
+                let full_words: Vec<&str> = display.split(' ').collect();
+                let words: &[&str] = if known.is_some() { &full_words } else { &words };
+                let key = self.family_key(words);
+                let next = self.key_ids.len() as u32;
+                let key = *self.key_ids.entry(key).or_insert(next);
+                self.entities.push(Entity {
+                    name: display.clone(),
+                    folded: folded.clone(),
+                    key,
+                    is_org: false,
+                    gender: None,
+                    aged: false,
+                    title: String::new(),
+                    affiliation: String::new(),
+                    title_span: None,
+                });
+                let i = self.entities.len() - 1;
+                self.index_person(i, &display, folded);
+                i
+            }
+            None => return None,
+        };
+        if !self.entities[i].is_org {
+            self.describe_person(i, parts, span, limit);
+        }
+        Some(i)
+    }
+
+    /// Fills in what person `i` lacks from this mention of it (`parts`, at `span`, in a line
+    /// ending at `limit`): a gender from an honorific or a given name, a title and affiliation
+    /// written before the name, in an appositive or relative clause around it, or an honorific
+    /// that is also a post ("Sen.").
+    fn describe_person(&mut self, i: usize, parts: &NameParts, span: Span, limit: usize) {
+        let e = &mut self.entities[i];
+        if e.gender.is_none() {
+            let mut words = e.name.split(' ');
+            let given = words.next().unwrap_or("");
+            let has_family = words.next().is_some();
+            e.gender = parts.gender.or(if !has_family {
+                None
+            } else if self.patterns.first_names_male.contains(given) {
+                Some(Gender::Male)
+            } else if self.patterns.first_names_female.contains(given) {
+                Some(Gender::Female)
+            } else {
+                None
+            });
+        }
+        if e.title.is_empty() {
+            if let Some(t) = &parts.title {
+                e.title = t.clone();
+                e.affiliation = parts.affiliation.clone().unwrap_or_default();
+                e.title_span = Some(Span::new(span.start.saturating_sub(t.len() + 1), span.end));
+            }
+        }
+        // An honorific that is also a post ("Sen.", "Gov.", "Gen.") is the title when nothing
+        // better is given; "Dr." and "Mr." are not posts.
+        let honorific_title = parts.honorific.as_ref().filter(|h| {
+            self.patterns
+                .title_aliases
+                .canonical(&h.to_lowercase())
+                .is_some()
+        });
+        let honorific_title = honorific_title.cloned();
+        let e = &self.entities[i];
+        let wants_title = e.title.is_empty();
+        if e.title.is_empty() || e.affiliation.is_empty() {
+            // Titles are written within a few hundred bytes of the name; looking no further keeps
+            // huge one-paragraph inputs linear.
+            let limit = floor_char_boundary(self.text, limit.min(span.end + TITLE_REACH));
+            let after = title::after_name(self.text, span.end, limit, self.patterns);
+            // An appositive before the name ends with ", " right before it.
+            let info = after.or_else(|| {
+                if !self.text[..span.start].ends_with(", ") {
+                    return None;
+                }
+                let reach = floor_char_boundary(self.text, span.start.saturating_sub(TITLE_REACH));
+                let floor = self.text[reach..span.start]
+                    .rfind('\n')
+                    .map_or(reach, |k| reach + k + 1);
+                title::before_name(self.text, span.start, floor, self.patterns)
+            });
+            if let Some(info) = info {
+                let e = &mut self.entities[i];
+                if e.title.is_empty() {
+                    e.title = info.title;
+                    e.title_span = Some(info.span);
+                    if e.affiliation.is_empty() {
+                        e.affiliation = info.affiliation;
+                    }
+                } else if e.affiliation.is_empty() && !info.affiliation.is_empty() {
+                    e.affiliation = info.affiliation;
+                }
+            }
+        }
+        if wants_title && self.entities[i].title.is_empty() {
+            if let Some(h) = honorific_title {
+                self.entities[i].title = h;
+                self.entities[i].title_span = Some(span);
+            }
+        }
+    }
+}
