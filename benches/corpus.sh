@@ -14,7 +14,8 @@
 #   beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${1:-target/release/saywho}
+# The full-speed build (the `dist` profile: fat LTO, one codegen unit), as releases are built.
+BIN=${1:-target/dist/saywho}
 OTHER=""
 ROUNDS=7
 if [ "${2:-}" = "--compare" ]; then OTHER=${3:?--compare needs a binary}; ROUNDS=${4:-7}; fi
@@ -22,7 +23,7 @@ C=../shared/corpora
 if [ ! -d "$C/bbc-fulltext" ] || [ ! -d "$C/allsides-news/articles" ]; then
   echo "skipped: $C not found"; exit 0
 fi
-[ -x "$BIN" ] || cargo build --release -q
+[ -x "$BIN" ] || cargo build --profile dist -q
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian package: time)"; exit 1; }
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT

@@ -12,10 +12,10 @@
 # usage: benches/scaling.sh [SAYWHO_BINARY] [--compare OTHER_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${1:-target/release/saywho}
+BIN=${1:-target/dist/saywho}
 OTHER=""
 if [ "${2:-}" = "--compare" ]; then OTHER=${3:?--compare needs a binary}; fi
-[ -x "$BIN" ] || cargo build --release -q
+[ -x "$BIN" ] || cargo build --profile dist -q
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian package: time)"; exit 1; }
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT

@@ -17,7 +17,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::table::QuoteRecord;
 
@@ -180,9 +179,10 @@ const TITLE_ABBREV: &[(&str, &str)] = &[
 ];
 
 fn fold(s: &str) -> String {
+    // (score.py: NFKD, combining marks dropped; no more, so that the figures agree.)
     let s: String = s
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .chars()
+        .flat_map(crate::speaker::without_accents)
         .collect::<String>()
         .to_lowercase();
     // score.py: re.sub(r"[’']s\b", "", s)

@@ -200,13 +200,14 @@ fn check_one(
     let Some(r) = target else {
         return wants_fields.then(|| "expected a quote, found none".to_string());
     };
+    let method = r.method.map_or("", crate::pattern::Method::as_str);
     let checks: [(&str, &Option<String>, &str); 6] = [
         ("speaker", &example.speaker, &r.speaker),
         ("title", &example.title, &r.title),
         ("affiliation", &example.affiliation, &r.affiliation),
         ("cue", &example.cue, &r.cue),
-        ("kind", &example.kind, &r.kind),
-        ("method", &example.method, &r.method),
+        ("kind", &example.kind, r.kind.as_str()),
+        ("method", &example.method, method),
     ];
     let mut wrong = Vec::new();
     for (field, want, got) in checks {

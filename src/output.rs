@@ -174,7 +174,7 @@ mod tests {
             end: 9,
             quote: quote.into(),
             speaker: speaker.into(),
-            kind: "direct".into(),
+            kind: crate::quote::QuoteKind::Direct,
             title_start,
             title_end: title_start.map(|s| s + 4),
             ..QuoteRecord::default()

@@ -239,7 +239,7 @@ impl<'p> Extractor<'p> {
                 continue;
             }
             let mut attr = attribution::attribute(text, &ctx, p, false);
-            let kind = attribution::kind(text, q, &ctx, attr.as_ref());
+            let kind = attribution::kind(text, &ctx, attr.as_ref());
             if attr.is_none() {
                 let attributed = |k: usize| found[k].attribution.as_ref().map(|_| found[k].kind);
                 let source = continuation::source(

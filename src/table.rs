@@ -12,7 +12,7 @@
 //! | `title`, `affiliation` | as the article introduced the speaker |
 //! | `cue` | the reporting words ("said", "told reporters", "according to") |
 //! | `kind` | `direct`, `partial`, or `scare` (a term, title of a work or nickname: never a speaker) |
-//! | `method` | how the speaker was found: `after-quote`, `before-quote`, `colon-intro`, `according-to`, `pronoun`, `surname`, `nominal`, `unnamed`, `continuation` |
+//! | `method` | how the speaker was found ([`Method`]): `after-quote`, `before-quote`, `colon-intro`, `according-to`, `subject`, `label`, `pronoun`, `surname`, `nominal`, `unnamed`, `continuation`; empty when nobody was |
 //! | `rule` | the id of the pattern rule that matched |
 //! | `paragraph` | 1-based paragraph number |
 //! | `mention` | the speaker mention as written near the quote ("she", "the president") |
@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribution::continuation::Via;
 use crate::attribution::Attribution;
+use crate::pattern::Method;
 use crate::quote::{Quote, QuoteKind};
 use crate::speaker::Speaker;
 
@@ -45,9 +46,10 @@ pub struct QuoteRecord {
     /// The reporting words, or empty.
     pub cue: String,
     /// `direct`, `partial` or `scare`.
-    pub kind: String,
-    /// How the speaker was found, or empty.
-    pub method: String,
+    pub kind: QuoteKind,
+    /// How the speaker was found; `None` (written empty) when nobody was.
+    #[serde(with = "method_column")]
+    pub method: Option<Method>,
     /// The pattern rule that matched, or empty.
     pub rule: String,
     /// 1-based paragraph number.
@@ -79,10 +81,10 @@ impl QuoteRecord {
             kind
         };
         let method = match (attr, via, sp.method) {
-            (None, _, _) => String::new(),
-            (Some(_), Via::Continuation, _) => "continuation".to_string(),
-            (Some(a), Via::Own, "") => a.method.clone(),
-            (Some(_), Via::Own, m) => m.to_string(),
+            (None, _, _) => None,
+            (Some(_), Via::Continuation, _) => Some(Method::Continuation),
+            (Some(a), Via::Own, None) => Some(a.method),
+            (Some(_), Via::Own, m) => m,
         };
         QuoteRecord {
             article: article.to_string(),
@@ -95,7 +97,7 @@ impl QuoteRecord {
             cue: attr
                 .map(|a| a.cue.slice(text).to_string())
                 .unwrap_or_default(),
-            kind: kind.as_str().to_string(),
+            kind,
             method,
             rule: attr.map(|a| a.rule_id.clone()).unwrap_or_default(),
             paragraph: q.paragraph + 1,
@@ -105,6 +107,26 @@ impl QuoteRecord {
             title_start: sp.title_span.map(|s| s.start),
             title_end: sp.title_span.map(|s| s.end),
         }
+    }
+}
+
+/// The `method` column: a method's name, or empty for none (in CSV and JSON Lines alike).
+mod method_column {
+    use super::Method;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(m: &Option<Method>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(m.map_or("", Method::as_str))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Method>, D::Error> {
+        let name = String::deserialize(d)?;
+        if name.is_empty() {
+            return Ok(None);
+        }
+        Method::from_name(&name)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown method {name:?}")))
     }
 }
 

@@ -105,7 +105,7 @@ fn long_paragraph_with_many_quotes_and_stray_marks() {
 #[test]
 fn write_error_is_reported() {
     if !std::path::Path::new("/dev/full").exists() {
-        eprintln!("skipped: /dev/full not found");
+        crate::util::skip("write_error_is_reported", "/dev/full not found");
         return;
     }
     let out = run(saywho().args(["extract", "-o", "/dev/full", "seeds/"]));

@@ -36,10 +36,9 @@ fn chromium(test: &str) -> Option<PathBuf> {
             std::env::var_os("SAYWHO_REQUIRE_BROWSER").is_none(),
             "{test}: SAYWHO_REQUIRE_BROWSER is set but no chromium was found"
         );
-        // Straight to the terminal: the harness captures eprintln! of passing tests.
-        let _ = writeln!(
-            std::io::stderr(),
-            "skipped {test}: chromium not found (apt-get install chromium; .ci/run installs it)"
+        crate::util::skip(
+            test,
+            "chromium not found (apt-get install chromium; .ci/run installs it)",
         );
     }
     found

@@ -47,21 +47,25 @@ fn issue_4_eval_agrees_with_score_py() {
             .output()
             .is_err()
     {
-        eprintln!("skipped: python3 or ../shared/tools/score.py not found");
+        crate::util::skip(
+            "issue_4_eval_agrees_with_score_py",
+            "python3 or ../shared/tools/score.py not found",
+        );
         return;
     }
     let mut cases = vec![(
         "tests/data/eval/gold.jsonl".to_string(),
         "tests/data/eval/articles".to_string(),
     )];
-    if let Some(c) = crate::util::corpora() {
-        let p = c.join("polnear");
-        if p.join("gold_dev.jsonl").is_file() {
-            cases.push((
-                p.join("gold_dev.jsonl").display().to_string(),
-                p.join("original/dev/text").display().to_string(),
-            ));
-        }
+    match crate::util::corpora().map(|c| c.join("polnear")) {
+        Some(p) if p.join("gold_dev.jsonl").is_file() => cases.push((
+            p.join("gold_dev.jsonl").display().to_string(),
+            p.join("original/dev/text").display().to_string(),
+        )),
+        _ => crate::util::skip(
+            "issue_4_eval_agrees_with_score_py (PolNeAR dev part)",
+            "../shared/corpora/polnear not found",
+        ),
     }
     for (gold, dir) in cases {
         let dirh = crate::util::Dir::new("eval");

@@ -33,7 +33,7 @@ fn python_csv_reads_back_the_exact_text() {
         .output()
         .is_err()
     {
-        eprintln!("skipped: python3 not found");
+        crate::util::skip("python_csv_reads_back_the_exact_text", "python3 not found");
         return;
     }
     let dir = Dir::new("pycsv");

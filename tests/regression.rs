@@ -7,13 +7,16 @@ use crate::util::{corpora, run, saywho, stdout};
 #[test]
 fn issue_4_polnear_dev_figures_hold() {
     let Some(c) = corpora() else {
-        eprintln!("skipped: ../shared/corpora not found");
+        crate::util::skip(
+            "issue_4_polnear_dev_figures_hold",
+            "../shared/corpora not found",
+        );
         return;
     };
     let gold = c.join("polnear/gold_dev.jsonl");
     let text = c.join("polnear/original/dev/text");
     if !gold.is_file() || !text.is_dir() {
-        eprintln!("skipped: PolNeAR dev not found");
+        crate::util::skip("issue_4_polnear_dev_figures_hold", "PolNeAR dev not found");
         return;
     }
     let out = run(saywho()

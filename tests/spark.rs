@@ -139,7 +139,7 @@ fn assert_same_rows(expected: &str, out: &Path, o: &Output) {
 #[test]
 fn spark_local_matches_direct_run() {
     if let Some(why) = spark_missing() {
-        eprintln!("skipping spark_local_matches_direct_run: {why}");
+        crate::util::skip("spark_local_matches_direct_run", &why);
         return;
     }
     let direct = run(saywho().args(["extract", "--format", "jsonl", "seeds/"]));
@@ -154,7 +154,10 @@ fn spark_local_matches_direct_run() {
 #[test]
 fn spark_jsonl_input_skips_bad_records_like_a_direct_run() {
     if let Some(why) = spark_missing() {
-        eprintln!("skipping spark_jsonl_input_skips_bad_records_like_a_direct_run: {why}");
+        crate::util::skip(
+            "spark_jsonl_input_skips_bad_records_like_a_direct_run",
+            &why,
+        );
         return;
     }
     // Records from the seeds, with a broken line and a record without text among them.

@@ -28,3 +28,5 @@ mod spark;
 mod report;
 // The HTML report in headless Chromium: the DOM and a screenshot (skipped without chromium).
 mod browser;
+// The module graph, file and function sizes (issue 17).
+mod structure;

@@ -113,3 +113,20 @@ pub fn corpora() -> Option<PathBuf> {
     let p = root().join("../shared/corpora");
     p.is_dir().then_some(p)
 }
+
+/// Says that `test` is skipped and why, on the terminal (past the harness's capture, which hides
+/// what passing tests print) and in `target/tmp/skipped-tests.txt`, which `.ci/run` counts and
+/// prints: a skip is never a silent pass.
+pub fn skip(test: &str, reason: &str) {
+    use std::io::Write;
+    let line = format!("SKIPPED {test}: {reason}");
+    let _ = writeln!(std::io::stderr(), "{line}");
+    let list = Path::new(env!("CARGO_TARGET_TMPDIR")).join("skipped-tests.txt");
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(list)
+    {
+        let _ = writeln!(f, "{line}");
+    }
+}

@@ -9,6 +9,13 @@
 use crate::quote::Quote;
 use crate::segment::Span;
 
+/// A sentence end at most this many bytes after a closing mark is the quote's own (“Why?” — its
+/// `?` and a space).
+const SHORT_GAP: usize = 3;
+/// A sentence shorter than this right after a quote that opens its sentence still belongs to it
+/// (“Why?” Smith asked.): long enough for a name, a title and a reporting verb.
+const SHORT_SENTENCE: usize = 80;
+
 /// The contexts around one quote.
 #[derive(Clone, Copy, Debug)]
 pub struct Context {
@@ -69,9 +76,9 @@ pub fn context(
         .iter()
         .copied();
     let mut sentence_end = ends.next().unwrap_or(para.end);
-    if opens_sentence && sentence_end <= after_start + 3 {
+    if opens_sentence && sentence_end <= after_start + SHORT_GAP {
         let following = ends.next().unwrap_or(para.end);
-        if following - sentence_end < 80 {
+        if following - sentence_end < SHORT_SENTENCE {
             sentence_end = following;
         }
     }

@@ -9,6 +9,10 @@ use crate::pattern::PatternSet;
 use crate::quote::{Quote, QuoteKind};
 use crate::token::is_possessive;
 
+/// Text between two quotes shorter than this (`“…,” she said, “…”`) interrupts one statement: the
+/// second quote is as direct as the first.
+const SHORT_INTERRUPTION: usize = 60;
+
 /// Whether the quote is a title of a work, a term or a nickname rather than speech.
 pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> bool {
     let before = last_pieces_lowercase(ctx.before.slice(text).trim_end(), scare_pieces(patterns));
@@ -116,7 +120,7 @@ pub(super) fn last_pieces_lowercase(s: &str, pieces: usize) -> String {
 }
 
 /// Whether the quote is a whole statement (direct) or a fragment inside reported speech.
-pub fn kind(text: &str, q: &Quote, ctx: &Context, attribution: Option<&Attribution>) -> QuoteKind {
+pub fn kind(text: &str, ctx: &Context, attribution: Option<&Attribution>) -> QuoteKind {
     let before = ctx.before.slice(text).trim();
     if before.is_empty() || before.ends_with(':') {
         return QuoteKind::Direct;
@@ -130,10 +134,10 @@ pub fn kind(text: &str, q: &Quote, ctx: &Context, attribution: Option<&Attributi
             return QuoteKind::Direct;
         }
     }
-    if before.starts_with([',', '.']) && before.ends_with(',') && before.len() < 60 {
+    if before.starts_with([',', '.']) && before.ends_with(',') && before.len() < SHORT_INTERRUPTION
+    {
         return QuoteKind::Direct;
     }
-    let _ = q;
     QuoteKind::Partial
 }
 

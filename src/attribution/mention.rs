@@ -7,6 +7,13 @@
 use crate::pattern::PatternSet;
 use crate::token::is_possessive;
 
+/// The most words a person's or an organisation's name takes here ("Council on Foreign
+/// Relations", "Martin Luther King Jr. III").
+const MAX_NAME_WORDS: usize = 6;
+/// How many words of a mention a possessive may be in for the mention to be about the
+/// possessive's person ("Rep. Duncan Hunter’s chief of staff").
+const POSSESSIVE_REACH: usize = 5;
+
 /// Whether the word before `at` in `hay` is "the".
 pub(super) fn follows_the(hay: &str, at: usize) -> bool {
     hay[..at].trim_end().rsplit([' ', '\u{a0}']).next() == Some("the")
@@ -79,7 +86,7 @@ pub(super) fn closer_subject(
     let piece = piece.trim();
     let words: Vec<&str> = piece.split_whitespace().collect();
     let person = words.len() >= 2
-        && words.len() <= 6
+        && words.len() <= MAX_NAME_WORDS
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -108,7 +115,7 @@ pub(super) fn org_name_end(text: &str, start: usize, end: usize, patterns: &Patt
     let after = after.strip_prefix("the ").unwrap_or(after);
     let mut name_end = end;
     let mut pos = text.len() - after.len();
-    for w in after.split(' ').take(6) {
+    for w in after.split(' ').take(MAX_NAME_WORDS) {
         let word = w.trim_end_matches([',', '.', ';', ':']);
         if !word.starts_with(char::is_uppercase) || is_possessive(word) {
             break;
@@ -134,7 +141,7 @@ pub(super) fn apposed_name(
     // (the possessive may close a name of several words: "Rep. Duncan Hunter’s chief of staff").
     let possessive = text[start..end]
         .split_whitespace()
-        .take(5)
+        .take(POSSESSIVE_REACH)
         .any(is_possessive);
     if first != "the" && !patterns.unnamed_determiners.contains(&first) && !possessive {
         return None;
@@ -159,19 +166,13 @@ pub(super) fn apposed_name(
     let close = rest.find(',').or_else(|| rest.find('.'))?;
     let cand = &rest[..close];
     let words: Vec<&str> = cand.split(' ').collect();
-    let is_name = (2..=5).contains(&words.len())
+    let is_name = (2..MAX_NAME_WORDS).contains(&words.len())
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !patterns.non_names.contains(words[0]);
     is_name.then(|| (end + 2, end + 2 + close))
 }
-
-/// Words that start a prepositional phrase or a clause, never a speaker's description.
-pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "of", "for", "at", "in", "on", "to", "from", "with", "by", "and", "or", "but", "as", "that",
-    "which", "who", "whom", "whose", "than", "into", "about", "after", "before", "if", "when",
-];
 
 /// Whether a captured mention can name a speaker: a pronoun, a determiner phrase, or a name with
 /// at least one word that is not a capitalised non-name ("Friday", "But", "January"). Words all
@@ -201,7 +202,7 @@ pub(super) fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> 
             || patterns.org_words.contains(&w)
     };
     if first.chars().next().is_some_and(char::is_lowercase)
-        && (FUNCTION_WORDS.contains(&lower.as_str()) || !words.iter().any(|w| title_word(w)))
+        && (patterns.function_words.contains(&lower) || !words.iter().any(|w| title_word(w)))
     {
         return false;
     }

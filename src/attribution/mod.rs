@@ -25,7 +25,7 @@ pub use context::{context, Context};
 pub use kind::{is_scare, kind};
 
 use crate::pattern::rules::{CueRule, Prefilter, RuleSearch};
-use crate::pattern::{PatternSet, Position};
+use crate::pattern::{Method, PatternSet, Position};
 use crate::segment::Span;
 use crate::token::{is_possessive, strip_possessive};
 use mention::{
@@ -38,8 +38,8 @@ use search::{matches, may_match_at_start, PhraseStarts, NORMALIZED, SEARCH_CACHE
 pub struct Attribution {
     /// The rule's id (`cue.after.verb-mention`).
     pub rule_id: String,
-    /// The rule's method name (`after-quote`, `before-quote`, `colon-intro`).
-    pub method: String,
+    /// The rule's method (`after-quote`, `before-quote`, `colon-intro`).
+    pub method: Method,
     /// The reporting words, as written.
     pub cue: Span,
     /// The speaker mention, as written.
@@ -100,15 +100,12 @@ pub fn attribute(
                 // Rules with the same regex share their automata and caches.
                 let cslot = rule.search.as_ref().map_or(ri, |s| s.cache_slot);
                 let search = patterns.rules[cslot].search.as_ref();
-                if let Some(
-                    s @ RuleSearch {
-                        anchored: true,
-                        prefilter: Prefilter::Forward(dfa),
-                        ..
-                    },
-                ) = search
+                if let Some(RuleSearch {
+                    anchored: true,
+                    prefilter: Prefilter::Forward(dfa),
+                    ..
+                }) = search
                 {
-                    let _ = s;
                     let c = caches.forward[cslot].get_or_insert_with(|| dfa.create_cache());
                     if !may_match_at_start(dfa, c, orig) {
                         continue;
@@ -247,7 +244,7 @@ fn accept(
     };
     Some(Attribution {
         rule_id: rule.id.clone(),
-        method: rule.method.clone(),
+        method: rule.method,
         cue: Span::new(span.start + cue_s, span.start + cue_e),
         mention: Span::new(sp_start, sp_end),
     })

@@ -13,7 +13,7 @@ use super::load::{
     Example, ExampleSource, PatternFiles, RawConsistency, RawCounter, RawCues, RawQuotes,
     RawSpeakers, RawTitleExample,
 };
-use super::rules::{build_rule_regexes, expand, CueRule, Position};
+use super::rules::{build_rule_regexes, expand, CueRule, Method, Position};
 use super::words::WordClasses;
 use crate::error::{Error, LineIndex, Result};
 
@@ -124,6 +124,22 @@ pub struct PatternSet {
     pub consistency_drop_words: Lexicon,
     /// Words that mark a past post (former, ex-).
     pub former_words: Lexicon,
+    /// Words that start a prepositional phrase or a clause, never a speaker's description.
+    pub function_words: Lexicon,
+    /// Days of the week, lowercase.
+    pub weekdays: Lexicon,
+    /// Words that open a clause or an adverbial phrase, not a noun phrase.
+    pub clause_openers: Lexicon,
+    /// Words that open an adverbial or a clause right after `NAME, `.
+    pub adverbial_openers: Lexicon,
+    /// Words after which a capitalised name is a place or an institution.
+    pub locative_prepositions: Lexicon,
+    /// Prepositions: a name after one is not its sentence's subject.
+    pub prepositions: Lexicon,
+    /// Words that may stand between a subject and its reporting verb.
+    pub subject_adverbs: Lexicon,
+    /// Auxiliary and linking verbs.
+    pub auxiliaries: Lexicon,
     /// Every example and counterexample, for the runner.
     pub examples: Vec<Example>,
     /// Every title-comparison example of `consistency.toml`.
@@ -199,21 +215,7 @@ impl PatternSet {
             speakers.counterexample,
             &mut examples,
         );
-        let consistency_lines = LineIndex::new(files.get("consistency.toml"));
-        let title_examples = consistency
-            .example
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let src = ExampleSource {
-                    file: "consistency.toml".into(),
-                    line: consistency_lines.line(s.span().start),
-                    rule_id: "consistency".into(),
-                    index: i + 1,
-                };
-                (src, s.into_inner())
-            })
-            .collect();
+        let title_examples = title_examples(consistency.example, &files);
 
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let word_classes = pending_classes.finish().map_err(word_class_error)?;
@@ -262,6 +264,14 @@ impl PatternSet {
             pronoun_window_sentences: speakers.pronoun_window_sentences,
             consistency_drop_words: Lexicon::new(consistency.drop_words),
             former_words: Lexicon::new(consistency.former_words),
+            function_words: take("function-words")?,
+            weekdays: take("weekdays")?,
+            clause_openers: take("clause-openers")?,
+            adverbial_openers: take("adverbial-openers")?,
+            locative_prepositions: take("locative-prepositions")?,
+            prepositions: take("prepositions")?,
+            subject_adverbs: take("subject-adverbs")?,
+            auxiliaries: take("auxiliaries")?,
             examples,
             title_examples,
             files,
@@ -406,6 +416,14 @@ fn compile_rules(
             }
         };
         let expanded = expanded.map_err(err)?;
+        let method = Method::from_name(&raw.method).ok_or_else(|| {
+            let names: Vec<&str> = Method::ALL.iter().map(|m| m.as_str()).collect();
+            err(format!(
+                "`method` is {:?}; expected one of {}",
+                raw.method,
+                names.join(", ")
+            ))
+        })?;
         // A rule with a search has both groups (`RuleSearch::new` checks them); its regex is
         // compiled on first use.
         let regex = match (regex, &search) {
@@ -451,7 +469,7 @@ fn compile_rules(
         rules.push(CueRule {
             id: raw.id,
             at,
-            method: raw.method,
+            method,
             pattern: expanded,
             regex,
             search,
@@ -460,6 +478,27 @@ fn compile_rules(
         });
     }
     Ok(rules)
+}
+
+/// The title-comparison examples of `consistency.toml`, with where each is written.
+fn title_examples(
+    examples: Vec<toml::Spanned<RawTitleExample>>,
+    files: &PatternFiles,
+) -> Vec<(ExampleSource, RawTitleExample)> {
+    let lines = LineIndex::new(files.get("consistency.toml"));
+    examples
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let src = ExampleSource {
+                file: "consistency.toml".into(),
+                line: lines.line(s.span().start),
+                rule_id: "consistency".into(),
+                index: i + 1,
+            };
+            (src, s.into_inner())
+        })
+        .collect()
 }
 
 /// `lexicon/pronouns.txt`: pronoun → class.

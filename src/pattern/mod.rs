@@ -13,9 +13,10 @@ pub mod compile;
 pub mod lexicon;
 pub mod load;
 pub mod rules;
+mod word_index;
 pub mod words;
 
 pub use compile::{PatternSet, PronounClass, QuoteRules};
 pub use lexicon::{Lexicon, PlaceTable};
 pub use load::{Example, ExampleSource, PatternFiles};
-pub use rules::{CueRule, Position};
+pub use rules::{CueRule, Method, Position};

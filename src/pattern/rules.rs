@@ -27,6 +27,77 @@ pub enum Position {
     QuoteStart,
 }
 
+/// How a quote's speaker was found: the `method` column. A rule names the method of the speaker
+/// it captures (`method = "after-quote"` in `cues.toml`); the speaker stage names how it resolved
+/// a mention that was not the name itself.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// `“…,” said NAME` / `“…,” NAME said`.
+    AfterQuote,
+    /// `NAME said the plan would “…”`.
+    BeforeQuote,
+    /// `NAME said:` before the quote, or ending the paragraph before.
+    ColonIntro,
+    /// `according to NAME`.
+    AccordingTo,
+    /// The subject of the sentence the quote is in.
+    Subject,
+    /// A transcript's speaker label (`PENCE: …`).
+    Label,
+    /// The quote continues an earlier one, or another piece of the same quote.
+    Continuation,
+    /// A pronoun resolved to its person.
+    Pronoun,
+    /// A surname resolved to the full name.
+    Surname,
+    /// `the president` resolved to the person given that title, or an organisation by its noun.
+    Nominal,
+    /// An unnamed source (`a senior official`): a title, no name.
+    Unnamed,
+}
+
+impl Method {
+    /// Every method, for messages.
+    pub const ALL: [Method; 11] = [
+        Method::AfterQuote,
+        Method::BeforeQuote,
+        Method::ColonIntro,
+        Method::AccordingTo,
+        Method::Subject,
+        Method::Label,
+        Method::Continuation,
+        Method::Pronoun,
+        Method::Surname,
+        Method::Nominal,
+        Method::Unnamed,
+    ];
+
+    /// The name in the output (`after-quote`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::AfterQuote => "after-quote",
+            Method::BeforeQuote => "before-quote",
+            Method::ColonIntro => "colon-intro",
+            Method::AccordingTo => "according-to",
+            Method::Subject => "subject",
+            Method::Label => "label",
+            Method::Continuation => "continuation",
+            Method::Pronoun => "pronoun",
+            Method::Surname => "surname",
+            Method::Nominal => "nominal",
+            Method::Unnamed => "unnamed",
+        }
+    }
+
+    /// The method of that name.
+    pub fn from_name(name: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+}
+
 /// A compiled attribution rule.
 #[derive(Clone, Debug)]
 pub struct CueRule {
@@ -34,8 +105,8 @@ pub struct CueRule {
     pub id: String,
     /// Where it looks.
     pub at: Position,
-    /// The method name reported when this rule names the speaker directly.
-    pub method: String,
+    /// The method reported when this rule names the speaker directly.
+    pub method: Method,
     /// The expanded regex (lexicons and definitions filled in); it has the groups `speaker` and
     /// `cue`.
     pub pattern: String,

@@ -5,7 +5,7 @@
 //! a `"` right after a digit (12" records) is an inch mark, and a `"` outside a quote that follows
 //! a word and precedes a space is a stray closing mark.
 
-use super::{Diagnostic, Quote, QuoteKind};
+use super::{Diagnostic, Quote};
 use crate::pattern::PatternSet;
 use crate::segment::{Paragraph, Span};
 
@@ -199,7 +199,6 @@ fn push_quote(
         open,
         close,
         paragraph: pi,
-        kind: QuoteKind::Direct,
         chain: None,
     });
 }

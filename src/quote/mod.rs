@@ -1,7 +1,7 @@
 //! Stage 3, **detect**: a paragraph → the [`Quote`]s in it.
 //!
 //! In: the article text and its [`crate::segment::Paragraph`]s. Out: every quotation, in text order,
-//! with the byte span of its inner text (without marks) and what kind of quoted text it is.
+//! with the byte span of its inner text (without marks) and its paragraph.
 //!
 //! Invariants: `inner` lies on char boundaries inside its paragraph and is never empty; quotes never
 //! overlap; an unbalanced mark costs at most its own paragraph; a quote without a closing mark
@@ -14,9 +14,13 @@ pub mod marks;
 use crate::segment::Span;
 
 /// What a quoted span is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A whole statement in quotes.
+    #[default]
     Direct,
     /// A quoted fragment inside reported speech ("said the plan would “cost jobs”").
     Partial,
@@ -25,6 +29,13 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    /// The kind of that name (`direct`, `partial`, `scare`).
+    pub fn from_name(name: &str) -> Option<QuoteKind> {
+        [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Scare]
+            .into_iter()
+            .find(|k| k.as_str() == name)
+    }
+
     /// The name used in the output.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -46,9 +57,6 @@ pub struct Quote {
     pub close: Option<usize>,
     /// Index of its paragraph.
     pub paragraph: usize,
-    /// What it is. Detection sets `Scare` for titles and nicknames and `Direct` otherwise;
-    /// attribution refines `Direct` into `Partial`.
-    pub kind: QuoteKind,
     /// For the pieces of a multi-paragraph quote, the index of its first piece.
     pub chain: Option<usize>,
 }

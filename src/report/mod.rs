@@ -39,6 +39,8 @@ use std::collections::{BTreeMap, HashMap};
 use askama::Template;
 
 use crate::consistency::SpeakerReport;
+use crate::pattern::Method;
+use crate::quote::QuoteKind;
 use crate::table::QuoteRecord;
 use highlight::Event;
 
@@ -258,7 +260,7 @@ impl Page {
             .map(|&(name, meaning)| KindView {
                 name,
                 meaning,
-                count: r.records.iter().filter(|q| q.kind == name).count(),
+                count: r.records.iter().filter(|q| q.kind.as_str() == name).count(),
             })
             .collect();
         let mut named: Vec<&str> = r
@@ -375,7 +377,7 @@ fn article_view(
 ) -> ArticleView {
     let counts = KINDS
         .iter()
-        .map(|&(k, _)| (k, rows.iter().filter(|q| q.kind == k).count()))
+        .map(|&(k, _)| (k, rows.iter().filter(|q| q.kind.as_str() == k).count()))
         .collect();
     let quote_id = |i: usize| format!("{id}-q-{}-{}-{}", rows[i].start, rows[i].end, i + 1);
     let row_id = |i: usize| format!("{id}-r{}", i + 1);
@@ -406,7 +408,7 @@ fn article_view(
                     Piece::Quote {
                         id: first.then(|| quote_id(index)),
                         n: index + 1,
-                        kind: q.kind.clone(),
+                        kind: q.kind.as_str().to_string(),
                         who: who(q),
                         row: row_id(index),
                     }
@@ -454,8 +456,8 @@ fn article_view(
             title: q.title.clone(),
             affiliation: q.affiliation.clone(),
             cue: q.cue.clone(),
-            kind: q.kind.clone(),
-            method: q.method.clone(),
+            kind: q.kind.as_str().to_string(),
+            method: q.method.map_or("", Method::as_str).to_string(),
             rule: q.rule.clone(),
             paragraph: q.paragraph,
             extras: extra_columns
@@ -486,7 +488,7 @@ fn article_view(
 fn quoted_people(rows: &[&QuoteRecord], row_id: impl Fn(usize) -> String) -> Vec<QuotedView> {
     let mut quoted: Vec<QuotedView> = Vec::new();
     for (i, q) in rows.iter().enumerate() {
-        if q.kind == "scare" {
+        if q.kind == QuoteKind::Scare {
             continue;
         }
         let name = match (q.speaker.is_empty(), q.title.is_empty()) {
@@ -524,7 +526,7 @@ fn quoted_people(rows: &[&QuoteRecord], row_id: impl Fn(usize) -> String) -> Vec
 
 /// The hover text of a quote: who said it, as the row gives it.
 fn who(q: &QuoteRecord) -> String {
-    if q.kind == "scare" {
+    if q.kind == QuoteKind::Scare {
         return "scare quote: no speaker".into();
     }
     let post = match (q.title.is_empty(), q.affiliation.is_empty()) {
@@ -553,7 +555,7 @@ mod tests {
             end: start + quote.len(),
             quote: quote.into(),
             speaker: speaker.into(),
-            kind: kind.into(),
+            kind: QuoteKind::from_name(kind).expect("a kind"),
             ..Default::default()
         }
     }
@@ -652,7 +654,7 @@ mod tests {
     #[test]
     fn who_says_what_the_row_knows() {
         let mut q = QuoteRecord {
-            kind: "direct".into(),
+            kind: QuoteKind::Direct,
             ..Default::default()
         };
         assert_eq!(who(&q), "speaker not found");
@@ -661,7 +663,7 @@ mod tests {
         q.speaker = "Duyeon Kim".into();
         q.affiliation = "CNAS".into();
         assert_eq!(who(&q), "Duyeon Kim — senior official, CNAS");
-        q.kind = "scare".into();
+        q.kind = QuoteKind::Scare;
         assert_eq!(who(&q), "scare quote: no speaker");
     }
 }

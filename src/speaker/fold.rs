@@ -2,7 +2,8 @@
 //! apostrophes gone (`Kim Jong-un` = `KIM Jong Un`, `José` = `Jose`, `O’Neil` = `ONeil`).
 //!
 //! In: a name as written. Out: its folded form. The speaker stage links mentions with it, and
-//! `check` links speakers across articles with it.
+//! `check` links speakers across articles with it. Accents go by Unicode's compatibility
+//! decomposition ([`without_accents`]), the one accent folding `eval` uses too.
 
 /// Folds a name for comparison: lowercase, accents removed, hyphens and periods as spaces.
 pub fn fold(s: &str) -> String {
@@ -54,24 +55,27 @@ impl Folder {
     pub(super) fn push_str(&mut self, s: &str) {
         for c in s.chars() {
             if c.is_ascii() {
-                match c {
-                    '-' | '.' => self.gap = true,
-                    '\'' => {}
-                    _ => self.push(c.to_ascii_lowercase()),
+                self.push_ascii(c);
+                continue;
+            }
+            for d in base_letters(c) {
+                if d.is_ascii() {
+                    self.push_ascii(d);
+                } else if d != '’' {
+                    for l in d.to_lowercase() {
+                        self.push(l);
+                    }
                 }
-                continue;
             }
-            let c = fold_char(c);
-            if c == '’' {
-                continue;
-            }
-            if c.is_ascii() {
-                self.push(c.to_ascii_lowercase());
-                continue;
-            }
-            for l in c.to_lowercase() {
-                self.push(l);
-            }
+        }
+    }
+
+    /// One ASCII character: hyphens and periods separate words, apostrophes vanish.
+    fn push_ascii(&mut self, c: char) {
+        match c {
+            '-' | '.' => self.gap = true,
+            '\'' => {}
+            _ => self.push(c.to_ascii_lowercase()),
         }
     }
 }
@@ -80,8 +84,7 @@ impl Folder {
 #[cfg(test)]
 pub(super) fn fold_reference(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let c = fold_char(c);
+    for c in s.chars().flat_map(base_letters) {
         if c == '-' || c == '.' || c == '’' || c == '\'' {
             if !out.ends_with(' ') && (c == '-' || c == '.') {
                 out.push(' ');
@@ -95,39 +98,49 @@ pub(super) fn fold_reference(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Removes the accent of common Latin letters.
-pub fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'ç' | 'ć' | 'č' => 'c',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'Ý' | 'Ÿ' => 'Y',
-        'š' | 'ś' | 'ş' => 's',
-        'Š' | 'Ś' | 'Ş' => 'S',
-        'ž' | 'ź' | 'ż' => 'z',
-        'Ž' | 'Ź' | 'Ż' => 'Z',
-        'ł' => 'l',
-        'Ł' => 'L',
-        'ř' => 'r',
-        'Ř' => 'R',
-        'ğ' => 'g',
-        'Ğ' => 'G',
-        'đ' => 'd',
-        'Đ' => 'D',
-        _ => c,
-    }
+/// Letters that Unicode does not decompose into a base letter and an accent, with the base
+/// letter they are read as in names (`Søren` = `Soren`, `Wałęsa` = `Walesa`).
+const UNDECOMPOSED: &[(char, char)] = &[
+    ('ø', 'o'),
+    ('Ø', 'O'),
+    ('ł', 'l'),
+    ('Ł', 'L'),
+    ('đ', 'd'),
+    ('Đ', 'D'),
+    ('ı', 'i'),
+];
+
+/// The characters of `c` without accents: its compatibility decomposition (Unicode NFKD) without
+/// combining marks (`é` → `e`, `ﬁ` → `fi`, `Ａ` → `A`). The one accent folding of saywho: names
+/// ([`fold`]) and `eval` (which mirrors `tools/score.py`) both start from it.
+pub fn without_accents(c: char) -> impl Iterator<Item = char> {
+    use unicode_normalization::char::is_combining_mark;
+    let mut out = [None; 4];
+    let mut n = 0;
+    let mut more = Vec::new();
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        if n < out.len() {
+            out[n] = Some(d);
+            n += 1;
+        } else {
+            more.push(d);
+        }
+    });
+    out.into_iter().flatten().chain(more)
+}
+
+/// [`without_accents`], and the letters Unicode does not decompose as their base letter (`ø` →
+/// `o`, `ł` → `l`): how names are compared.
+pub fn base_letters(c: char) -> impl Iterator<Item = char> {
+    without_accents(c).map(|d| {
+        UNDECOMPOSED
+            .iter()
+            .find(|(from, _)| *from == d)
+            .map_or(d, |&(_, to)| to)
+    })
 }
 
 #[cfg(test)]

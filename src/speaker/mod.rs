@@ -23,10 +23,10 @@ mod resolve;
 mod scan;
 pub mod title;
 
-pub use fold::{fold, fold_char};
+pub use fold::{base_letters, fold, without_accents};
 
 use crate::pattern::lexicon::{FastMap, FastSet};
-use crate::pattern::PatternSet;
+use crate::pattern::{Method, PatternSet};
 use crate::segment::Span;
 use name::Gender;
 
@@ -58,7 +58,7 @@ pub struct Speaker {
     pub affiliation: String,
     /// How the name was found: `pronoun`, `surname`, `nominal`, `unnamed`, or empty when the
     /// rule's mention was the name itself.
-    pub method: &'static str,
+    pub method: Option<Method>,
     /// Where the title was given, if anywhere.
     pub title_span: Option<Span>,
     /// The entity index, for continuation and pronouns.
@@ -173,7 +173,7 @@ impl<'a> SpeakerResolver<'a> {
         self.spoke.push((s, pos, entity));
     }
 
-    fn speaker_of(&self, i: usize, method: &'static str) -> Speaker {
+    fn speaker_of(&self, i: usize, method: Option<Method>) -> Speaker {
         let e = &self.entities[i];
         Speaker {
             name: e.name.clone(),

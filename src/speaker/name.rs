@@ -13,6 +13,10 @@ use crate::pattern::PatternSet;
 use crate::segment::Span;
 use crate::token::Token;
 
+/// The most lowercase title words (and their qualifier) read before a name ("former deputy
+/// national security adviser").
+const MAX_TITLE_WORDS: usize = 6;
+
 /// Gender, as far as the text tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -167,7 +171,7 @@ fn title_words_start(tokens: &[Token], start: usize, patterns: &PatternSet) -> u
     // count only when a title ends right before the name.
     let mut pre_start = start;
     let mut lower_seen = false;
-    while pre_start > 0 && start - pre_start < 6 {
+    while pre_start > 0 && start - pre_start < MAX_TITLE_WORDS {
         let t = &tokens[pre_start - 1];
         let joined = t.joined_to_next || (t.possessive && t.is_capitalized());
         let lower_ok = !t.is_capitalized()

@@ -11,7 +11,7 @@ use super::{
     floor_char_boundary, is_initial, Entity, Speaker, SpeakerResolver, LOOKBACK, TITLE_REACH,
 };
 use crate::pattern::lexicon::{FastSet, W_TITLE_CI};
-use crate::pattern::PronounClass;
+use crate::pattern::{Method, PronounClass};
 use crate::segment::Span;
 use crate::token::{strip_possessive, tokenize, Token};
 
@@ -76,7 +76,7 @@ impl SpeakerResolver<'_> {
         if mention.chars().any(char::is_alphabetic) && !mention.chars().any(char::is_lowercase) {
             let last = mention.split_whitespace().next_back().unwrap_or("");
             if let Some(i) = self.by_surname(&fold(last)) {
-                return self.speaker_of(i, "surname");
+                return self.speaker_of(i, Some(Method::Surname));
             }
         }
         let toks = tokenize(self.text, span, self.patterns);
@@ -147,7 +147,7 @@ impl SpeakerResolver<'_> {
         if chosen.is_none() && rs.len() == 1 && rs[0].1 - rs[0].0 == 1 {
             let w = fold(toks[rs[0].0].text);
             if let Some(i) = self.by_surname(&w) {
-                return self.speaker_of(i, "surname");
+                return self.speaker_of(i, Some(Method::Surname));
             }
         }
         let Some(&(s, e)) = chosen else {
@@ -161,7 +161,7 @@ impl SpeakerResolver<'_> {
                         ..NameParts::default()
                     };
                     let i = self.org_entity(&parts);
-                    return self.speaker_of(i, "");
+                    return self.speaker_of(i, None);
                 }
             }
             return self.resolve_nominal(&toks, first == "the");
@@ -177,7 +177,7 @@ impl SpeakerResolver<'_> {
         }
         if parts.is_org {
             let i = self.org_entity(&parts);
-            return self.speaker_of(i, "");
+            return self.speaker_of(i, None);
         }
         self.resolve_person(&parts, span)
     }
@@ -214,7 +214,7 @@ impl SpeakerResolver<'_> {
         match self.person_entity(parts, name_span, limit, true) {
             Some(i) => {
                 let linked = single && fold(&self.entities[i].name) != fold(&parts.name.join(" "));
-                self.speaker_of(i, if linked { "surname" } else { "" })
+                self.speaker_of(i, linked.then_some(Method::Surname))
             }
             None => Speaker::default(),
         }
@@ -232,7 +232,7 @@ impl SpeakerResolver<'_> {
         if definite && self.patterns.document_words.contains(&head) {
             return Speaker {
                 name: format!("the {phrase}"),
-                method: "nominal",
+                method: Some(Method::Nominal),
                 ..Speaker::default()
             };
         }
@@ -242,12 +242,12 @@ impl SpeakerResolver<'_> {
                 for m in self.recent().iter().rev() {
                     let e = &self.entities[m.entity];
                     if e.is_org && e.folded.split(' ').any(|w| w == head) {
-                        return self.speaker_of(m.entity, "nominal");
+                        return self.speaker_of(m.entity, Some(Method::Nominal));
                     }
                 }
                 return Speaker {
                     name: format!("the {phrase}"),
-                    method: "nominal",
+                    method: Some(Method::Nominal),
                     ..Speaker::default()
                 };
             }
@@ -268,13 +268,13 @@ impl SpeakerResolver<'_> {
                     .to_lowercase();
                 let has_head = |t: &str| t.split([' ', '-']).any(|w| w == head_singular);
                 if !e.is_org && (has_head(&title) || has_head(&canonical)) {
-                    return self.speaker_of(m.entity, "nominal");
+                    return self.speaker_of(m.entity, Some(Method::Nominal));
                 }
             }
         }
         Speaker {
             title: phrase,
-            method: "unnamed",
+            method: Some(Method::Unnamed),
             ..Speaker::default()
         }
     }
@@ -380,10 +380,10 @@ impl SpeakerResolver<'_> {
                 if self.entities[i].gender.is_none() {
                     self.entities[i].gender = g;
                 }
-                self.speaker_of(i, "pronoun")
+                self.speaker_of(i, Some(Method::Pronoun))
             }
             None => Speaker {
-                method: "pronoun",
+                method: Some(Method::Pronoun),
                 ..Speaker::default()
             },
         }

@@ -17,48 +17,10 @@ use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
 use crate::token::{tokenize_outside_quotes, Token};
 
-/// Words after which a name is a place or an institution, not a person ("in El Paso").
-pub(super) const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "across",
-    "throughout",
-    "into",
-    "inside",
-    "toward",
-    "towards",
-];
-
-/// Other prepositions: a name after them is not its sentence's subject.
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "of",
-    "from",
-    "for",
-    "with",
-    "by",
-    "on",
-    "to",
-    "about",
-    "against",
-    "after",
-    "before",
-    "under",
-    "over",
-    "between",
-    "among",
-    "like",
-    "than",
-    "via",
-    "during",
-    "behind",
-    "beside",
-    "besides",
-    "alongside",
-    "against",
-    "including",
-];
+/// A headline is shorter than this; a longer line in title case is text.
+const MAX_HEADLINE_BYTES: usize = 300;
+/// How many words after a name its reporting verb may come ("Yun also has said").
+const VERB_REACH: usize = 3;
 
 /// Whether `w` is a party-and-state tag: `R-Utah`, `D-Calif.`, `I-Vt`.
 /// Whether `rest` (the text right after a name) opens with an age between commas: `, 18,`.
@@ -76,32 +38,15 @@ pub(super) fn is_party_tag(w: &str) -> bool {
 }
 
 /// Words that may stand between a subject and its reporting verb ("Yun also said").
-pub(super) fn is_adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "also"
-            | "later"
-            | "then"
-            | "has"
-            | "had"
-            | "have"
-            | "will"
-            | "would"
-            | "could"
-            | "did"
-            | "does"
-            | "once"
-            | "again"
-            | "previously"
-            | "since"
-            | "further"
-    ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+pub(super) fn is_adverb(w: &str, patterns: &PatternSet) -> bool {
+    patterns.subject_adverbs.contains(w)
+        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Whether `line` is a headline in title case: short, and every word of four letters or more
 /// capitalised ("Obama Sees 'Personal Insult' if Blacks Don't Rally for Hillary Clinton.").
 pub(super) fn is_title_case_headline(line: &str) -> bool {
-    if line.len() > 300 {
+    if line.len() > MAX_HEADLINE_BYTES {
         return false;
     }
     let mut long_words = 0;
@@ -137,14 +82,14 @@ pub(super) fn is_dateline(text: &str, para_start: usize, start: usize, end: usiz
 fn reports(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
     toks[e..]
         .iter()
-        .take(3)
+        .take(VERB_REACH)
         .take_while(|t| {
             !text[toks[e - 1].span.end..t.span.start].contains(['.', '“', '”', '"', '!', '?', ';'])
         })
         .try_for_each(|t| {
             if t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0 {
                 Err(true)
-            } else if is_adverb(t.text) || patterns.org_words.contains(t.text) {
+            } else if is_adverb(t.text, patterns) || patterns.org_words.contains(t.text) {
                 Ok(())
             } else {
                 Err(false)
@@ -280,9 +225,9 @@ impl<'a> SpeakerResolver<'a> {
                 let inverted = parts.name.len() >= 2
                     && !parts.possessive
                     && before.is_some_and(|w| after_reporting_verb(w, &toks[..s]));
-                let locative = before.is_some_and(|w| LOCATIVE.contains(&w));
+                let locative = before.is_some_and(|w| patterns.locative_prepositions.contains(w));
                 let after_preposition =
-                    locative || before.is_some_and(|w| PREPOSITIONS.contains(&w));
+                    locative || before.is_some_and(|w| patterns.prepositions.contains(w));
                 if locative && !parts.is_org && !parts.possessive && parts.title.is_none() {
                     continue;
                 }

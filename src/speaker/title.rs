@@ -17,6 +17,16 @@ use crate::pattern::PatternSet;
 use crate::segment::Span;
 use crate::token::{tokenize, Token};
 
+/// A phrase of more words than this is a clause, not a title.
+const MAX_PHRASE_WORDS: usize = 30;
+/// The most words a possessive owner before a title has ("the Ortiz campaign’s").
+const MAX_OWNER_WORDS: usize = 6;
+/// A title goes on at most this many words after its head ("senior fellow for Korea Studies and
+/// …"), unless a preposition or a clause stop ends it sooner.
+const MAX_WORDS_AFTER_HEAD: usize = 8;
+/// A title starts within this many words of an appositive's start.
+const TITLE_START_REACH: usize = 12;
+
 /// A title and affiliation and where they were written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TitleInfo {
@@ -106,42 +116,14 @@ pub fn after_name(
             .take(2)
             .any(|w| patterns.word_bits.lower(w) & W_TITLE_CI != 0);
     if patterns.clause_stops.iter().any(|w| w == first)
-        || matches!(
-            first,
-            "though"
-                | "although"
-                | "according"
-                | "because"
-                | "if"
-                | "after"
-                | "before"
-                | "during"
-                | "on"
-                | "in"
-                | "to"
-                | "with"
-                | "by"
-                | "despite"
-                | "amid"
-        )
+        || patterns.adverbial_openers.contains(first)
         || participle
-        || WEEKDAYS.contains(&first)
+        || patterns.weekdays.contains(first)
     {
         return None;
     }
     parse_phrase(text, body_start, body_start + end, patterns)
 }
-
-/// Days of the week: "Obama said Monday, …" gives no title.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// The title phrase written right before `name_start` as an appositive ending in a comma:
 /// `the company's chief executive, Laura Chen`.
@@ -162,25 +144,7 @@ pub fn before_name(
     // An appositive is a noun phrase: in a clause ("Dick Morris is working with RNC Chair Reince
     // Priebus on …, Morris revealed"; "Wilson told Linton's attorney, Adam Richards") only what
     // follows its last verb can be one.
-    let verb = |w: &str| {
-        matches!(
-            w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "does"
-                | "did"
-                | "been"
-        ) || is_reporting_verb(w, patterns)
-    };
+    let verb = |w: &str| patterns.auxiliaries.contains(w) || is_reporting_verb(w, patterns);
     let mut start = start;
     let mut pos = start;
     for w in body[start..].split(' ') {
@@ -202,7 +166,7 @@ pub fn before_name(
     let lower = first.to_lowercase();
     // A clause or a phrase that opens the sentence ("While the senator has won …, Sanders",
     // "On the heels of the meeting, Dempsey", "Addressing the crowd, Trump") is no appositive.
-    let opener = CLAUSE_OPENERS.contains(&lower.as_str())
+    let opener = patterns.clause_openers.contains(&lower)
         || (lower.len() > 5 && lower.ends_with("ing"))
         || (lower.len() > 4 && lower.ends_with("ed"));
     let ok = matches!(
@@ -213,71 +177,6 @@ pub fn before_name(
         || (first.chars().next().is_some_and(char::is_uppercase) && !opener);
     ok.then_some(info)
 }
-
-/// Words that open a clause or an adverbial phrase, not a noun phrase.
-const CLAUSE_OPENERS: &[&str] = &[
-    "just",
-    "while",
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "when",
-    "whenever",
-    "although",
-    "though",
-    "since",
-    "because",
-    "if",
-    "unless",
-    "with",
-    "without",
-    "despite",
-    "during",
-    "for",
-    "from",
-    "by",
-    "unlike",
-    "like",
-    "to",
-    "once",
-    "until",
-    "whether",
-    "then",
-    "still",
-    "now",
-    "instead",
-    "meanwhile",
-    "however",
-    "asked",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-    "that",
-    "over",
-    "under",
-    "among",
-    "amid",
-    "through",
-    "throughout",
-    "following",
-    "according",
-    "speaking",
-    "where",
-    "here",
-    "there",
-    "also",
-    "even",
-];
 
 /// Byte length of an appositive: up to a comma, a clause stop or the end of the sentence.
 fn phrase_end(s: &str) -> usize {
@@ -322,7 +221,7 @@ pub fn parse_phrase(
     patterns: &PatternSet,
 ) -> Option<TitleInfo> {
     let toks = tokenize(text, Span::new(start, end), patterns);
-    if toks.is_empty() || toks.len() > 30 {
+    if toks.is_empty() || toks.len() > MAX_PHRASE_WORDS {
         return None;
     }
     let mut i = 0;
@@ -337,7 +236,11 @@ pub fn parse_phrase(
     }
     let mut affiliation = String::new();
     // A possessive owner: "Washington’s", "the company's", "South Korea’s".
-    if let Some(p) = toks[i..].iter().take(6).position(|t| t.possessive) {
+    if let Some(p) = toks[i..]
+        .iter()
+        .take(MAX_OWNER_WORDS)
+        .position(|t| t.possessive)
+    {
         let owner = &toks[i..=i + p];
         if owner.iter().all(|t| t.is_capitalized()) {
             affiliation = join(owner);
@@ -423,7 +326,7 @@ pub fn parse_phrase(
         // Cut the title at a clause stop.
         let stop = clause_stop(&toks[t_end..], patterns).map_or(toks.len(), |k| t_end + k);
         // Keep the title to the words that belong to it: no more than 8 after the head.
-        title_to = stop.min(t_end + 8);
+        title_to = stop.min(t_end + MAX_WORDS_AFTER_HEAD);
     }
     let title = org_text(
         text,
@@ -438,7 +341,7 @@ pub fn parse_phrase(
 
 /// The first title in `toks`: (start including modifiers, end after the title head).
 fn find_title(toks: &[Token], patterns: &PatternSet) -> Option<(usize, usize)> {
-    for end in 1..=toks.len().min(12) {
+    for end in 1..=toks.len().min(TITLE_START_REACH) {
         if let Some((s, _)) = title_suffix(&toks[..end], patterns) {
             // Extend to the longest title that starts at the same place.
             let mut best = end;
