@@ -26,6 +26,9 @@ pub struct Article {
     pub text: String,
     /// The byte offset of the first invalid UTF-8 sequence, if any.
     pub invalid_utf8_at: Option<usize>,
+    /// The article's date (`YYYY-MM-DD`): given with it (a JSON Lines record's `date`), or
+    /// written in its first lines ([`date_in`]).
+    pub date: Option<String>,
 }
 
 /// Why an input was not turned into an article.
@@ -59,9 +62,11 @@ impl std::fmt::Display for Skip {
 impl Article {
     /// Builds an article from text that is already valid UTF-8.
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Article {
+        let text = text.into();
         Article {
             name: name.into(),
-            text: text.into(),
+            date: date_in(&text),
+            text,
             invalid_utf8_at: None,
         }
     }
@@ -84,6 +89,7 @@ impl Article {
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Article {
                 name,
+                date: date_in(&text),
                 text,
                 invalid_utf8_at: None,
             }),
@@ -92,12 +98,142 @@ impl Article {
                 let (text, first) = substitute_invalid(&bytes);
                 Ok(Article {
                     name,
+                    date: date_in(&text),
                     text,
                     invalid_utf8_at: Some(first),
                 })
             }
         }
     }
+}
+
+/// How far into an article its date is looked for: a dateline or a byline's date sits in the
+/// first lines.
+const DATE_REACH: usize = 400;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A line this short that holds a date is a byline's or a dateline's.
+const DATE_LINE_LEN: usize = 100;
+
+/// A date this close to the start of a longer line is its dateline ("LONDON, 3 Feb 2005 —",
+/// "Published 2016-07-18"); further on, it is the date of an event the text tells of ("… met in
+/// Singapore on June 12, 2018").
+const DATE_LINE_WORDS: usize = 5;
+
+/// The article's date, written in its first lines (`2017-03-01`, `March 1, 2017`, `1 March
+/// 2017`, `Mar. 1, 2017`) on a line of its own or at the start of one, as `YYYY-MM-DD`.
+pub fn date_in(text: &str) -> Option<String> {
+    let mut end = text.len().min(DATE_REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].lines().find_map(|line| {
+        let (at, date) = date_in_line(line)?;
+        (line.trim().len() <= DATE_LINE_LEN || at <= DATE_LINE_WORDS).then_some(date)
+    })
+}
+
+/// The first date of a line, and the number of words before it.
+fn date_in_line(line: &str) -> Option<(usize, String)> {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| -> Option<u32> {
+        let w = w.trim_end_matches('.').to_lowercase();
+        (w.len() >= 3)
+            .then(|| MONTHS.iter().position(|m| m.starts_with(&w)))
+            .flatten()
+            .map(|i| i as u32 + 1)
+    };
+    let day = |w: &str| -> Option<u32> {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        w.parse().ok().filter(|d| (1..=31).contains(d))
+    };
+    let year = |w: &str| -> Option<u32> {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_digit());
+        (w.len() == 4)
+            .then(|| w.parse().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+    };
+    let iso = |y: u32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
+    for (i, w) in words.iter().enumerate() {
+        // 2017-03-01, 2017-03-01T10:00Z
+        let digits = w.trim_start_matches(|c: char| !c.is_ascii_digit());
+        if let Some(d) = digits.get(..10).and_then(iso_day) {
+            return Some((i, d));
+        }
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+        // March 1, 2017
+        if let (Some(m), Some(d), Some(y)) = (month(w), day(next(1)), year(next(2))) {
+            return Some((i, iso(y, m, d)));
+        }
+        // 1 March 2017
+        if let (Some(d), Some(m), Some(y)) = (day(w), month(next(1)), year(next(2))) {
+            return Some((i, iso(y, m, d)));
+        }
+    }
+    None
+}
+
+/// A date given with an article (a JSON Lines record's `date`, a line of `--dates`), as
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: ISO dates and timestamps (`2017-03-01T10:00:00Z`) keep
+/// their date, written dates (`March 1, 2017`) are read as in an article; `None` when it holds
+/// none.
+pub fn date_given(s: &str) -> Option<String> {
+    let s = s.trim();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let month_ok = |m: &str| m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+    if let Some(d) = s.get(..10).and_then(iso_day) {
+        return Some(d);
+    }
+    // 9/6/17, 9/6/2017: month first (as US tables write it) unless the first number cannot
+    // be a month.
+    if let [a, b, y] = s.split('/').collect::<Vec<_>>()[..] {
+        let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let y: u32 = match y.len() {
+            2 => 2000 + y.parse::<u32>().ok()?,
+            4 => y.parse().ok()?,
+            _ => return None,
+        };
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        return ((1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"));
+    }
+    match s.split('-').collect::<Vec<_>>()[..] {
+        [y, m] if digits(y, 4) && digits(m, 2) && month_ok(m) => Some(s.to_string()),
+        [y] if digits(y, 4) => Some(s.to_string()),
+        _ => date_in(s),
+    }
+}
+
+/// `s` when it is an ISO day, `YYYY-MM-DD`.
+fn iso_day(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit());
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10)?.parse().ok()?;
+    (ok && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| s.to_string())
 }
 
 /// Replaces every byte of every invalid sequence with [`SUBSTITUTE`], keeping the length.
@@ -174,6 +310,54 @@ mod tests {
                 reason: "NUL byte at offset 3".into()
             }
         );
+    }
+
+    #[test]
+    fn dates_in_the_first_lines() {
+        for (text, want) in [
+            (
+                "By Ann Lee\nMarch 1, 2017\n\nThe talks…",
+                Some("2017-03-01"),
+            ),
+            ("LONDON, 3 Feb 2005 — The talks…", Some("2005-02-03")),
+            (
+                "Published 2016-07-18T10:00Z. The talks…",
+                Some("2016-07-18"),
+            ),
+            ("Mar. 9, 2018: a day", Some("2018-03-09")),
+            ("May the best side win in 2017.", None),
+            (
+                "US President Donald Trump meets with North Korean leader Kim Jong Un in \
+                 Singapore on June 12, 2018. Photo: AFP/Saul Loeb",
+                None,
+            ),
+            (
+                "A caption.\nUpdated: 12 June 2018 10:02 BST\n",
+                Some("2018-06-12"),
+            ),
+            ("The talks went on.", None),
+        ] {
+            assert_eq!(date_in(text).as_deref(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_given() {
+        for (given, want) in [
+            ("2017-03-01", Some("2017-03-01")),
+            ("2017-03-01T10:00:00Z", Some("2017-03-01")),
+            ("2017-03", Some("2017-03")),
+            ("2017", Some("2017")),
+            ("March 1, 2017", Some("2017-03-01")),
+            ("2017-13-01", None),
+            ("9/6/17", Some("2017-09-06")),
+            ("25/12/2016", Some("2016-12-25")),
+            ("9/6/1", None),
+            ("soon", None),
+            ("", None),
+        ] {
+            assert_eq!(date_given(given).as_deref(), want, "{given:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! An example written under a rule must be answered by that rule (the row's `rule` column), unless
 //! it names the rule that answers it (`rule = "…"`): a rule whose examples another rule answers
 //! may be dead and would still pass. The title-comparison examples of `consistency.toml` run
-//! through [`crate::consistency::compare`]. `saywho patterns test` and the `pattern_examples` test
+//! through [`crate::consistency::compare_example`]. `saywho patterns test` and the `pattern_examples` test
 //! both use it.
 //!
 //! It sits above the pipeline it drives (the pattern set below knows nothing of it).
@@ -107,8 +107,7 @@ pub fn run(patterns: &PatternSet, filter: &[String]) -> Report {
         if !selected(&location, filter) {
             continue;
         }
-        let (v, why) =
-            crate::consistency::compare((&ex.a[0], &ex.a[1]), (&ex.b[0], &ex.b[1]), patterns);
+        let (v, why) = crate::consistency::compare_example(ex, patterns);
         if v.as_str() == ex.verdict {
             report.passed += 1;
         } else {
@@ -194,6 +193,9 @@ fn check_one(
     let wants_fields = example.speaker.is_some()
         || example.title.is_some()
         || example.affiliation.is_some()
+        || example.party.is_some()
+        || example.status.is_some()
+        || example.title_at.is_some()
         || example.cue.is_some()
         || example.kind.is_some()
         || example.method.is_some();
@@ -201,10 +203,17 @@ fn check_one(
         return wants_fields.then(|| "expected a quote, found none".to_string());
     };
     let method = r.method.map_or("", crate::pattern::Method::as_str);
-    let checks: [(&str, &Option<String>, &str); 6] = [
+    let title_at = match (r.title_start, r.title_end) {
+        (Some(s), Some(e)) => text.get(s..e).unwrap_or(""),
+        _ => "",
+    };
+    let checks: [(&str, &Option<String>, &str); 9] = [
         ("speaker", &example.speaker, &r.speaker),
+        ("title_at", &example.title_at, title_at),
         ("title", &example.title, &r.title),
         ("affiliation", &example.affiliation, &r.affiliation),
+        ("party", &example.party, &r.party),
+        ("status", &example.status, &r.status),
         ("cue", &example.cue, &r.cue),
         ("kind", &example.kind, r.kind.as_str()),
         ("method", &example.method, method),

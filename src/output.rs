@@ -135,6 +135,8 @@ pub const HEADER: &[&str] = &[
     "speaker",
     "title",
     "affiliation",
+    "party",
+    "status",
     "cue",
     "kind",
     "method",
@@ -143,6 +145,7 @@ pub const HEADER: &[&str] = &[
     "mention",
     "title_start",
     "title_end",
+    "date",
 ];
 
 fn csv_error(e: csv::Error) -> Error {

@@ -202,6 +202,12 @@ impl<'p> Extractor<'p> {
                     a.via,
                 )
             })
+            .map(|mut r| {
+                if let Some(d) = &article.date {
+                    r.date.clone_from(d);
+                }
+                r
+            })
             .collect();
         result
     }
@@ -387,8 +393,11 @@ impl<'p> Extractor<'p> {
                 line,
                 bytes,
             } => match parse_record(&bytes) {
-                Ok((id, text, invalid_at)) => {
-                    let a = Article::from_text(id.clone(), text);
+                Ok((id, text, date, invalid_at)) => {
+                    let mut a = Article::from_text(id.clone(), text);
+                    if let Some(d) = date.as_deref().and_then(crate::article::date_given) {
+                        a.date = Some(d);
+                    }
                     let mut r = self.extract(&a);
                     r.invalid_utf8_at = invalid_at;
                     whole(id, Outcome::Done(r))
@@ -416,6 +425,10 @@ fn shift(r: &mut ArticleResult, piece: Piece) {
         rec.title_start = rec.title_start.map(|s| s + piece.offset);
         rec.title_end = rec.title_end.map(|s| s + piece.offset);
         rec.paragraph += piece.paragraphs_before;
+        // A date is looked for in an article's first lines, which a later piece does not hold.
+        if piece.offset > 0 {
+            rec.date.clear();
+        }
     }
     r.invalid_utf8_at = r.invalid_utf8_at.map(|i| i + piece.offset);
 }
@@ -437,13 +450,19 @@ fn batches(mut units: impl Iterator<Item = Unit>) -> impl Iterator<Item = Vec<Un
     })
 }
 
-/// Parses one JSON Lines record into (id, text, the offset in the line of its first invalid
-/// UTF-8 byte). Invalid UTF-8 costs only its own bytes: each becomes U+001A, as in an article.
-fn parse_record(bytes: &[u8]) -> Result<(String, String, Option<usize>), String> {
+/// One JSON Lines record: id, text, date (when given), the offset in the line of its first
+/// invalid UTF-8 byte.
+type ParsedRecord = (String, String, Option<String>, Option<usize>);
+
+/// Parses one JSON Lines record. Invalid UTF-8 costs only its own bytes: each becomes U+001A, as
+/// in an article.
+fn parse_record(bytes: &[u8]) -> Result<ParsedRecord, String> {
     #[derive(serde::Deserialize)]
     struct Record {
         id: serde_json::Value,
         text: Option<String>,
+        #[serde(default)]
+        date: Option<serde_json::Value>,
     }
     // A byte-order mark at the start of a file lands on its first record.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
@@ -464,7 +483,11 @@ fn parse_record(bytes: &[u8]) -> Result<(String, String, Option<usize>), String>
     let text = r
         .text
         .ok_or_else(|| format!("record {id} has no \"text\""))?;
-    Ok((id, text, invalid_at))
+    let date = match r.date {
+        Some(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    };
+    Ok((id, text, date, invalid_at))
 }
 
 /// A JSON line with each byte of an invalid UTF-8 sequence written as the escape `\u001a`: in a

@@ -147,7 +147,15 @@ fn is_abbreviation(p: &str, dot: usize, patterns: &PatternSet) -> bool {
     if core.contains('.') && core.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
+    // "then-Sen.", "ex-Gov.": an abbreviation after a status prefix.
     patterns.abbreviations.contains(word)
+        || word.split_once('-').is_some_and(|(prefix, rest)| {
+            patterns
+                .statuses
+                .canonical(&format!("{}-", prefix.to_lowercase()))
+                .is_some()
+                && patterns.abbreviations.contains(rest)
+        })
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@
 //! | `start`, `end` | UTF-8 byte offsets of the quote's inner text (without marks) in the input |
 //! | `quote` | the inner text, exactly `input[start..end]` |
 //! | `speaker` | full name as introduced in the article; empty if unknown or unnamed |
-//! | `title`, `affiliation` | as the article introduced the speaker |
+//! | `title`, `affiliation` | as the article introduced the speaker: the post, and the organisation, body or place it belongs to |
+//! | `party` | the speaker's party, by its canonical name (`Republican`, `Conservative`), wherever the article gives it (`Republican Sen.`, `(R-Texas)`, `a California Democrat`, `Tory MP`) |
+//! | `status` | when the post is held: `former`, `then`, `acting`, `interim`, `incoming`, `outgoing`, `elect`, `retired`; empty for a serving post |
 //! | `cue` | the reporting words ("said", "told reporters", "according to") |
 //! | `kind` | `direct`, `partial`, or `scare` (a term, title of a work or nickname: never a speaker) |
 //! | `method` | how the speaker was found ([`Method`]): `after-quote`, `before-quote`, `colon-intro`, `according-to`, `subject`, `label`, `pronoun`, `surname`, `nominal`, `unnamed`, `continuation`; empty when nobody was |
@@ -43,6 +45,14 @@ pub struct QuoteRecord {
     pub title: String,
     /// The speaker's affiliation, or empty.
     pub affiliation: String,
+    /// The speaker's party ("Republican"), or empty. (Tables written before it had no such
+    /// column: read as empty.)
+    #[serde(default)]
+    pub party: String,
+    /// The status of the speaker's post (`former`, `then`, `acting`, `interim`, `incoming`,
+    /// `outgoing`, `elect`, `retired`), or empty for a serving post.
+    #[serde(default)]
+    pub status: String,
     /// The reporting words, or empty.
     pub cue: String,
     /// `direct`, `partial` or `scare`.
@@ -60,6 +70,11 @@ pub struct QuoteRecord {
     pub title_start: Option<usize>,
     /// End of where the title was given.
     pub title_end: Option<usize>,
+    /// The article's date (`YYYY-MM-DD`) when known: a JSON Lines record's `date`, or a date
+    /// written in the article's first lines; else empty. (Tables written before it had no such
+    /// column: read as empty.)
+    #[serde(default)]
+    pub date: String,
 }
 
 impl QuoteRecord {
@@ -94,6 +109,8 @@ impl QuoteRecord {
             speaker: sp.name.clone(),
             title: sp.title.clone(),
             affiliation: sp.affiliation.clone(),
+            party: sp.party.clone(),
+            status: sp.status.clone(),
             cue: attr
                 .map(|a| a.cue.slice(text).to_string())
                 .unwrap_or_default(),
@@ -106,6 +123,7 @@ impl QuoteRecord {
                 .unwrap_or_default(),
             title_start: sp.title_span.map(|s| s.start),
             title_end: sp.title_span.map(|s| s.end),
+            date: String::new(),
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct Token<'a> {
     pub possessive: bool,
     /// Only spaces separate it from the next token.
     pub joined_to_next: bool,
+    /// ` & ` separates it from the next token ("JPMorgan Chase & Co.").
+    pub ampersand_to_next: bool,
     /// It starts with a capital letter.
     capitalized: bool,
     /// It starts inside a quote that [`tokenize_outside_quotes`] leaves out.
@@ -182,6 +184,7 @@ pub fn tokenize_outside_quotes<'a>(
                         && text[prev.span.end..abs]
                             .chars()
                             .all(|c| c == ' ' || c == '\u{a0}'));
+            prev.ampersand_to_next = gap == b" & ";
             nickname_gap |= gap == b" \"" || gap == " “".as_bytes();
         }
         let capitalized = if b[i] < 0x80 {
@@ -198,6 +201,7 @@ pub fn tokenize_outside_quotes<'a>(
             span: Span::new(abs, tok_end),
             possessive,
             joined_to_next: false,
+            ampersand_to_next: false,
             capitalized,
             quoted,
             bits: (Cell::new(NOT_LOOKED_UP), Cell::new(NOT_LOOKED_UP)),

@@ -19,7 +19,10 @@ fn stdin_reads_one_article() {
     );
     assert!(out.status.success());
     let s = stdout(&out);
-    assert!(s.starts_with("article,start,end,quote,speaker,title,affiliation,cue,kind,method"));
+    assert!(s.starts_with(
+        "article,start,end,quote,speaker,title,affiliation,party,status,cue,kind,method,rule,\
+         paragraph,mention,title_start,title_end,date\n"
+    ));
     assert!(s.contains("-,3,16,\"We are ready,\",Jane Roe"), "{s}");
 }
 

@@ -22,6 +22,9 @@ mod consistency;
 mod eval;
 // PolNeAR dev figures held (skipped when ../shared/corpora is absent).
 mod regression;
+// Descriptions on real news: no party as a title, no lost "former", few false conflicts (issue
+// 18; skipped when ../shared/corpora is absent).
+mod descriptions;
 // The PySpark driver in examples/spark against a direct run (skipped without pyspark or Java).
 mod spark;
 // The HTML report (its escaping), completions, man pages, the check report's colour.

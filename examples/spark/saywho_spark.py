@@ -51,6 +51,8 @@ COLUMNS = [
     ("speaker", "string"),
     ("title", "string"),
     ("affiliation", "string"),
+    ("party", "string"),
+    ("status", "string"),
     ("cue", "string"),
     ("kind", "string"),
     ("method", "string"),
@@ -59,6 +61,7 @@ COLUMNS = [
     ("mention", "string"),
     ("title_start", "long"),
     ("title_end", "long"),
+    ("date", "string"),
 ]
 
 

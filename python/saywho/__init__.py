@@ -82,7 +82,7 @@ CATEGORY_COLUMNS: dict[str, tuple[str, ...]] = {
         "unnamed",
         "continuation",
     ),
-    "verdict": ("conflict", "refinement", "consistent"),
+    "verdict": ("conflict", "changed", "refinement", "consistent", "unverified"),
 }
 #: Text columns: pandas ``string``; an empty cell (the command line's empty CSV field) is ``<NA>``.
 STRING_COLUMNS = (
@@ -91,10 +91,14 @@ STRING_COLUMNS = (
     "speaker",
     "title",
     "affiliation",
+    "party",
+    "status",
+    "date",
     "cue",
     "rule",
     "mention",
     "reason",
+    "evidence",
 )
 #: The dtype of every column named above.
 COLUMN_DTYPES: dict[str, str] = {
@@ -220,15 +224,21 @@ def check(
     all: bool = False,
     threads: int | None = None,
     *,
+    speaker: str | None = None,
+    dates: Mapping[str, str] | None = None,
     patterns: str | os.PathLike[str] | None = None,
     errors: Errors = "raise",
 ) -> list[dict[str, Any]]:
-    """Checks that each speaker's title and affiliation agree across articles.
+    """Checks that each person's descriptions (title, affiliation, party, status) agree across
+    articles.
 
-    Returns one dict per speaker, conflicts first (``saywho check --format jsonl``): keys
-    ``speaker``, ``verdict`` (``"conflict"``, ``"refinement"``, ``"consistent"``, or any the
-    library adds), ``reason``, and ``mentions``: one dict per article with ``article``,
-    ``title``, ``affiliation``, ``start``, ``end`` (where the title was given).
+    Returns one dict per person, conflicts first (``saywho check --format jsonl``): keys
+    ``speaker``, ``verdict`` (``"conflict"``, ``"changed"``, ``"refinement"``, ``"consistent"``,
+    ``"unverified"``, or any the library adds), ``reason``, ``person``, ``descriptions`` (each
+    distinct description once: ``title``, ``affiliation``, ``party``, ``status``, ``articles``,
+    ``evidence``), and ``mentions``: one dict per article with ``article``, ``title``,
+    ``affiliation``, ``party``, ``status``, ``date``, ``start``, ``end`` (where the title was
+    given) and ``evidence`` (the sentence that gave it).
 
     Args:
         inputs: as for :func:`extract`; paths may also be quote tables written by
@@ -236,11 +246,23 @@ def check(
             give their articles and tables, as ``saywho check`` reads them. Quote rows already
             extracted may be given instead: the list of dicts from :func:`extract`, or the
             DataFrame from :func:`extract_df`.
-        all: also report speakers quoted in only one article.
+        all: also report speakers quoted in only one article, and organisations and groups.
+        speaker: only this speaker (any spelling of the name).
+        dates: article name (path, file name or stem) -> date (``"2017-03-01"``, ``"2017-03"``,
+            ``"March 1, 2017"``), beside the dates the rows carry; a post that differs between
+            articles more than a month apart is ``"changed"``, not ``"conflict"``.
         threads, patterns, errors: as for :func:`extract`.
     """
     _check_errors(errors)
-    return _saywho.check(_items(inputs, records=True), all, threads, _patterns(patterns), errors)
+    return _saywho.check(
+        _items(inputs, records=True),
+        all,
+        speaker,
+        dict(dates) if dates is not None else None,
+        threads,
+        _patterns(patterns),
+        errors,
+    )
 
 
 def check_df(
@@ -258,7 +280,7 @@ def check_df(
 
     rows = []
     for report in check(inputs, all, threads, patterns=patterns, errors=errors):
-        head = {k: v for k, v in report.items() if k != "mentions"}
+        head = {k: v for k, v in report.items() if k not in ("mentions", "descriptions")}
         for mention in report.get("mentions", []):
             rows.append({**head, **mention})
     return _typed(pd.DataFrame(rows))

@@ -25,6 +25,8 @@ def extract_columns(
 def check(
     inputs: list[tuple[str, str, Any]],
     all: bool = False,
+    speaker: str | None = None,
+    dates: dict[str, str] | None = None,
     threads: int | None = None,
     patterns: str | None = None,
     errors: str = "raise",

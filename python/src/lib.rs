@@ -398,22 +398,55 @@ fn columns(records: &[QuoteRecord]) -> serde_json::Result<Vec<(String, Vec<serde
 }
 
 /// The consistency check; returns one dict per speaker (`saywho check --format jsonl`).
+/// `speaker` keeps only that speaker; `dates` maps article names (path, file name or stem) to
+/// their dates.
 #[pyfunction]
-#[pyo3(signature = (inputs, all=false, threads=None, patterns=None, errors="raise"))]
+#[pyo3(signature = (inputs, all=false, speaker=None, dates=None, threads=None, patterns=None, errors="raise"))]
+#[allow(clippy::too_many_arguments)]
 fn check<'py>(
     py: Python<'py>,
     inputs: &Bound<'py, PyList>,
     all: bool,
+    speaker: Option<String>,
+    dates: Option<std::collections::HashMap<String, String>>,
     threads: Option<usize>,
     patterns: Option<PathBuf>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let min_articles = if all { 1 } else { 2 };
-    let opts = Options::new(threads, patterns, errors, Mode::Check);
-    let reports = run(py, inputs, opts, |c, p| {
-        saywho::consistency::check(&c.records, p, min_articles)
+    let mut options = saywho::consistency::CheckOptions {
+        min_articles: if all { 1 } else { 2 },
+        speaker,
+        ..Default::default()
+    };
+    for (article, date) in dates.unwrap_or_default() {
+        let d = saywho::article::date_given(&date)
+            .ok_or_else(|| PyValueError::new_err(format!("{article}: not a date: {date:?}")))?;
+        options.dates.insert(&article, &d);
+    }
+    let mut opts = Options::new(threads, patterns, errors, Mode::Check);
+    opts.keep_texts = true;
+    let reports = run(py, inputs, opts, |mut c, p| {
+        read_row_articles(&mut c);
+        let texts = c.texts.into_iter().collect();
+        saywho::consistency::check(&c.records, &texts, p, &options)
     })?;
     Ok(pythonize::pythonize(py, &reports)?)
+}
+
+/// Rows given without their texts (dicts, a DataFrame, a table): their articles, where the files
+/// they name can still be read (for the evidence sentences and the report's texts).
+fn read_row_articles(c: &mut Collected) {
+    let mut seen: std::collections::HashSet<String> =
+        c.texts.iter().map(|(n, _)| n.clone()).collect();
+    for r in &c.records {
+        if seen.insert(r.article.clone()) {
+            if let Ok(Ok(a)) =
+                std::fs::read(&r.article).map(|b| Article::from_bytes(r.article.clone(), b))
+            {
+                c.texts.push((r.article.clone(), a.text));
+            }
+        }
+    }
 }
 
 /// The HTML report (`saywho report`): one self-contained page, as a str.
@@ -428,23 +461,16 @@ fn report<'py>(
     patterns: Option<PathBuf>,
     errors: &str,
 ) -> PyResult<String> {
-    let min_articles = if all { 1 } else { 2 };
+    let options = saywho::consistency::CheckOptions {
+        min_articles: if all { 1 } else { 2 },
+        ..Default::default()
+    };
     let mut opts = Options::new(threads, patterns, errors, Mode::Check);
     opts.keep_texts = true;
     run(py, inputs, opts, |mut c, p| {
-        let speakers = saywho::consistency::check(&c.records, p, min_articles);
-        // Rows read from tables: their articles, where the files can still be read.
-        let mut seen: std::collections::HashSet<String> =
-            c.texts.iter().map(|(n, _)| n.clone()).collect();
-        for r in &c.records {
-            if seen.insert(r.article.clone()) {
-                if let Ok(Ok(a)) =
-                    std::fs::read(&r.article).map(|b| Article::from_bytes(r.article.clone(), b))
-                {
-                    c.texts.push((r.article.clone(), a.text));
-                }
-            }
-        }
+        read_row_articles(&mut c);
+        let texts: std::collections::HashMap<String, String> = c.texts.iter().cloned().collect();
+        let speakers = saywho::consistency::check(&c.records, &texts, p, &options);
         saywho::report::Report {
             title,
             texts: &c.texts,

@@ -233,6 +233,20 @@ def test_check_finds_the_fixture_conflicts():
     assert len(saywho.check(CHECK, all=True)) > len(reports)
 
 
+def test_check_speaker_and_dates():
+    only = saywho.check(CHECK, speaker="priya raman")
+    assert [r["speaker"] for r in only] == ["Priya Raman"]
+    assert only[0]["verdict"] == "conflict"
+    assert "Halvorsen Bank senior economist" in only[0]["descriptions"][1]["evidence"]
+    # The same two descriptions a year apart: the post changed.
+    dates = {"01_marrow_springs_smelter.txt": "2016-01-10", "05_flu_season_hiring": "2017-02-01"}
+    changed = saywho.check(CHECK, speaker="Priya Raman", dates=dates)
+    assert changed[0]["verdict"] == "changed", changed[0]["reason"]
+    assert "2016-01-10 then 2017-02-01" in changed[0]["reason"]
+    with pytest.raises(ValueError, match="not a date"):
+        saywho.check(CHECK, dates={"a.txt": "soon"})
+
+
 def test_check_takes_rows_a_dataframe_or_a_table_and_agrees(tmp_path):
     from_paths = saywho.check(CHECK)
     assert saywho.check(saywho.extract(CHECK)) == from_paths

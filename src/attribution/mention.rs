@@ -186,6 +186,20 @@ pub(super) fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> 
     let Some(first) = words.first() else {
         return false;
     };
+    // "then-Gov. Mike Pence", "ex-Foreign Secretary Robin Cook": a status prefix does not make
+    // a lowercase start.
+    let first = match first.split_once('-') {
+        Some((prefix, rest))
+            if rest.starts_with(char::is_uppercase)
+                && patterns
+                    .statuses
+                    .canonical(&format!("{}-", prefix.to_lowercase()))
+                    .is_some() =>
+        {
+            rest
+        }
+        _ => first,
+    };
     let lower = first.to_lowercase();
     if words.len() == 1 && patterns.pronouns.contains_key(&lower) {
         return true;
@@ -228,9 +242,16 @@ pub(super) fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> 
         .copied()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
+    // "Sunday Telegraph journalist Ann Lee": a weekday or opener that starts a capitalised
+    // name of which a lowercase title follows is part of a newspaper's or a show's name.
+    let names_a_title = words.len() >= 4
+        && words[1].starts_with(char::is_uppercase)
+        && words[2..]
+            .iter()
+            .any(|w| w.starts_with(char::is_lowercase) && patterns.titles.contains(w));
     match caps.first() {
         None => false,
-        Some(c) if patterns.non_names.contains(c) => false,
+        Some(c) if patterns.non_names.contains(c) && !names_a_title => false,
         Some(_) => caps.iter().any(|w| !patterns.non_names.contains(w)),
     }
 }

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use saywho::consistency::{SpeakerReport, Verdict};
+use saywho::consistency::{CheckOptions, Dates, SpeakerReport, Verdict};
 use saywho::QuoteRecord;
 
 use super::messages::{self, errored, set_quiet, warn_message, Summary};
+use super::output_file::{self, Output};
 
 /// Report formats.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -36,27 +37,39 @@ pub enum ColorWhen {
     Never,
 }
 
-/// Flag speakers whose titles or affiliations differ between articles.
+/// Flag speakers whose titles, affiliations or parties differ between articles.
 ///
 /// Links each speaker across articles (Kim Jong Un = Kim Jong-un; Dr. Anil Varma = Anil Varma;
-/// José = Jose), compares the titles and affiliations each article gives after normalising what
-/// does not change meaning (case, US = U.S. = United States, CEO = chief executive officer,
-/// Sen. = senator, word order, possessives, AWU = Aviation Workers Union), and gives a verdict per
-/// speaker: conflict (a different post, a different organisation, former vs serving),
-/// refinement (one form adds detail), or consistent. The rules are data in patterns/.
+/// José = Jose), compares the descriptions each article gives (the post, the organisation, the
+/// party, the status: former, then-, acting, -elect) after normalising what does not change
+/// meaning (case, US = U.S. = United States, CEO = chief executive officer, Sen. = senator, Tory =
+/// Conservative, word order, possessives, AWU = Aviation Workers Union), and gives a verdict per
+/// person:
+///   conflict    descriptions that cannot both be true at once: another post or rank at the same
+///               organisation, the same post at another, another party, former against serving
+///   changed     the same, between articles dated more than a month apart: the post changed
+///   refinement  one description adds detail to the other
+///   consistent  the same description, however written, in at least two articles (or posts one
+///               person holds at once: a senator who chairs a committee)
+///   unverified  fewer than two articles describe the speaker: nothing was compared
+/// Organisations, places and groups are not checked. The rules are data in patterns/.
+///
+/// Dates come from --dates, a JSON Lines input's "date" field, or a date written in an article's
+/// first lines ("March 1, 2017").
 ///
 /// PATH: article files or directories (extracted first), or quote tables written earlier by
 /// `saywho extract` (.csv, .jsonl, or extensionless part files such as Spark writes).
 ///
 /// Exit codes: 0 it ran, whatever it found; 1 with --fail-on-conflict and a conflict found, or
-/// bad usage; 2 an input could not be read.
+/// bad usage; 2 an input (or the --dates table) could not be read.
 ///
 /// Examples:
 ///   saywho check articles/
+///   saywho check --speaker "Andrew McCabe" articles/
 ///   saywho extract --format jsonl -o monday.jsonl monday/ && saywho check monday.jsonl tuesday.jsonl
-///   saywho check --format jsonl --all quotes/ > speakers.jsonl
+///   saywho check --dates dates.csv --format jsonl -o speakers.jsonl articles/
 ///   saywho check --fail-on-conflict today/ || echo "titles disagree"
-///   saywho check --format html articles/ > check.html
+///   saywho check --format html -o check.html articles/
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct CheckArgs {
@@ -66,7 +79,19 @@ pub struct CheckArgs {
     /// Report format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: CheckFormat,
-    /// Also report speakers quoted in only one article.
+    /// Write the report to FILE (atomically: all of it or nothing) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only this speaker (any spelling of the name: "Kim Jong-un", "kim jong un").
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// The articles' dates: a CSV or TSV of article (path, file name or stem) and date
+    /// (2017-03-01, 2017-03, "March 1, 2017"); with a header, its columns "article" (or "path",
+    /// "file", "filename", "id", "name") and "date" (or one ending in "date").
+    /// May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    pub dates: Vec<PathBuf>,
+    /// Also report speakers quoted in only one article, and organisations and groups apart.
     #[arg(long)]
     pub all: bool,
     /// Exit 1 when a conflict is found.
@@ -90,24 +115,65 @@ pub struct CheckArgs {
     pub quiet: bool,
 }
 
+impl CheckArgs {
+    /// The check's options: which speakers, and the dates of `--dates` (an unreadable or bad
+    /// table is an error naming it and its line).
+    pub fn options(&self) -> anyhow::Result<CheckOptions> {
+        let mut options = CheckOptions {
+            min_articles: if self.all { 1 } else { 2 },
+            speaker: self.speaker.clone(),
+            include_groups: self.all,
+            ..CheckOptions::default()
+        };
+        for path in &self.dates {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading the dates {}", path.display()))?;
+            let (dates, problems) =
+                Dates::read(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            for p in &problems {
+                warn_message!("{}: {p} (that article's date is not known)", path.display());
+            }
+            options.dates.extend(dates);
+        }
+        Ok(options)
+    }
+}
+
 /// Runs `saywho check`.
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     set_quiet(args.quiet);
+    if let Err(e) = output_file::refuse_input(args.output.as_deref(), &args.paths) {
+        eprintln!("saywho: {e}");
+        return Ok(1);
+    }
     let patterns = super::load_patterns(args.patterns.as_ref())?;
+    let options = match args.options() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("saywho: {e:#}");
+            return Ok(2);
+        }
+    };
     let mut sum = Summary::default();
     let (records, texts) = collect(&args, &patterns, &mut sum);
-    let reports = saywho::consistency::check(&records, &patterns, if args.all { 1 } else { 2 });
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let reports = saywho::consistency::check(&records, &texts, &patterns, &options);
+    if reports.is_empty() {
+        if let Some(name) = &args.speaker {
+            warn_message!("no speaker named {name:?} is quoted in the articles checked");
+        }
+    }
+    let to_file = args.output.as_deref().is_some_and(|p| p.as_os_str() != "-");
+    let mut out = std::io::BufWriter::new(Output::open(args.output.as_deref())?);
     match args.format {
         CheckFormat::Text => {
             let choice = match args.color {
+                ColorWhen::Auto if to_file => anstream::ColorChoice::Never,
                 ColorWhen::Auto => anstream::AutoStream::choice(&std::io::stdout()),
                 ColorWhen::Always => anstream::ColorChoice::Always,
                 ColorWhen::Never => anstream::ColorChoice::Never,
             };
             let mut out = anstream::AutoStream::new(&mut out as &mut dyn Write, choice);
-            write_text(&mut out, &reports, &texts).context("writing the report")?
+            write_text(&mut out, &reports).context("writing the report")?
         }
         CheckFormat::Html => {
             let title = super::report::title_of("saywho check", &args.paths);
@@ -120,38 +186,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                 out.write_all(b"\n").context("writing the report")?;
             }
         }
-        CheckFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record([
-                "speaker",
-                "verdict",
-                "reason",
-                "article",
-                "title",
-                "affiliation",
-                "start",
-                "end",
-            ])
-            .context("writing the report")?;
-            for r in &reports {
-                for m in &r.mentions {
-                    w.write_record([
-                        r.speaker.as_str(),
-                        r.verdict.as_str(),
-                        r.reason.as_str(),
-                        m.article.as_str(),
-                        m.title.as_str(),
-                        m.affiliation.as_str(),
-                        &m.start.to_string(),
-                        &m.end.to_string(),
-                    ])
-                    .context("writing the report")?;
-                }
-            }
-            w.flush().context("writing the report")?;
-        }
+        CheckFormat::Csv => write_csv(&mut out, &reports).context("writing the report")?,
     }
-    out.flush().context("writing the report")?;
+    out.into_inner()
+        .map_err(|e| e.into_error())
+        .context("writing the report")?
+        .commit()?;
     sum.print("quotes");
     let conflicts = reports.iter().any(|r| r.verdict == Verdict::Conflict);
     Ok(if errored() {
@@ -187,105 +227,130 @@ pub(super) fn collect(
     (got.records, got.texts)
 }
 
-/// The readable report: conflicts, then refinements, then (with --all) the rest.
-fn write_text(
-    out: &mut impl Write,
-    reports: &[SpeakerReport],
-    texts: &HashMap<String, String>,
-) -> anyhow::Result<()> {
+/// The CSV report: one row per speaker and article.
+fn write_csv(out: &mut impl Write, reports: &[SpeakerReport]) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "speaker",
+        "verdict",
+        "reason",
+        "article",
+        "date",
+        "title",
+        "affiliation",
+        "party",
+        "status",
+        "start",
+        "end",
+        "evidence",
+    ])?;
+    for r in reports {
+        for m in &r.mentions {
+            w.write_record([
+                r.speaker.as_str(),
+                r.verdict.as_str(),
+                r.reason.as_str(),
+                m.article.as_str(),
+                m.date.as_str(),
+                m.title.as_str(),
+                m.affiliation.as_str(),
+                m.party.as_str(),
+                m.status.as_str(),
+                &m.start.to_string(),
+                &m.end.to_string(),
+                m.evidence.as_str(),
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// How many article names a description lists before "and N more".
+const ARTICLES_SHOWN: usize = 3;
+
+/// The readable report: conflicts, changes, refinements, consistent speakers, each with every
+/// distinct description once (its articles and the sentence that gives it); then the unverified
+/// speakers, one line each.
+fn write_text(out: &mut impl Write, reports: &[SpeakerReport]) -> anyhow::Result<()> {
     use anstyle::{AnsiColor, Style};
     let bold = Style::new().bold();
     let dim = Style::new().dimmed();
     let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
     writeln!(
         out,
-        "{bold}{} speakers checked: {} conflict(s), {} refinement(s), {} consistent.{bold:#}\n",
+        "{bold}{} speakers checked: {} conflict(s), {} changed, {} refinement(s), {} consistent, \
+         {} unverified.{bold:#}\n",
         reports.len(),
         count(Verdict::Conflict),
+        count(Verdict::Changed),
         count(Verdict::Refinement),
-        count(Verdict::Consistent)
+        count(Verdict::Consistent),
+        count(Verdict::Unverified),
     )?;
-    for r in reports {
+    for r in reports.iter().filter(|r| r.verdict != Verdict::Unverified) {
         let (label, style) = match r.verdict {
             Verdict::Conflict => ("CONFLICT", AnsiColor::Red.on_default().bold()),
+            Verdict::Changed => ("CHANGED", AnsiColor::Cyan.on_default().bold()),
             Verdict::Refinement => ("REFINEMENT", AnsiColor::Yellow.on_default().bold()),
-            Verdict::Consistent => ("consistent", AnsiColor::Green.on_default()),
+            Verdict::Consistent | Verdict::Unverified => {
+                ("consistent", AnsiColor::Green.on_default())
+            }
         };
         writeln!(out, "{style}{label}{style:#}: {bold}{}{bold:#}", r.speaker)?;
         writeln!(out, "  {}", r.reason)?;
-        for m in &r.mentions {
-            let form = match (m.title.is_empty(), m.affiliation.is_empty()) {
-                (true, true) => "(no title given)".to_string(),
-                (false, true) => m.title.clone(),
-                (true, false) => format!("({})", m.affiliation),
-                (false, false) => format!("{}, {}", m.title, m.affiliation),
-            };
-            writeln!(out, "  - {}: {form}", m.article)?;
-            if let Some(s) = texts
-                .get(&m.article)
-                .and_then(|t| sentence_around(t, m.start, m.end))
-            {
-                writeln!(out, "      {dim}\"{s}\"{dim:#}")?;
+        for d in &r.descriptions {
+            writeln!(out, "  - {}: {}", d.form(), articles(&d.articles))?;
+            if !d.evidence.is_empty() {
+                writeln!(out, "      {dim}\"{}\"{dim:#}", d.evidence)?;
             }
         }
+        let bare: Vec<String> = r
+            .mentions
+            .iter()
+            .filter(|m| !m.describes())
+            .map(|m| m.article.clone())
+            .collect();
+        if !bare.is_empty() {
+            writeln!(out, "  - no title: {}", articles(&bare))?;
+        }
         writeln!(out)?;
+    }
+    let unverified: Vec<&SpeakerReport> = reports
+        .iter()
+        .filter(|r| r.verdict == Verdict::Unverified)
+        .collect();
+    if !unverified.is_empty() {
+        writeln!(
+            out,
+            "{bold}Unverified{bold:#} (fewer than two articles describe them):"
+        )?;
+        for r in unverified {
+            let given = r
+                .descriptions
+                .first()
+                .map_or_else(|| "no title".to_string(), |d| d.form());
+            writeln!(
+                out,
+                "  {}: {given}; quoted in {} article(s)",
+                r.speaker,
+                r.mentions.len()
+            )?;
+        }
     }
     Ok(())
 }
 
-/// How far before and after a title the sentence quoted as evidence is looked for.
-const SENTENCE_REACH: usize = 2000;
-
-/// The largest char boundary of `s` at or below `i`.
-fn floor_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
+/// Article names as the text report lists them: the first few, then how many more.
+fn articles(names: &[String]) -> String {
+    let shown = names
+        .iter()
+        .take(ARTICLES_SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match names.len() {
+        n if n > ARTICLES_SHOWN => format!("{shown} and {} more", n - ARTICLES_SHOWN),
+        _ => shown,
     }
-    i
-}
-
-/// The sentence (at most about 300 bytes of it) around `start..end`.
-fn sentence_around(text: &str, start: usize, end: usize) -> Option<String> {
-    if start > end
-        || end > text.len()
-        || !text.is_char_boundary(start)
-        || !text.is_char_boundary(end)
-    {
-        return None;
-    }
-    // The line around the span, looked for within reach (a sentence is never longer), so that a
-    // one-line article of many speakers is not scanned whole for each.
-    let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
-    let hi = floor_boundary(text, end.saturating_add(SENTENCE_REACH));
-    let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
-    let line_end = text[end..hi].find('\n').map_or(hi, |i| end + i);
-    // Sentence ends: ". " after a word that is not an abbreviation ("U.S.", "Mr.", "St.").
-    let is_end = |i: usize| {
-        let word = text[line_start..i].rsplit(' ').next().unwrap_or("");
-        word.len() > 3 && !word.contains('.')
-    };
-    let mut s = line_start;
-    for (i, _) in text[line_start..start].match_indices(". ") {
-        if is_end(line_start + i) {
-            s = line_start + i + 2;
-        }
-    }
-    let mut e = line_end;
-    if let Some((i, _)) = text[end..line_end]
-        .match_indices(". ")
-        .find(|&(i, _)| is_end(end + i))
-    {
-        e = end + i + 1;
-    }
-    let mut out = text[s..e].trim().to_string();
-    if out.len() > 300 {
-        let cut = (0..=300)
-            .rev()
-            .find(|&i| out.is_char_boundary(i))
-            .unwrap_or(0);
-        out.truncate(cut);
-        out.push('…');
-    }
-    Some(out)
 }

@@ -48,6 +48,10 @@ pub struct ReportArgs {
     /// Only speakers quoted in two articles or more (as `saywho check`); by default every speaker.
     #[arg(long)]
     pub recurring: bool,
+    /// The articles' dates, as `saywho check --dates` reads them (a change of post between
+    /// articles far apart in time is shown as a change, not a conflict).
+    #[arg(long, value_name = "FILE")]
+    pub dates: Vec<PathBuf>,
     /// Worker threads for extraction (0 = all cores).
     #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -75,6 +79,9 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     let check = CheckArgs {
         paths: args.paths.clone(),
         format: CheckFormat::Html,
+        output: None,
+        speaker: None,
+        dates: args.dates.clone(),
         all: !args.recurring,
         fail_on_conflict: false,
         color: ColorWhen::Never,
@@ -83,9 +90,19 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         root: args.root.clone(),
         quiet: args.quiet,
     };
+    let mut options = match check.options() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("saywho: {e:#}");
+            return Ok(2);
+        }
+    };
+    // The page lists people; organisations and groups are left out as `saywho check` leaves
+    // them out.
+    options.include_groups = false;
     let mut sum = Summary::default();
     let (records, texts) = super::check::collect(&check, &patterns, &mut sum);
-    let reports = saywho::consistency::check(&records, &patterns, if check.all { 1 } else { 2 });
+    let reports = saywho::consistency::check(&records, &texts, &patterns, &options);
     let title = args
         .title
         .clone()

@@ -10,8 +10,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::lexicon::{Lexicon, PlaceTable, WordBits};
 use super::load::{
-    Example, ExampleSource, PatternFiles, RawConsistency, RawCounter, RawCues, RawQuotes,
-    RawSpeakers, RawTitleExample,
+    Example, ExampleSource, PatternFiles, RawComparison, RawConsistency, RawCounter, RawCues,
+    RawQuotes, RawSpeakers, RawTitleExample,
 };
 use super::rules::{build_rule_regexes, expand, CueRule, Method, Position};
 use super::words::WordClasses;
@@ -54,6 +54,37 @@ pub struct QuoteRules {
     pub work_title_after: Vec<String>,
     /// The most words such a title has.
     pub work_title_max_words: usize,
+}
+
+/// How `check` compares two posts (`consistency.toml`). Posts are written as titles are; the
+/// comparison normalises them the same way.
+#[derive(Clone, Debug, Default)]
+pub struct ComparisonRules {
+    /// Words a title comparison ignores (the, of, a).
+    pub drop_words: Lexicon,
+    /// Words that mark a past post (former, ex-).
+    pub former_words: Lexicon,
+    /// Words that make another post of the same name: "deputy director" is not "director".
+    pub distinguishing_words: Lexicon,
+    /// Words of seniority a writer may leave out ("economist" for "chief economist"); two
+    /// different ones are different posts.
+    pub seniority_words: Lexicon,
+    /// Words that place a post in a list or in history ("first", "last"), written lowercase
+    /// before it: such a title is not compared.
+    pub history_words: Lexicon,
+    /// Words of organisations' names that say their kind or place, not which one they are
+    /// ("national", "public"): two names sharing only these are different organisations.
+    pub generic_org_words: Lexicon,
+    /// Groups of posts of which one person holds one at a time (mayor, council member).
+    pub exclusive: Vec<Vec<String>>,
+    /// Posts held with any other ("founder", "candidate").
+    pub held_with_any: Vec<String>,
+    /// Posts between two places, a sender and a host ("ambassador"): two places are no conflict.
+    pub posts_between_places: Vec<String>,
+    /// Groups of posts by name ("legislator": senator, representative, …).
+    pub groups: Vec<(String, Vec<String>)>,
+    /// Pairs of groups whose posts one person holds at once.
+    pub held_together: Vec<(String, String)>,
 }
 
 /// The compiled pattern set. Build it once with [`PatternSet::embedded`] or [`PatternSet::from_dir`]
@@ -120,10 +151,8 @@ pub struct PatternSet {
     pub unnamed_determiners: Lexicon,
     /// How many sentences back a pronoun may look for its person.
     pub pronoun_window_sentences: usize,
-    /// Words a title comparison ignores (the, of, a).
-    pub consistency_drop_words: Lexicon,
-    /// Words that mark a past post (former, ex-).
-    pub former_words: Lexicon,
+    /// How `check` compares posts (`consistency.toml`).
+    pub comparison: ComparisonRules,
     /// Words that start a prepositional phrase or a clause, never a speaker's description.
     pub function_words: Lexicon,
     /// Days of the week, lowercase.
@@ -140,6 +169,18 @@ pub struct PatternSet {
     pub subject_adverbs: Lexicon,
     /// Auxiliary and linking verbs.
     pub auxiliaries: Lexicon,
+    /// Words that describe a person rather than a post ("maverick").
+    pub descriptive_adjectives: Lexicon,
+    /// Title words that tell a tie or a part in a story, not a post ("ally", "wife", "voter").
+    pub relations: Lexicon,
+    /// Political parties and their other names (`Tory` = `Conservative`).
+    pub parties: PlaceTable,
+    /// The letters of party tags (`R` = `Republican`).
+    pub party_codes: HashMap<String, String>,
+    /// US states and their abbreviations (`Calif.` = `California`).
+    pub us_states: PlaceTable,
+    /// Words that say when a post is held (`ex-` = `former`, `then-` = `then`).
+    pub statuses: PlaceTable,
     /// Every example and counterexample, for the runner.
     pub examples: Vec<Example>,
     /// Every title-comparison example of `consistency.toml`.
@@ -215,7 +256,8 @@ impl PatternSet {
             speakers.counterexample,
             &mut examples,
         );
-        let title_examples = title_examples(consistency.example, &files);
+        let (consistency_rules, consistency_examples) = consistency.split();
+        let title_examples = title_examples(consistency_examples, &files);
 
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let word_classes = pending_classes.finish().map_err(word_class_error)?;
@@ -248,22 +290,14 @@ impl PatternSet {
             first_names_female: take("first-names-female")?,
             first_names_unisex: take("first-names-unisex")?,
             non_names: take("capitalized-non-names")?,
-            known_surnames: files
-                .lexicon("lexicon/known-surnames.txt")?
-                .into_iter()
-                .filter_map(|(_, l)| {
-                    l.split_once('|')
-                        .map(|(a, b)| (a.to_string(), b.to_string()))
-                })
-                .collect(),
+            known_surnames: pairs(&files, "lexicon/known-surnames.txt")?,
             name_particles: Lexicon::new(speakers.name_particles),
             affiliation_prepositions: speakers.affiliation_prepositions,
             clause_stops: speakers.clause_stops,
             relative_title_verbs: speakers.relative_title_verbs,
             unnamed_determiners: Lexicon::new(speakers.unnamed_determiners),
             pronoun_window_sentences: speakers.pronoun_window_sentences,
-            consistency_drop_words: Lexicon::new(consistency.drop_words),
-            former_words: Lexicon::new(consistency.former_words),
+            comparison: comparison_rules(consistency_rules, &files)?,
             function_words: take("function-words")?,
             weekdays: take("weekdays")?,
             clause_openers: take("clause-openers")?,
@@ -272,6 +306,12 @@ impl PatternSet {
             prepositions: take("prepositions")?,
             subject_adverbs: take("subject-adverbs")?,
             auxiliaries: take("auxiliaries")?,
+            descriptive_adjectives: take("descriptive-adjectives")?,
+            relations: take("relations")?,
+            parties: PlaceTable::new(&files.lexicon("lexicon/parties.txt")?),
+            party_codes: pairs(&files, "lexicon/party-codes.txt")?,
+            us_states: PlaceTable::new(&files.lexicon("lexicon/us-states.txt")?),
+            statuses: PlaceTable::new(&files.lexicon("lexicon/status-words.txt")?),
             examples,
             title_examples,
             files,
@@ -499,6 +539,44 @@ fn title_examples(
             (src, s.into_inner())
         })
         .collect()
+}
+
+/// A word list of `Key|Value` lines, as a map.
+fn pairs(files: &PatternFiles, rel: &str) -> Result<HashMap<String, String>> {
+    Ok(files
+        .lexicon(rel)?
+        .into_iter()
+        .filter_map(|(_, l)| {
+            l.split_once('|')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        })
+        .collect())
+}
+
+/// `consistency.toml`'s rules; a pair of groups naming a group that is not defined is an error.
+fn comparison_rules(raw: RawComparison, files: &PatternFiles) -> Result<ComparisonRules> {
+    for name in raw.held_together.iter().flatten() {
+        if !raw.groups.contains_key(name) {
+            return Err(Error::PatternSyntax {
+                path: files.path("consistency.toml"),
+                line: 0,
+                message: format!("held_together names the group {name:?}, which [groups] lacks"),
+            });
+        }
+    }
+    Ok(ComparisonRules {
+        drop_words: Lexicon::new(raw.drop_words),
+        former_words: Lexicon::new(raw.former_words),
+        distinguishing_words: Lexicon::new(raw.distinguishing_words),
+        seniority_words: Lexicon::new(raw.seniority_words),
+        generic_org_words: Lexicon::new(raw.generic_org_words),
+        history_words: Lexicon::new(raw.history_words),
+        exclusive: raw.exclusive,
+        held_with_any: raw.held_with_any,
+        posts_between_places: raw.posts_between_places,
+        groups: raw.groups.into_iter().collect(),
+        held_together: raw.held_together.into_iter().map(|[a, b]| (a, b)).collect(),
+    })
 }
 
 /// `lexicon/pronouns.txt`: pronoun → class.

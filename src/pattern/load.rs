@@ -188,6 +188,12 @@ pub struct Example {
     pub title: Option<String>,
     /// Expected affiliation.
     pub affiliation: Option<String>,
+    /// Expected party.
+    pub party: Option<String>,
+    /// Expected status of the post (`former`, `then`, `acting`, …).
+    pub status: Option<String>,
+    /// The text the title's offsets (`title_start`, `title_end`) must cover.
+    pub title_at: Option<String>,
     /// Expected cue.
     pub cue: Option<String>,
     /// Expected kind (`direct` or `partial`).
@@ -308,17 +314,74 @@ pub(crate) struct RawConsistency {
     pub drop_words: Vec<String>,
     pub former_words: Vec<String>,
     #[serde(default)]
+    pub distinguishing_words: Vec<String>,
+    #[serde(default)]
+    pub seniority_words: Vec<String>,
+    #[serde(default)]
+    pub generic_org_words: Vec<String>,
+    #[serde(default)]
+    pub history_words: Vec<String>,
+    #[serde(default)]
+    pub exclusive: Vec<Vec<String>>,
+    #[serde(default)]
+    pub held_with_any: Vec<String>,
+    #[serde(default)]
+    pub posts_between_places: Vec<String>,
+    #[serde(default)]
+    pub groups: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub held_together: Vec<[String; 2]>,
+    #[serde(default)]
     pub example: Vec<toml::Spanned<RawTitleExample>>,
+}
+
+impl RawConsistency {
+    /// The rules and the examples apart.
+    pub fn split(self) -> (RawComparison, Vec<toml::Spanned<RawTitleExample>>) {
+        let rules = RawComparison {
+            drop_words: self.drop_words,
+            former_words: self.former_words,
+            distinguishing_words: self.distinguishing_words,
+            seniority_words: self.seniority_words,
+            generic_org_words: self.generic_org_words,
+            history_words: self.history_words,
+            exclusive: self.exclusive,
+            held_with_any: self.held_with_any,
+            posts_between_places: self.posts_between_places,
+            groups: self.groups,
+            held_together: self.held_together,
+        };
+        (rules, self.example)
+    }
+}
+
+/// The rules of `consistency.toml` (see [`crate::pattern::ComparisonRules`]).
+#[derive(Debug)]
+pub(crate) struct RawComparison {
+    pub drop_words: Vec<String>,
+    pub former_words: Vec<String>,
+    pub distinguishing_words: Vec<String>,
+    pub seniority_words: Vec<String>,
+    pub generic_org_words: Vec<String>,
+    pub history_words: Vec<String>,
+    pub exclusive: Vec<Vec<String>>,
+    pub held_with_any: Vec<String>,
+    pub posts_between_places: Vec<String>,
+    pub groups: BTreeMap<String, Vec<String>>,
+    pub held_together: Vec<[String; 2]>,
 }
 
 /// An example of `consistency.toml`: two forms and the verdict comparing them must give.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTitleExample {
-    /// First (title, affiliation).
-    pub a: [String; 2],
-    /// Second (title, affiliation).
-    pub b: [String; 2],
-    /// `consistent`, `conflict` or `refinement`.
+    /// First description: title, affiliation, and optionally party and status.
+    pub a: Vec<String>,
+    /// Second description, the same way.
+    pub b: Vec<String>,
+    /// `consistent`, `conflict`, `changed`, `refinement`.
     pub verdict: String,
+    /// The two articles' dates, when the example is about time.
+    #[serde(default)]
+    pub dates: Option<[String; 2]>,
 }

@@ -16,7 +16,7 @@ pub mod rules;
 mod word_index;
 pub mod words;
 
-pub use compile::{PatternSet, PronounClass, QuoteRules};
+pub use compile::{ComparisonRules, PatternSet, PronounClass, QuoteRules};
 pub use lexicon::{Lexicon, PlaceTable};
 pub use load::{Example, ExampleSource, PatternFiles};
 pub use rules::{CueRule, Method, Position};

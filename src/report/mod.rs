@@ -31,7 +31,6 @@
 //! assert!(!html.contains("<b>meet"));
 //! ```
 
-pub mod evidence;
 pub mod highlight;
 
 use std::collections::{BTreeMap, HashMap};
@@ -130,7 +129,7 @@ struct MentionView {
     given_href: Option<String>,
     title: String,
     affiliation: String,
-    evidence: Option<evidence::Evidence>,
+    evidence: Option<crate::consistency::evidence::Evidence>,
 }
 
 struct ArticleView {
@@ -328,7 +327,7 @@ fn speaker_views(
                     affiliation: m.affiliation.clone(),
                     evidence: texts
                         .get(m.article.as_str())
-                        .and_then(|t| evidence::around(t, m.start, m.end)),
+                        .and_then(|t| crate::consistency::evidence::around(t, m.start, m.end)),
                 })
                 .collect(),
         };

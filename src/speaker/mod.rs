@@ -17,12 +17,14 @@
 //! * `the president` links to the most recent person with that title; `a senior official` is an
 //!   unnamed source: no name, title `senior official`.
 
+mod describe;
 mod fold;
 pub mod name;
 mod resolve;
 mod scan;
 pub mod title;
 
+pub use describe::{describe, describes_the_person, is_relation, party_of, party_tag, Description};
 pub use fold::{base_letters, fold, without_accents};
 
 use crate::pattern::lexicon::{FastMap, FastSet};
@@ -56,6 +58,10 @@ pub struct Speaker {
     pub title: String,
     /// Affiliation ("Center for a New American Security"); may be empty.
     pub affiliation: String,
+    /// Party ("Republican"); may be empty.
+    pub party: String,
+    /// The post's status (`former`, `then`, `acting`, …); empty for a serving post.
+    pub status: String,
     /// How the name was found: `pronoun`, `surname`, `nominal`, `unnamed`, or empty when the
     /// rule's mention was the name itself.
     pub method: Option<Method>,
@@ -65,7 +71,7 @@ pub struct Speaker {
     pub entity: Option<usize>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 struct Entity {
     name: String,
     folded: String,
@@ -75,9 +81,15 @@ struct Entity {
     gender: Option<Gender>,
     /// Written with an age ("Franson Reneus, 18,"): a person, whatever the name.
     aged: bool,
-    title: String,
-    affiliation: String,
+    /// The post the article gives this person: the best of `posts` (a serving post before a past
+    /// one, a title before an honorific), and the party wherever the article gives it.
+    post: Description,
+    /// Where `post`'s title is written.
     title_span: Option<Span>,
+    /// `post` is only an honorific that is also a post ("Sen.").
+    post_from_honorific: bool,
+    /// Every post the article gives this person, in text order.
+    posts: Vec<Description>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -177,8 +189,10 @@ impl<'a> SpeakerResolver<'a> {
         let e = &self.entities[i];
         Speaker {
             name: e.name.clone(),
-            title: e.title.clone(),
-            affiliation: e.affiliation.clone(),
+            title: e.post.title.clone(),
+            affiliation: e.post.affiliation.clone(),
+            party: e.post.party.clone(),
+            status: e.post.status.clone(),
             method,
             title_span: e.title_span,
             entity: Some(i),

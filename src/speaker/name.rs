@@ -15,7 +15,7 @@ use crate::token::Token;
 
 /// The most lowercase title words (and their qualifier) read before a name ("former deputy
 /// national security adviser").
-const MAX_TITLE_WORDS: usize = 6;
+const MAX_TITLE_WORDS: usize = 8;
 
 /// Gender, as far as the text tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +46,10 @@ pub struct NameParts<'a> {
     pub possessive: bool,
     /// The honorific written before the name, as written (`Sen.`, `Dr.`).
     pub honorific: Option<String>,
+    /// Where the honorific is written.
+    pub honorific_span: Option<Span>,
+    /// Where the title before the name is written.
+    pub title_span: Option<Span>,
 }
 
 /// Whether a token can be part of a name run.
@@ -102,6 +106,7 @@ fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
     exact & (W_NON_NAME | W_HONORIFIC | W_PLACE_EXACT) == 0
         && t.lower_bits(patterns) & (W_TITLE | W_TITLE_MODIFIER | W_PLACE) == 0
         && (!t.possessive || last)
+        && without_status(t.text, patterns).is_none()
 }
 
 /// Splits the run `tokens[start..end]` into its parts, looking at up to a few words before it for
@@ -171,13 +176,60 @@ fn title_words_start(tokens: &[Token], start: usize, patterns: &PatternSet) -> u
     // count only when a title ends right before the name.
     let mut pre_start = start;
     let mut lower_seen = false;
+    // "Work and Pensions Secretary": a connector between two capitalised words of a qualifier.
+    let mut connected = false;
     while pre_start > 0 && start - pre_start < MAX_TITLE_WORDS {
         let t = &tokens[pre_start - 1];
         let joined = t.joined_to_next || (t.possessive && t.is_capitalized());
+        let connector = matches!(t.text, "and" | "&")
+            && joined
+            && tokens[pre_start].is_capitalized()
+            && pre_start >= 2
+            && tokens[pre_start - 2].is_capitalized()
+            && tokens[pre_start - 2].joined_to_next
+            && tokens[pre_start - 2].exact_bits(patterns) & W_NON_NAME == 0
+            // "Mattis and Secretary of State Rex Tillerson": a title after the connector starts
+            // this person's description; the words before it are another's.
+            && tokens[pre_start].exact_bits(patterns) & (W_TITLE | W_HONORIFIC) == 0
+            && tokens[pre_start].lower_bits(patterns) & W_TITLE_CI == 0
+            // "Bill de Blasio and New York governor Andrew Cuomo": a person's name before the
+            // connector.
+            && !(pre_start >= 3
+                && tokens[pre_start - 3].joined_to_next
+                && tokens[pre_start - 3].exact_bits(patterns)
+                    & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX | W_PARTICLE)
+                    != 0)
+            // "President Trump and North Korean leader Kim": a titled name before the connector
+            // is another person, not a word of the qualifier.
+            && !(pre_start >= 3
+                && tokens[pre_start - 3].joined_to_next
+                && (tokens[pre_start - 3].exact_bits(patterns) & (W_TITLE | W_HONORIFIC) != 0
+                    || tokens[pre_start - 3].lower_bits(patterns) & W_TITLE_CI != 0));
+        if connector {
+            connected = true;
+            pre_start -= 1;
+            continue;
+        }
+        if connected && t.is_capitalized() && joined {
+            connected = false;
+            pre_start -= 1;
+            continue;
+        }
+        // "JPMorgan Chase & Co. chief economist": an ampersand inside the qualifier.
+        if t.ampersand_to_next && t.is_capitalized() && tokens[pre_start].is_capitalized() {
+            pre_start -= 1;
+            continue;
+        }
         let lower_ok = !t.is_capitalized()
             && (t.lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
                 || t.exact_bits(patterns) & W_ORG != 0
-                || matches!(t.text, "of" | "for"));
+                || matches!(t.text, "of" | "for")
+                // "Council on Foreign Relations": between two capitalised words of a name.
+                || (t.text == "on"
+                    && pre_start >= 2
+                    && tokens[pre_start - 2].is_capitalized()
+                    && tokens[pre_start].is_capitalized())
+                || without_status(t.text, patterns).is_some());
         let qualifier_ok =
             lower_seen && t.is_capitalized() && t.exact_bits(patterns) & W_NON_NAME == 0;
         if !joined || !(lower_ok || qualifier_ok) {
@@ -421,18 +473,37 @@ fn person<'a>(
             parts.honorific = Some(format!("{} {h}", pre[pre_end].text));
         }
     }
+    if parts.honorific.is_some() {
+        parts.honorific_span = Some(Span::new(
+            pre[pre_end].span.start,
+            pre[pre.len() - 1].span.end,
+        ));
+    }
     let pre = &pre[..pre_end];
     if let Some((title_start, title)) = title_suffix(pre, patterns) {
         parts.title = Some(title);
-        let q: Vec<&str> = pre[..title_start]
+        parts.title_span = Some(Span::new(
+            pre[title_start].span.start,
+            pre[pre.len() - 1].span.end,
+        ));
+        let q: Vec<&Token> = pre[..title_start]
             .iter()
-            .map(|t| t.text)
-            .skip_while(|w| {
-                patterns.non_names.contains(w) || w.chars().next().is_some_and(char::is_lowercase)
+            .copied()
+            .skip_while(|t| {
+                patterns.non_names.contains(t.text)
+                    || t.text.chars().next().is_some_and(char::is_lowercase)
             })
             .collect();
         if !q.is_empty() {
-            let qs = q.join(" ");
+            // The words as written, with an ampersand where the text has one ("JPMorgan Chase &
+            // Co.").
+            let mut qs = String::new();
+            for (i, t) in q.iter().enumerate() {
+                qs.push_str(t.text);
+                if i + 1 < q.len() {
+                    qs.push_str(if t.ampersand_to_next { " & " } else { " " });
+                }
+            }
             parts.affiliation = Some(
                 patterns
                     .places
@@ -453,9 +524,10 @@ pub fn title_suffix<'t, T: std::borrow::Borrow<Token<'t>>>(
     patterns: &PatternSet,
 ) -> Option<(usize, String)> {
     let n = words.len();
-    // Every title ends with one of the titles' last words.
+    // Every title ends with one of the titles' last words ("ex-President" with "president").
     let last = words.last()?.borrow();
-    if !with_lowercase(last.text, |l| patterns.titles.may_end_with(l)) {
+    let last_text = without_status(last.text, patterns).unwrap_or(last.text);
+    if !with_lowercase(last_text, |l| patterns.titles.may_end_with(l)) {
         return None;
     }
     let max = patterns.titles.max_words.max(1).min(n);
@@ -464,7 +536,10 @@ pub fn title_suffix<'t, T: std::borrow::Borrow<Token<'t>>>(
     // lowercased once, and the phrase is built in one buffer.
     let lowered: Vec<String> = words[n - max..]
         .iter()
-        .map(|t| t.borrow().text.to_lowercase())
+        .map(|t| {
+            let w = t.borrow().text;
+            without_status(w, patterns).unwrap_or(w).to_lowercase()
+        })
         .collect();
     let mut phrase = String::new();
     for len in 1..=max {
@@ -480,11 +555,23 @@ pub fn title_suffix<'t, T: std::borrow::Borrow<Token<'t>>>(
         }
     }
     let mut s = best?;
-    while s > 0
-        && words[s - 1].borrow().lower_bits(patterns) & W_TITLE_MODIFIER_CI != 0
-        && !words[s - 1].borrow().possessive
-    {
-        s -= 1;
+    let modifier = |t: &Token| {
+        (t.lower_bits(patterns) & W_TITLE_MODIFIER_CI != 0
+            || without_status(t.text, patterns).is_some())
+            && !t.possessive
+    };
+    loop {
+        if s > 0 && modifier(words[s - 1].borrow()) {
+            s -= 1;
+        } else if s > 1
+            // "chief U.S. economist": a country between a modifier and the title.
+            && words[s - 1].borrow().exact_bits(patterns) & W_PLACE_EXACT != 0
+            && modifier(words[s - 2].borrow())
+        {
+            s -= 2;
+        } else {
+            break;
+        }
     }
     let title = words[s..]
         .iter()
@@ -492,6 +579,29 @@ pub fn title_suffix<'t, T: std::borrow::Borrow<Token<'t>>>(
         .collect::<Vec<_>>()
         .join(" ");
     Some((s, title))
+}
+
+/// `w` without a status prefix, when it is a title, a title modifier or an honorific written
+/// with one (`then-Deputy`, `ex-Foreign`, `ex-President`, `then-Gov.`): the status goes to the
+/// status column.
+pub fn without_status<'w>(w: &'w str, patterns: &PatternSet) -> Option<&'w str> {
+    let titled = |s: &str| {
+        patterns.word_bits.lower(s) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
+            || patterns.word_bits.exact(s) & W_HONORIFIC != 0
+    };
+    // "Mayor-elect": a status written after the post.
+    if let Some(stem) = w.strip_suffix("-elect").filter(|s| !s.is_empty()) {
+        return titled(stem).then_some(stem);
+    }
+    let i = w.find('-')?;
+    let (prefix, rest) = (&w[..=i], &w[i + 1..]);
+    (!rest.is_empty()
+        && patterns
+            .statuses
+            .canonical(&prefix.to_lowercase())
+            .is_some()
+        && titled(rest))
+    .then_some(rest)
 }
 
 /// Whether `w` is an honorific of any gender.

@@ -259,7 +259,7 @@ impl SpeakerResolver<'_> {
                 }
                 let e = &self.entities[m.entity];
                 // The title as written, or its canonical spelling ("Sen." is "senator").
-                let title = e.title.to_lowercase();
+                let title = e.post.title.to_lowercase();
                 let canonical = self
                     .patterns
                     .title_aliases
@@ -272,8 +272,13 @@ impl SpeakerResolver<'_> {
                 }
             }
         }
+        // "a Republican", "a former official": party and status words go to their columns.
+        let d = super::describe(&phrase, "", self.patterns);
         Speaker {
-            title: phrase,
+            title: d.title,
+            affiliation: d.affiliation,
+            party: d.party,
+            status: d.status,
             method: Some(Method::Unnamed),
             ..Speaker::default()
         }
@@ -295,7 +300,7 @@ impl SpeakerResolver<'_> {
                     || spoke
                     || e.gender.is_some()
                     || e.aged
-                    || !e.title.is_empty()
+                    || !e.post.title.is_empty()
                     || patterns.first_names_unisex.contains(first))
         };
         let fits = |e: &Entity, spoke: bool| match class {

@@ -6,12 +6,15 @@
 //! In: the text, its paragraphs, quotes and sentence starts. Out: the resolver's entities and
 //! mentions, in text order.
 
+use super::describe::{describe, party_tag, Description};
 use super::fold::{fold, fold_words};
 use super::name::{parse_run, runs, Gender, NameParts};
 use super::title;
 use super::{floor_char_boundary, is_initial, Entity, MentionAt, SpeakerResolver};
 use super::{NAMES_AT_START, TITLE_REACH};
-use crate::pattern::lexicon::{FastMap, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI};
+use crate::pattern::lexicon::{
+    FastMap, W_HONORIFIC, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI,
+};
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
@@ -282,9 +285,7 @@ impl<'a> SpeakerResolver<'a> {
             is_org: true,
             gender: None,
             aged: false,
-            title: String::new(),
-            affiliation: String::new(),
-            title_span: None,
+            ..Entity::default()
         });
         let i = self.entities.len() - 1;
         self.by_name.insert(folded, i);
@@ -393,9 +394,7 @@ impl<'a> SpeakerResolver<'a> {
                     is_org: false,
                     gender: None,
                     aged: false,
-                    title: String::new(),
-                    affiliation: String::new(),
-                    title_span: None,
+                    ..Entity::default()
                 });
                 let i = self.entities.len() - 1;
                 self.index_person(i, &display, folded);
@@ -429,58 +428,276 @@ impl<'a> SpeakerResolver<'a> {
                 None
             });
         }
-        if e.title.is_empty() {
-            if let Some(t) = &parts.title {
-                e.title = t.clone();
-                e.affiliation = parts.affiliation.clone().unwrap_or_default();
-                e.title_span = Some(Span::new(span.start.saturating_sub(t.len() + 1), span.end));
-            }
+        let (text, patterns) = (self.text, self.patterns);
+        let (said, party) = mention_descriptions(text, parts, span, limit, patterns);
+        let e = &mut self.entities[i];
+        if let Some(p) = party.filter(|_| e.post.party.is_empty()) {
+            e.post.party = p;
         }
-        // An honorific that is also a post ("Sen.", "Gov.", "Gen.") is the title when nothing
-        // better is given; "Dr." and "Mr." are not posts.
-        let honorific_title = parts.honorific.as_ref().filter(|h| {
-            self.patterns
-                .title_aliases
-                .canonical(&h.to_lowercase())
-                .is_some()
-        });
-        let honorific_title = honorific_title.cloned();
-        let e = &self.entities[i];
-        let wants_title = e.title.is_empty();
-        if e.title.is_empty() || e.affiliation.is_empty() {
-            // Titles are written within a few hundred bytes of the name; looking no further keeps
-            // huge one-paragraph inputs linear.
-            let limit = floor_char_boundary(self.text, limit.min(span.end + TITLE_REACH));
-            let after = title::after_name(self.text, span.end, limit, self.patterns);
-            // An appositive before the name ends with ", " right before it.
-            let info = after.or_else(|| {
-                if !self.text[..span.start].ends_with(", ") {
-                    return None;
-                }
-                let reach = floor_char_boundary(self.text, span.start.saturating_sub(TITLE_REACH));
-                let floor = self.text[reach..span.start]
-                    .rfind('\n')
-                    .map_or(reach, |k| reach + k + 1);
-                title::before_name(self.text, span.start, floor, self.patterns)
-            });
-            if let Some(info) = info {
-                let e = &mut self.entities[i];
-                if e.title.is_empty() {
-                    e.title = info.title;
-                    e.title_span = Some(info.span);
-                    if e.affiliation.is_empty() {
-                        e.affiliation = info.affiliation;
-                    }
-                } else if e.affiliation.is_empty() && !info.affiliation.is_empty() {
-                    e.affiliation = info.affiliation;
-                }
+        for (d, at, honorific) in said {
+            // The title's offsets cover the title as kept ("anchor" of "News anchor", "Governor"
+            // of "then-Governor"), when it is written whole inside what was read.
+            let at = at.map(|a| narrow(text, a, &d.title));
+            if !d.title.is_empty() && !e.posts.contains(&d) {
+                e.posts.push(d.clone());
             }
-        }
-        if wants_title && self.entities[i].title.is_empty() {
-            if let Some(h) = honorific_title {
-                self.entities[i].title = h;
-                self.entities[i].title_span = Some(span);
+            if d.title.is_empty() {
+                // An organisation alone ("a lawyer for …" without its noun) fills the gap.
+                if e.post.affiliation.is_empty() && !e.post.title.is_empty() {
+                    e.post.affiliation = d.affiliation;
+                }
+                continue;
+            }
+            let relation = d.is_relation(patterns);
+            let better = e.post.title.is_empty()
+                || (e.post.is_relation(patterns) && !relation)
+                || (e.post.is_past() && !d.is_past() && !relation)
+                || (e.post_from_honorific && !honorific && d.status == e.post.status);
+            if better {
+                let party = std::mem::take(&mut e.post.party);
+                let keep_aff = honorific && d.affiliation.is_empty();
+                let aff = std::mem::take(&mut e.post.affiliation);
+                e.post = d;
+                if e.post.party.is_empty() {
+                    e.post.party = party;
+                }
+                if keep_aff {
+                    e.post.affiliation = aff;
+                }
+                e.title_span = at;
+                e.post_from_honorific = honorific;
+            } else if e.post.affiliation.is_empty() && !d.affiliation.is_empty() {
+                e.post.affiliation = d.affiliation;
             }
         }
     }
+}
+
+/// The span of `title` inside `span` of `text`, when it is written there whole; else `span`.
+fn narrow(text: &str, span: Span, title: &str) -> Span {
+    let written = &text[span.start..span.end];
+    match written.rfind(title) {
+        Some(i) if !title.is_empty() => Span::new(span.start + i, span.start + i + title.len()),
+        _ => span,
+    }
+}
+
+/// The honorific written with a status prefix right before `at` ("then-Sen."), as a
+/// description of the post with its span.
+fn prefixed_honorific(text: &str, at: usize, patterns: &PatternSet) -> Option<Said> {
+    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '“' | '"'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[start..];
+    let (prefix, rest) = word.split_once('-')?;
+    let status = patterns
+        .statuses
+        .canonical(&format!("{}-", prefix.to_lowercase()))?;
+    if patterns.word_bits.exact(rest) & W_HONORIFIC == 0
+        || patterns
+            .title_aliases
+            .canonical(&rest.to_lowercase())
+            .is_none()
+    {
+        return None;
+    }
+    let d = Description {
+        title: rest.to_string(),
+        status: status.to_string(),
+        ..Description::default()
+    };
+    let rest_start = start + prefix.len() + 1;
+    Some((
+        d,
+        Some(Span::new(rest_start, rest_start + rest.len())),
+        true,
+    ))
+}
+
+/// The capitalised words right before `at` (at most [`MAX_QUALIFIER_WORDS`], within the
+/// sentence): "New Jersey" of "New Jersey Gov. Chris Christie".
+fn qualifier_before(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end();
+    let mut start = head.len();
+    for _ in 0..MAX_QUALIFIER_WORDS {
+        let before = head[..start].trim_end();
+        let w = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[w..];
+        if !word.starts_with(char::is_uppercase) || word.ends_with([',', ';', ':', '.', '”', ')'])
+        {
+            break;
+        }
+        start = w;
+    }
+    head[start..].trim()
+}
+
+/// The most capitalised words of a qualifier read between a status and its post ("former George
+/// H.W. Bush press secretary").
+const MAX_QUALIFIER_WORDS: usize = 4;
+
+/// The status written before the post at `at`, over a qualifier of capitalised words between
+/// them: "former Rep.", "former Arkansas Gov.", "former Obama attorney general", "then-Gov.".
+fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Option<String> {
+    let is_gap = |c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—');
+    // "then-Governor": written on the post's own first word.
+    let own = text[at..].split(is_gap).next().unwrap_or("");
+    if let Some((prefix, rest)) = own.split_once('-') {
+        if !rest.is_empty() {
+            if let Some(s) = patterns
+                .statuses
+                .canonical(&format!("{}-", prefix.to_lowercase()))
+            {
+                return Some(s.to_string());
+            }
+        }
+    }
+    let mut rest = text[..at].trim_end_matches(is_gap);
+    for _ in 0..=MAX_QUALIFIER_WORDS {
+        let start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_gap(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &rest[start..];
+        let lower = word.to_lowercase();
+        if let Some(s) = patterns.statuses.canonical(&lower) {
+            return Some(s.to_string());
+        }
+        if let Some((prefix, _)) = lower.split_once('-') {
+            if let Some(s) = patterns.statuses.canonical(&format!("{prefix}-")) {
+                return Some(s.to_string());
+            }
+        }
+        // Only a qualifier's words lie between a status and its post: capitalised ones ("Obama",
+        // "Arkansas") and the post's own lowercase modifiers ("state", "campaign", "economic");
+        // no connective ("and"), article or verb, no owner ("Obama's"), no punctuation.
+        let lowercase_modifier = word.starts_with(char::is_lowercase)
+            && !patterns.function_words.contains(word)
+            && !patterns.prepositions.contains(word)
+            && !patterns.auxiliaries.contains(word)
+            && !patterns.unnamed_determiners.contains(word)
+            && !matches!(word, "a" | "an" | "the")
+            && (patterns.word_bits.exact(word) & W_SPEECH_VERB_EXACT == 0
+                || patterns.word_bits.lower(word) & W_TITLE_MODIFIER_CI != 0);
+        if !(word.starts_with(char::is_uppercase) || lowercase_modifier)
+            || word.ends_with([',', ';', ':', '”', '.'])
+                && !patterns.abbreviations.contains(word)
+                && !(word.len() <= 3 && word.starts_with(char::is_uppercase))
+            || word.ends_with("'s")
+            || word.ends_with("’s")
+        {
+            return None;
+        }
+        rest = rest[..start].trim_end_matches(is_gap);
+    }
+    None
+}
+
+/// One description a mention gives: the description, where its title is written, and whether it
+/// is an honorific that is also a post ("Sen.").
+type Said = (Description, Option<Span>, bool);
+
+/// What the mention of a person (`parts`, at `span`, in a line ending at `limit`) says of them:
+/// the title written before the name, an appositive or relative clause around it, the honorific
+/// when it is also a post ("Sen.", "Gov."; not "Dr."); and the party a tag right after the name
+/// gives ("(R-Texas)", ", D-Nev.,"), or one of the descriptions.
+fn mention_descriptions(
+    text: &str,
+    parts: &NameParts,
+    span: Span,
+    limit: usize,
+    patterns: &PatternSet,
+) -> (Vec<Said>, Option<String>) {
+    // A party tag right after the name ("(R-Texas)", ", D-Nev.,"); an appositive comes after it.
+    let tag = party_tag(&text[span.end..limit.max(span.end)], patterns);
+    let after_tag = span.end + tag.as_ref().map_or(0, |t| t.len);
+    // What this mention says: the title written before the name, an appositive or relative
+    // clause around it, the honorific when it is also a post ("Sen.", "Gov."; not "Dr.").
+    let mut said: Vec<Said> = Vec::new();
+    if let Some(t) = &parts.title {
+        let aff = parts.affiliation.as_deref().unwrap_or("");
+        let mut d = describe(t, aff, patterns);
+        if d.status.is_empty() {
+            let at = parts.title_span.map_or(span.start, |s| s.start);
+            d.status = status_before(text, at, patterns).unwrap_or_default();
+        }
+        said.push((d, parts.title_span, false));
+    }
+    // Titles are written within a few hundred bytes of the name; looking no further keeps
+    // huge one-paragraph inputs linear.
+    let reach = floor_char_boundary(text, limit.min(after_tag + TITLE_REACH));
+    let info = title::after_name(text, after_tag, reach, patterns).or_else(|| {
+        // An appositive before the name ends with ", " right before it.
+        if !text[..span.start].ends_with(", ") {
+            return None;
+        }
+        let back = floor_char_boundary(text, span.start.saturating_sub(TITLE_REACH));
+        let floor = text[back..span.start]
+            .rfind('\n')
+            .map_or(back, |k| back + k + 1);
+        title::before_name(text, span.start, floor, patterns)
+    });
+    if let Some(info) = info {
+        said.push((
+            describe(&info.title, &info.affiliation, patterns),
+            Some(info.span),
+            false,
+        ));
+    }
+    if let Some(h) = parts.honorific.as_ref().filter(|h| {
+        patterns
+            .title_aliases
+            .canonical(&h.to_lowercase())
+            .is_some()
+    }) {
+        let at = parts.honorific_span.unwrap_or(span);
+        // "former Rep. Tom Tancredo", "former Arkansas Gov. Mike Huckabee": the status before
+        // it.
+        let mut d = describe(h, qualifier_before(text, at.start), patterns);
+        // "New Jersey Gov.", "Tennessee Republican Sen.": only a place, a state or a party
+        // before an honorific describes the post; other capitalised words before it are a
+        // headline's or another name's.
+        if !d.affiliation.is_empty()
+            && patterns.places.canonical(&d.affiliation).is_none()
+            && patterns.us_states.canonical(&d.affiliation).is_none()
+        {
+            d = describe(h, "", patterns);
+        }
+        if let Some(state) = patterns.us_states.canonical(&d.affiliation) {
+            d.affiliation = state.to_string();
+        }
+        if d.status.is_empty() {
+            d.status = status_before(text, at.start, patterns).unwrap_or_default();
+        }
+        said.push((d, Some(at), true));
+    }
+    // The tag's state is the constituency of a post given without one ("Sen. Mike Lee
+    // (R-Utah)").
+    if let Some(state) = tag.as_ref().and_then(|t| t.state.as_ref()) {
+        for (d, _, _) in said.iter_mut().filter(|s| s.0.affiliation.is_empty()) {
+            d.affiliation.clone_from(state);
+        }
+    }
+    // "then-Sen. Mike Pence", "ex-Gov. X": an honorific written with a status prefix stands
+    // before the name run (which starts at the first capital).
+    if parts.honorific.is_none() && parts.title.is_none() {
+        if let Some(d) = prefixed_honorific(text, span.start, patterns) {
+            said.push(d);
+        }
+    }
+    let party = tag.map(|t| t.party).or_else(|| {
+        said.iter()
+            .map(|s| &s.0.party)
+            .find(|p| !p.is_empty())
+            .cloned()
+    });
+    (said, party)
 }

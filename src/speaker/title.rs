@@ -224,7 +224,84 @@ pub fn parse_phrase(
     if toks.is_empty() || toks.len() > MAX_PHRASE_WORDS {
         return None;
     }
-    let mut i = 0;
+    // "As Virginia's governor, Kaine …", "as governor of Florida": the post held then.
+    let as_then = toks[0].text.eq_ignore_ascii_case("as");
+    let (i, mut affiliation) = phrase_start(&toks, usize::from(as_then), patterns);
+    // Find where the title head starts: the first position from which modifiers* + title match.
+    let (t_start, t_end) = find_title(&toks[i..], patterns).map(|(s, e)| (s + i, e + i))?;
+    // "It cost Trump his then-campaign manager": a possessive pronoun before the title is its
+    // determiner; the words before it are a sentence's.
+    let i = match toks[i..t_start]
+        .iter()
+        .rposition(|t| matches!(t.text, "his" | "her" | "their" | "its"))
+    {
+        Some(p) => {
+            affiliation.clear();
+            i + p + 1
+        }
+        None => i,
+    };
+    // "a Democrat for whom Mr. Northam served as lieutenant governor": a clause before the title
+    // makes it another's.
+    if toks[i..t_start].iter().any(|t| {
+        matches!(
+            t.text,
+            "who" | "whom" | "whose" | "which" | "where" | "that"
+        )
+    }) {
+        return None;
+    }
+    if t_start > i && affiliation.is_empty() {
+        affiliation = qualifier(&toks[i..t_start], patterns).unwrap_or_default();
+    }
+    // The words before the title head belong to it ("top nuclear envoy", "senior trade
+    // official"), unless they are all capitalised (the qualifier taken above), but not words that
+    // describe the person rather than the post ("the maverick 80-year-old senator").
+    let mut title_from = if t_start > i && !toks[i..t_start].iter().all(|t| t.is_capitalized()) {
+        i
+    } else {
+        t_start
+    };
+    while title_from < t_start && super::describes_the_person(toks[title_from].text, patterns) {
+        title_from += 1;
+    }
+    let after = after_title(text, &toks, t_end, !affiliation.is_empty(), patterns);
+    if let Some(org) = after.organisation {
+        affiliation = org;
+    }
+    let title_toks = &toks[title_from..after.title_to.max(title_from + 1).min(toks.len())];
+    // "warmonger Dean dutifully gets in his shots at …": a verb phrase (an adverb, a possessive
+    // pronoun) after the head is a sentence, not a title.
+    if title_toks[(t_end - title_from).min(title_toks.len())..]
+        .iter()
+        .any(|t| {
+            matches!(t.text, "his" | "her" | "their" | "its" | "our" | "my")
+                || (t.text.len() > 4 && t.text.ends_with("ly") && !t.is_capitalized())
+        })
+    {
+        return None;
+    }
+    let title = org_text(text, title_toks);
+    let title = if after.then || as_then {
+        format!("then {title}")
+    } else {
+        title
+    };
+    Some(TitleInfo {
+        title,
+        affiliation,
+        // Where the title is written (the status aside).
+        span: Span::new(
+            title_toks[0].span.start,
+            title_toks[title_toks.len() - 1].span.end,
+        ),
+    })
+}
+
+/// Where a title phrase's words start after its determiners (`a`, `the`, `his`) and its
+/// possessive owner ("Washington’s", "the company's"), from `i`; with the owner as the
+/// affiliation when it is capitalised.
+fn phrase_start(toks: &[Token], mut i: usize, patterns: &PatternSet) -> (usize, String) {
     // Determiners. (No character beyond ASCII lowercases to a letter of these words, so ignoring
     // ASCII case is the same as lowercasing.)
     while i < toks.len()
@@ -235,11 +312,16 @@ pub fn parse_phrase(
         i += 1;
     }
     let mut affiliation = String::new();
-    // A possessive owner: "Washington’s", "the company's", "South Korea’s".
+    // A possessive owner: "Washington’s", "the company's", "South Korea’s". ("who’s", "that’s"
+    // are contractions, not owners.)
     if let Some(p) = toks[i..]
         .iter()
         .take(MAX_OWNER_WORDS)
         .position(|t| t.possessive)
+        .filter(|&p| {
+            let w = toks[i + p].text;
+            !patterns.clause_stops.iter().any(|s| s == w) && !patterns.pronouns.contains_key(w)
+        })
     {
         let owner = &toks[i..=i + p];
         if owner.iter().all(|t| t.is_capitalized()) {
@@ -247,50 +329,54 @@ pub fn parse_phrase(
         }
         i += p + 1;
     }
-    // Find where the title head starts: the first position from which modifiers* + title match.
-    let (t_start, t_end) = find_title(&toks[i..], patterns).map(|(s, e)| (s + i, e + i))?;
-    // Words before the title: a place or organisation qualifier ("Halvorsen Bank", "North Korean").
-    if t_start > i && affiliation.is_empty() {
-        let q = &toks[i..t_start];
-        if q.iter().all(|t| t.is_capitalized()) {
-            let qs = join(q);
-            affiliation = patterns
-                .places
-                .canonical(&qs)
-                .map(str::to_string)
-                .unwrap_or(qs);
-        } else if let Some(first_cap) = q.iter().position(Token::is_capitalized) {
-            // "former North Korean intelligence chief": the place is the affiliation.
-            let caps: Vec<&Token> = q[first_cap..]
-                .iter()
-                .take_while(|t| t.is_capitalized())
-                .collect();
-            let qs = caps.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            if let Some(c) = patterns.places.canonical(&qs) {
-                affiliation = c.to_string();
-            }
-        }
-    }
-    let title_from = if t_start > i && !toks[i..t_start].iter().all(|t| t.is_capitalized()) {
-        i
-    } else {
-        t_start
+    (i, affiliation)
+}
+
+/// What follows a title's head ([`after_title`]).
+struct AfterTitle {
+    /// Where the title's words end.
+    title_to: usize,
+    /// The organisation named after a preposition, if any.
+    organisation: Option<String>,
+    /// "at the time": the post was held then.
+    then: bool,
+}
+
+/// The end of a title whose head ends at `t_end`, and the organisation after it: "at" first,
+/// before the clause ends ("an attorney with CLINIC who’s working at the camps": not the camps),
+/// then of/for/with/in/to before a capital (unless an owner gave the organisation already).
+fn after_title(
+    text: &str,
+    toks: &[Token],
+    t_end: usize,
+    owner_known: bool,
+    patterns: &PatternSet,
+) -> AfterTitle {
+    // "the state party chair at the time": the post held then, and no organisation.
+    let at_the_time = |k: usize| {
+        toks.get(k + 1)
+            .is_some_and(|t| matches!(t.text, "the" | "that"))
+            && toks.get(k + 2).is_some_and(|t| t.text == "time")
     };
-    // After the title: an organisation after a preposition.
-    let preps = &patterns.affiliation_prepositions;
-    // "at" first, anywhere after the title head; then of/for/with/in before a capital.
-    let at = toks[t_end..]
+    let clause_end = clause_stop(&toks[t_end..], patterns).map_or(toks.len(), |k| t_end + k);
+    let first_at = toks[t_end..clause_end]
         .iter()
         .position(|t| t.text == "at")
         .map(|p| p + t_end);
-    let owner_known = !affiliation.is_empty();
+    let then_at = first_at.filter(|&p| at_the_time(p));
+    let at = first_at.filter(|&p| !at_the_time(p));
     let prep = at.or_else(|| {
         if owner_known {
             return None;
         }
         toks[t_end..]
             .iter()
-            .position(|t| preps.iter().any(|p| p == t.text))
+            .position(|t| {
+                patterns
+                    .affiliation_prepositions
+                    .iter()
+                    .any(|p| p == t.text)
+            })
             .map(|p| p + t_end)
             .filter(|&p| {
                 let next = toks.get(p + 1).and_then(|t| {
@@ -303,9 +389,8 @@ pub fn parse_phrase(
                 next.is_some_and(Token::is_capitalized)
             })
     });
-    let title_to;
-    if let Some(p) = prep {
-        title_to = p;
+    let mut organisation = None;
+    let title_to = if let Some(p) = prep {
         let mut j = p + 1;
         if toks.get(j).is_some_and(|t| t.text == "the") {
             j += 1;
@@ -320,23 +405,43 @@ pub fn parse_phrase(
         if org_end > j {
             // With a possessive owner too, the organisation after the preposition is the more
             // specific one.
-            affiliation = org_text(text, &toks[j..org_end]);
+            organisation = Some(org_text(text, &toks[j..org_end]));
         }
+        p
     } else {
-        // Cut the title at a clause stop.
-        let stop = clause_stop(&toks[t_end..], patterns).map_or(toks.len(), |k| t_end + k);
-        // Keep the title to the words that belong to it: no more than 8 after the head.
-        title_to = stop.min(t_end + MAX_WORDS_AFTER_HEAD);
+        // Cut the title at a clause stop; keep to the words that belong to it: no more than 8
+        // after the head.
+        clause_end.min(t_end + MAX_WORDS_AFTER_HEAD)
+    };
+    AfterTitle {
+        title_to: then_at.map_or(title_to, |p| title_to.min(p)),
+        organisation,
+        then: then_at.is_some(),
     }
-    let title = org_text(
-        text,
-        &toks[title_from..title_to.max(title_from + 1).min(toks.len())],
-    );
-    Some(TitleInfo {
-        title,
-        affiliation,
-        span: Span::new(toks[0].span.start, toks[toks.len() - 1].span.end),
-    })
+}
+
+/// The affiliation the words before a title give: a place or organisation qualifier ("Halvorsen
+/// Bank", "North Korean" = North Korea), or the place among other words ("former North Korean
+/// intelligence chief").
+fn qualifier(q: &[Token], patterns: &PatternSet) -> Option<String> {
+    if q.iter().all(|t| t.is_capitalized()) {
+        let qs = join(q);
+        return Some(
+            patterns
+                .places
+                .canonical(&qs)
+                .map(str::to_string)
+                .unwrap_or(qs),
+        );
+    }
+    let first_cap = q.iter().position(Token::is_capitalized)?;
+    let qs = q[first_cap..]
+        .iter()
+        .take_while(|t| t.is_capitalized())
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    patterns.places.canonical(&qs).map(str::to_string)
 }
 
 /// The first title in `toks`: (start including modifiers, end after the title head).
@@ -359,8 +464,21 @@ fn find_title(toks: &[Token], patterns: &PatternSet) -> Option<(usize, usize)> {
 /// Index of the first token that ends an organisation name or a title (`which`, `who`, `and`,
 /// `where`, or a reporting verb: "Goldman’s chief equity analyst wrote in a note").
 fn clause_stop(toks: &[Token], patterns: &PatternSet) -> Option<usize> {
-    toks.iter().position(|t| {
-        patterns.clause_stops.iter().any(|s| s == t.text) || is_reporting_verb(t.text, patterns)
+    // "the Public and Commercial Services Union": "and" between capitalised words of one name
+    // does not end it.
+    let inside_a_name = |k: usize| {
+        toks[k].text == "and"
+            && k > 0
+            && toks[k - 1].is_capitalized()
+            && toks[k - 1].joined_to_next
+            && toks.get(k + 1).is_some_and(|t| t.is_capitalized())
+    };
+    (0..toks.len()).find(|&k| {
+        let t = &toks[k];
+        // "who’s working at the camps": a stop written with a contraction.
+        let word = t.text.trim_end_matches("’s").trim_end_matches("'s");
+        (patterns.clause_stops.iter().any(|s| s == word) && !inside_a_name(k))
+            || is_reporting_verb(t.text, patterns)
     })
 }
 

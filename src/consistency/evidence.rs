@@ -9,6 +9,18 @@
 /// At most this many bytes of the sentence are kept on each side of the title.
 pub const CONTEXT: usize = 240;
 
+/// How far before and after a title its line is looked for.
+const REACH: usize = 2000;
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// A sentence cut around the words that gave a title.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
@@ -30,10 +42,14 @@ pub fn around(text: &str, start: usize, end: usize) -> Option<Evidence> {
     {
         return None;
     }
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[end..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| end + i);
+    // The line is looked for within reach (a sentence is never longer), so that a one-line
+    // article of many speakers is not scanned whole for each.
+    let lo = floor_boundary(text, start.saturating_sub(REACH));
+    let hi = floor_boundary(text, end.saturating_add(REACH));
+    let line_start = text[lo..start]
+        .rfind(['\n', '\r'])
+        .map_or(lo, |i| lo + i + 1);
+    let line_end = text[end..hi].find(['\n', '\r']).map_or(hi, |i| end + i);
     let is_end = |i: usize| {
         let word = text[line_start..i].rsplit(' ').next().unwrap_or("");
         word.chars().count() > 3 && !word.contains('.')

@@ -1,0 +1,233 @@
+//! When articles were written: the dates `check` compares to tell a change over time from a
+//! conflict.
+//!
+//! In: a `--dates` table (CSV or TSV: an article column and a date column), rows' own `date`s.
+//! Out: [`Dates`], looked up by an article's path, file name or file stem; [`apart_in_time`] for
+//! two dates.
+
+use std::collections::HashMap;
+
+/// Articles whose dates lie at most this many days apart describe the same moment: a difference
+/// between them is a conflict, not a change over time.
+pub const SAME_TIME_DAYS: i64 = 31;
+
+/// Article → date, by path, file name and file stem (a file name or stem two articles of
+/// different dates share is left out: it would give one of them the wrong date).
+#[derive(Clone, Debug, Default)]
+pub struct Dates {
+    exact: HashMap<String, String>,
+    by_name: HashMap<String, Option<String>>,
+}
+
+impl Dates {
+    /// Adds an article's date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub fn insert(&mut self, article: &str, date: &str) {
+        self.exact.insert(article.to_string(), date.to_string());
+        for key in [file_name(article), file_stem(article)] {
+            self.by_name
+                .entry(key.to_string())
+                .and_modify(|d| {
+                    if d.as_deref() != Some(date) {
+                        *d = None;
+                    }
+                })
+                .or_insert_with(|| Some(date.to_string()));
+        }
+    }
+
+    /// The date of `article`: by its path as written, else its file name, else its stem.
+    pub fn get(&self, article: &str) -> Option<&str> {
+        self.exact
+            .get(article)
+            .or_else(|| {
+                [file_name(article), file_stem(article)]
+                    .iter()
+                    .find_map(|k| self.by_name.get(*k).and_then(Option::as_ref))
+            })
+            .map(String::as_str)
+    }
+
+    /// Adds every date of `other` (its dates win).
+    pub fn extend(&mut self, other: Dates) {
+        for (article, date) in other.exact {
+            self.insert(&article, &date);
+        }
+    }
+
+    /// Whether no date was given.
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+
+    /// Reads a `--dates` table: CSV, or TSV when its first line holds a tab. With a header, the
+    /// column named `date` (else the first whose name ends in `date`: `publication_date`) and
+    /// one of `article`, `path`, `file`, `filename`, `id`, `name`; without one, the article then
+    /// the date. Dates as [`crate::article::date_given`] reads them; a cell that says there is
+    /// none (empty, `None`, `NA`) is left out. Returns the dates and what was wrong with the lines
+    /// left out (a date that cannot be read), each naming its line; an error when the table
+    /// itself cannot be read.
+    pub fn read(text: &str) -> Result<(Dates, Vec<String>), String> {
+        let delimiter = if text.lines().next().is_some_and(|l| l.contains('\t')) {
+            b'\t'
+        } else {
+            b','
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(delimiter)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let mut dates = Dates::default();
+        let mut problems = Vec::new();
+        let (mut article_col, mut date_col) = (0, 1);
+        for (i, row) in reader.records().enumerate() {
+            let line = i + 1;
+            let row = row.map_err(|e| format!("line {line}: {e}"))?;
+            if row.iter().all(str::is_empty) || row.get(0).is_some_and(|c| c.starts_with('#')) {
+                continue;
+            }
+            if i == 0 {
+                let named = |names: &[&str]| {
+                    row.iter()
+                        .position(|c| names.iter().any(|n| c.eq_ignore_ascii_case(n)))
+                };
+                let dated = named(&["date"]).or_else(|| {
+                    row.iter()
+                        .position(|c| c.to_ascii_lowercase().ends_with("date"))
+                });
+                if let Some(d) = dated {
+                    date_col = d;
+                    article_col = named(&["article", "path", "file", "filename", "id", "name"])
+                        .ok_or_else(|| {
+                            "line 1: a header with a date column needs an article, path, file, \
+                             id or name column"
+                                .to_string()
+                        })?;
+                    continue;
+                }
+            }
+            let (Some(article), Some(date)) = (row.get(article_col), row.get(date_col)) else {
+                problems.push(format!("line {line}: expected an article and a date"));
+                continue;
+            };
+            // A table's way of saying it has none.
+            if ["", "none", "null", "na", "n/a", "-"]
+                .iter()
+                .any(|n| date.eq_ignore_ascii_case(n))
+            {
+                continue;
+            }
+            match crate::article::date_given(date) {
+                Some(d) => dates.insert(article, &d),
+                None => problems.push(format!("line {line}: not a date: {date:?}")),
+            }
+        }
+        Ok((dates, problems))
+    }
+}
+
+/// The file name of an article's path.
+fn file_name(article: &str) -> &str {
+    article.rsplit(['/', '\\']).next().unwrap_or(article)
+}
+
+/// The file name without its extension.
+fn file_stem(article: &str) -> &str {
+    let name = file_name(article);
+    match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    }
+}
+
+/// The days from 0000-03-01 to `date` (`YYYY-MM-DD`; a month or a year alone counts as its first
+/// day); `None` when it is not a date.
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.trim().splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next().map_or(Ok(1), str::parse).ok()?;
+    let d: i64 = parts
+        .next()
+        .map_or(Ok(1), |s| s.get(..2).unwrap_or(s).parse())
+        .ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from a civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe)
+}
+
+/// Whether two articles' dates lie far enough apart for a description to have changed between
+/// them (both must be known).
+pub fn apart_in_time(a: &str, b: &str) -> bool {
+    match (day_number(a), day_number(b)) {
+        (Some(x), Some(y)) => (x - y).abs() > SAME_TIME_DAYS,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_between_dates() {
+        assert_eq!(
+            day_number("2017-03-01").unwrap() - day_number("2017-02-01").unwrap(),
+            28
+        );
+        assert_eq!(
+            day_number("2016-12-31").unwrap() + 1,
+            day_number("2017-01-01").unwrap()
+        );
+        assert_eq!(
+            day_number("2016-07").unwrap(),
+            day_number("2016-07-01").unwrap()
+        );
+        assert!(day_number("yesterday").is_none());
+        assert!(apart_in_time("2016-07-18", "2017-03-01"));
+        assert!(!apart_in_time("2016-07-18", "2016-07-30"));
+        assert!(!apart_in_time("", "2016-07-30"));
+    }
+
+    #[test]
+    fn a_dates_table() {
+        let (d, problems) =
+            Dates::read("path,date\nnews/a.txt,2016-07-18\nb.txt,\"March 1, 2017\"\n").unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(d.get("news/a.txt"), Some("2016-07-18"));
+        assert_eq!(d.get("/elsewhere/a.txt"), Some("2016-07-18"));
+        assert_eq!(d.get("a"), Some("2016-07-18"));
+        assert_eq!(d.get("b.txt"), Some("2017-03-01"));
+        assert_eq!(d.get("c.txt"), None);
+        let (tsv, _) =
+            Dates::read("a.txt\t2016-07-18\n# a comment\n\nb.txt\t2017\nc.txt\tNone\n").unwrap();
+        assert_eq!(tsv.get("c.txt"), None);
+        assert_eq!(tsv.get("b.txt"), Some("2017"));
+        let (swapped, _) = Dates::read("date,article\n2016-07-18,a.txt\n").unwrap();
+        assert_eq!(swapped.get("a.txt"), Some("2016-07-18"));
+        let (named, _) =
+            Dates::read("split\tfilename\tpublication_date\ndev\tx_1\t2016-09-12\n").unwrap();
+        assert_eq!(named.get("corpus/dev/x_1.txt"), Some("2016-09-12"));
+        let (bad, problems) = Dates::read("a.txt,soon\nb.txt,2017-01-02\n").unwrap();
+        assert_eq!(problems, ["line 1: not a date: \"soon\""]);
+        assert_eq!(bad.get("b.txt"), Some("2017-01-02"));
+        assert!(Dates::read("date,when\n").unwrap_err().contains("article"));
+    }
+
+    #[test]
+    fn a_name_two_dates_share_is_left_out() {
+        let mut d = Dates::default();
+        d.insert("x/a.txt", "2016-07-18");
+        d.insert("y/a.txt", "2017-03-01");
+        assert_eq!(d.get("x/a.txt"), Some("2016-07-18"));
+        assert_eq!(d.get("z/a.txt"), None);
+    }
+}

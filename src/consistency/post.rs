@@ -1,0 +1,438 @@
+//! One description of a speaker, normalised for comparison, and what two of them say together.
+//!
+//! In: a title, affiliation, party and status as a table row gives them. Out: a [`Post`]: the
+//! title's words in a canonical spelling (`Sen.` = `senator`, `CEO` = `chief executive officer`),
+//! whether it is a past post, the organisations, the country qualifiers, the party; then
+//! [`compare`] says whether two posts agree, refine one another, or cannot both be true.
+//! Everything English here is data: title and organisation spellings and places in
+//! `patterns/lexicon/`, the words a comparison ignores, the posts held at once, in
+//! `patterns/consistency.toml`.
+
+use std::collections::BTreeSet;
+
+use crate::pattern::PatternSet;
+use crate::speaker::fold;
+
+/// A description, normalised for comparison.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Post {
+    /// The title's words, canonical, lowercase, without the words comparisons ignore.
+    pub words: BTreeSet<String>,
+    /// The same words in their order, joined by spaces (`senate majority leader`).
+    pub phrase: String,
+    /// What post it is: the words without those of rank (`economist` for `chief economist`,
+    /// `director` for `deputy director`); all the words when there are no others.
+    pub head: BTreeSet<String>,
+    /// The words that make another post of the same name (`deputy`, `vice`, `shadow`).
+    pub distinguishing: BTreeSet<String>,
+    /// The words of seniority (`chief`, `senior`).
+    pub seniority: BTreeSet<String>,
+    /// The title names a post at all (one of its words or phrases is in the titles lexicon); a
+    /// phrase that names none ("As an ardent supporter") is not compared.
+    pub titled: bool,
+    /// A past post: status `former`, `then` or `retired`, or a former word in the title.
+    pub past: bool,
+    /// Organisations, folded.
+    pub orgs: BTreeSet<String>,
+    /// Countries and blocs (US, European Union): a qualifier, compared only when both give one.
+    pub places: BTreeSet<String>,
+    /// The party, canonical.
+    pub party: String,
+    /// A US state the post is for (a senator's, a governor's), by its name.
+    pub states: BTreeSet<String>,
+}
+
+/// Normalises one description.
+pub fn normalise(
+    title: &str,
+    affiliation: &str,
+    party: &str,
+    status: &str,
+    patterns: &PatternSet,
+) -> Post {
+    let mut post = Post {
+        past: matches!(status, "former" | "then" | "retired"),
+        party: crate::speaker::party_of(party, patterns).unwrap_or_else(|| party.to_string()),
+        ..Post::default()
+    };
+    let raw: Vec<&str> = title
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                !c.is_alphanumeric() && c != '.' && c != '-' && c != '’' && c != '\''
+            })
+        })
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        // A year says when, not what ("2012 GOP presidential candidate").
+        .filter(|w| !(w.is_empty() || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
+        .collect();
+    // Country qualifiers inside the title move to the places (as written first: "US" is a
+    // place, "us" is not).
+    let mut kept: Vec<&str> = Vec::new();
+    let mut i = 0;
+    let max = patterns.places.max_words().max(1);
+    'outer: while i < raw.len() {
+        for len in (1..=max.min(raw.len() - i)).rev() {
+            let phrase = raw[i..i + len].join(" ");
+            // A US state is where a post is, not a country ("senator from Massachusetts").
+            if let Some(state) = patterns.us_states.canonical(&phrase) {
+                post.states.insert(fold(state));
+                i += len;
+                continue 'outer;
+            }
+            if let Some(c) = patterns.places.canonical(&phrase) {
+                post.places.insert(fold(c));
+                i += len;
+                continue 'outer;
+            }
+        }
+        kept.push(raw[i]);
+        i += 1;
+    }
+    // A post placed in a list or in history ("Obama's first chief of staff", "the first vice
+    // president to back …") says nothing of whether it is held now: it is not compared.
+    // So does a year ("2012 GOP presidential candidate", "chairman from 1987 to 2006").
+    let historic = title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| patterns.comparison.history_words.contains(w))
+        || title
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)));
+    // A tie or a part in a story ("ally", "wife") names no post.
+    post.titled = (0..kept.len()).any(|s| {
+        (s + 1..=kept.len().min(s + patterns.titles.max_words)).any(|e| {
+            let p = kept[s..e].join(" ");
+            (patterns.titles.contains_ci(&p)
+                || patterns
+                    .title_aliases
+                    .canonical(&p.to_lowercase())
+                    .is_some())
+                && !crate::speaker::is_relation(&p, patterns)
+        })
+    }) && !historic;
+    let words: Vec<String> = kept
+        .iter()
+        .map(|w| fold(w.trim_end_matches('.')).replace(' ', "-"))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Title spellings (CEO = chief executive officer), longest phrase first.
+    let rest = replace_phrases(&words, |p| {
+        patterns.title_aliases.canonical(p).map(str::to_lowercase)
+    });
+    let rules = &patterns.comparison;
+    let mut phrase = Vec::new();
+    for (k, w) in rest.into_iter().enumerate() {
+        // A former word makes the post past where it starts the title; inside it ("strategist
+        // and former adviser"), it starts a second, past post, which is left out.
+        if rules.former_words.contains(&w) {
+            if k > 0 {
+                break;
+            }
+            post.past = true;
+        } else if !rules.drop_words.contains(&w) {
+            if rules.distinguishing_words.contains(&w) {
+                post.distinguishing.insert(w.clone());
+            } else if rules.seniority_words.contains(&w) {
+                post.seniority.insert(w.clone());
+            } else {
+                post.head.insert(w.clone());
+            }
+            post.words.insert(w.clone());
+            phrase.push(w);
+        }
+    }
+    if post.head.is_empty() {
+        post.head.clone_from(&post.words);
+    }
+    post.phrase = phrase.join(" ");
+    let aff = affiliation.trim();
+    if !aff.is_empty() {
+        if let Some(state) = patterns.us_states.canonical(aff) {
+            post.states.insert(fold(state));
+            return post;
+        }
+        if let Some(c) = patterns.places.canonical(aff) {
+            post.places.insert(fold(c));
+            return post;
+        }
+        let canon = patterns
+            .org_aliases
+            .canonical(aff)
+            .map(str::to_string)
+            .unwrap_or_else(|| aff.trim_start_matches("the ").to_string());
+        let f = fold(&canon.replace(['’', '\''], ""));
+        let f = f.strip_prefix("the ").unwrap_or(&f).to_string();
+        post.orgs.insert(f);
+    }
+    post
+}
+
+/// What two descriptions say together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comparison {
+    /// They cannot both be true at once.
+    Conflict,
+    /// Different posts, which one person may hold at once or one after the other.
+    Different,
+    /// Posts one person holds at once (`consistency.toml`).
+    HeldAtOnce,
+    /// One adds detail to the other.
+    Refinement,
+    /// The same description, however written.
+    Same,
+}
+
+/// `consistency.toml`'s lists of posts, normalised as titles are: each post a set of canonical
+/// words, which a title holds when it has all of them ("chairman" is held by "chairman of the
+/// House Oversight Committee").
+#[derive(Clone, Debug)]
+pub struct Rules<'p> {
+    patterns: &'p PatternSet,
+    exclusive: Vec<Vec<BTreeSet<String>>>,
+    with_any: Vec<BTreeSet<String>>,
+    between_places: Vec<BTreeSet<String>>,
+    groups: Vec<(String, Vec<BTreeSet<String>>)>,
+    pairs: Vec<(String, String)>,
+}
+
+/// Whether `p` is the post `post`: it has all of its words.
+fn is(p: &Post, post: &BTreeSet<String>) -> bool {
+    !post.is_empty() && post.is_subset(&p.words)
+}
+
+impl<'p> Rules<'p> {
+    /// Normalises the pattern set's lists.
+    pub fn new(patterns: &'p PatternSet) -> Rules<'p> {
+        let c = &patterns.comparison;
+        let words = |post: &String| normalise(post, "", "", "", patterns).words;
+        Rules {
+            patterns,
+            exclusive: c
+                .exclusive
+                .iter()
+                .map(|g| g.iter().map(words).collect())
+                .collect(),
+            with_any: c.held_with_any.iter().map(words).collect(),
+            between_places: c.posts_between_places.iter().map(words).collect(),
+            groups: c
+                .groups
+                .iter()
+                .map(|(name, posts)| (name.clone(), posts.iter().map(words).collect()))
+                .collect(),
+            pairs: c.held_together.clone(),
+        }
+    }
+
+    /// Whether one person holds `a` and `b` at once: one of them is held with any other
+    /// ("founder", "candidate"), or their groups are listed together ("senator" with "chairman":
+    /// a senator chairs a committee).
+    pub fn held_at_once(&self, a: &Post, b: &Post) -> bool {
+        if self.held_with_any(a) || self.held_with_any(b) {
+            return true;
+        }
+        let groups_of = |p: &Post| -> Vec<&str> {
+            self.groups
+                .iter()
+                .filter(|(_, posts)| posts.iter().any(|e| is(p, e)))
+                .map(|(name, _)| name.as_str())
+                .collect()
+        };
+        let (ga, gb) = (groups_of(a), groups_of(b));
+        self.pairs.iter().any(|(x, y)| {
+            (ga.contains(&x.as_str()) && gb.contains(&y.as_str()))
+                || (ga.contains(&y.as_str()) && gb.contains(&x.as_str()))
+        })
+    }
+
+    /// Whether a folded word of an organisation's name names it rather than its kind or place
+    /// ("kaiser", not "foundation", "national" or "york").
+    fn distinctive(&self, w: &str) -> bool {
+        let p = self.patterns;
+        w.chars().count() > 2
+            && !p.org_words.contains_ci(w)
+            && !p.comparison.generic_org_words.contains(w)
+            && !p.function_words.contains(w)
+            && p.places.canonical(w).is_none()
+    }
+
+    /// Whether `p` is a post between two places, a sender and a host ("ambassador").
+    pub fn between_places(&self, p: &Post) -> bool {
+        self.between_places.iter().any(|e| is(p, e))
+    }
+
+    /// Whether `p` is a post held beside any other ("founder", "candidate").
+    pub fn held_with_any(&self, p: &Post) -> bool {
+        self.with_any.iter().any(|e| is(p, e))
+    }
+
+    /// Whether `a` and `b` are two posts of a group of which one person holds one at a time
+    /// (mayor and council member).
+    pub fn exclusive(&self, a: &Post, b: &Post) -> bool {
+        self.exclusive.iter().any(|group| {
+            group.iter().enumerate().any(|(i, x)| {
+                group
+                    .iter()
+                    .enumerate()
+                    .any(|(j, y)| i != j && is(a, x) && is(b, y) && !is(a, y) && !is(b, x))
+            })
+        })
+    }
+}
+
+/// Compares two descriptions; returns what they say together and, unless the same, what differs
+/// as a short clause ("different posts"). Dates are not looked at here: a conflict between
+/// articles far apart in time is a change ([`super::check`] decides).
+///
+/// The same post is one whose words, leaving out those of rank, are the same or one's are all in
+/// the other's (`envoy`, `special envoy for Arctic affairs`). The same post conflicts with
+/// another rank of it (`deputy director` / `director`, `chief economist` / `senior economist`; a
+/// seniority word left out is an omission), with a past post against a serving one, and at
+/// another organisation; two past posts never conflict (both may have been held). Different posts conflict only when one person cannot hold both at once
+/// (`consistency.toml`'s `exclusive`); otherwise they are held at once (`held_together`) or may
+/// be.
+pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static str) {
+    if !a.party.is_empty() && !b.party.is_empty() && a.party != b.party {
+        return (Comparison::Conflict, "different parties");
+    }
+    if !a.titled || !b.titled {
+        return (Comparison::Same, "");
+    }
+    let orgs_disagree =
+        !a.orgs.is_empty() && !b.orgs.is_empty() && !orgs_agree(&a.orgs, &b.orgs, rules);
+    // "a presidential candidate" is not the president: a post held beside any other (a
+    // candidacy, a founder) on one side only makes two posts.
+    let same_post = (a.head.is_subset(&b.head) || b.head.is_subset(&a.head))
+        && rules.held_with_any(a) == rules.held_with_any(b);
+    if !same_post {
+        if rules.exclusive(a, b) && !orgs_disagree && !a.past && !b.past {
+            return (
+                Comparison::Conflict,
+                "posts one person does not hold at once",
+            );
+        }
+        if rules.held_at_once(a, b) {
+            return (Comparison::HeldAtOnce, "posts one person holds at once");
+        }
+        return (Comparison::Different, "different posts");
+    }
+    let other_rank = a.head == b.head
+        && (a.distinguishing != b.distinguishing
+            || (!a.seniority.is_empty() && !b.seniority.is_empty() && a.seniority != b.seniority));
+    // Two past posts may both have been held, one after the other.
+    if a.past && b.past && (other_rank || orgs_disagree) {
+        return (Comparison::Different, "different past posts");
+    }
+    if other_rank {
+        return (Comparison::Conflict, "another rank of the same post");
+    }
+    if a.past != b.past {
+        return (Comparison::Conflict, "a former post against a serving one");
+    }
+    // An ambassador's two places are the sender and the host ("U.S. ambassador", "ambassador
+    // to the United Nations").
+    if !a.places.is_empty()
+        && !b.places.is_empty()
+        && a.places.is_disjoint(&b.places)
+        && a.orgs.is_empty()
+        && b.orgs.is_empty()
+        && !rules.between_places(a)
+        && !rules.between_places(b)
+    {
+        return (Comparison::Conflict, "different countries");
+    }
+    if orgs_disagree {
+        return (Comparison::Conflict, "different organisations");
+    }
+    if !a.states.is_empty() && !b.states.is_empty() && a.states != b.states {
+        return (Comparison::Conflict, "different states");
+    }
+    if a.words != b.words {
+        return (Comparison::Refinement, "one title adds detail to the other");
+    }
+    // One form leaving the organisation out is an omission, not a different description.
+    if !a.orgs.is_empty()
+        && !b.orgs.is_empty()
+        && a.orgs != b.orgs
+        && !orgs_agree_exact(&a.orgs, &b.orgs, rules)
+    {
+        return (
+            Comparison::Refinement,
+            "one affiliation adds detail to the other",
+        );
+    }
+    (Comparison::Same, "")
+}
+
+fn orgs_agree(a: &BTreeSet<String>, b: &BTreeSet<String>, rules: &Rules<'_>) -> bool {
+    a.iter().any(|x| b.iter().any(|y| rules.same_org(x, y)))
+}
+
+fn orgs_agree_exact(a: &BTreeSet<String>, b: &BTreeSet<String>, rules: &Rules<'_>) -> bool {
+    let same =
+        |x: &String, y: &String| x == y || rules.initials_match(x, y) || rules.initials_match(y, x);
+    a.iter().all(|x| b.iter().any(|y| same(x, y))) && b.iter().all(|y| a.iter().any(|x| same(x, y)))
+}
+
+impl Rules<'_> {
+    /// Two folded organisation names agree when equal, when one is the other's initials, when
+    /// one's words are all in the other's ("pine hollow" / "pine hollow city"), or when they
+    /// share a word that names them rather than their kind or place ("kaiser family foundation"
+    /// / "henry j kaiser family foundation for health care policy").
+    fn same_org(&self, x: &str, y: &str) -> bool {
+        if x == y || self.initials_match(x, y) || self.initials_match(y, x) {
+            return true;
+        }
+        let wx: BTreeSet<&str> = x.split(' ').collect();
+        let wy: BTreeSet<&str> = y.split(' ').collect();
+        wx.is_subset(&wy) || wy.is_subset(&wx) || wx.intersection(&wy).any(|w| self.distinctive(w))
+    }
+
+    /// Whether `short` is the initials of `long`'s significant words: `short` as one word, or
+    /// the first word of it ("rbs financial markets" / "royal bank of scotland"); an
+    /// organisation word that ends `long` may be left out ("pcs" / "public and commercial
+    /// services union").
+    fn initials_match(&self, short: &str, long: &str) -> bool {
+        let acronym = short.split(' ').next().unwrap_or("");
+        if acronym.len() < 2 || acronym == long.split(' ').next().unwrap_or("") {
+            return false;
+        }
+        let significant: Vec<&str> = long
+            .split(' ')
+            .filter(|w| !self.patterns.comparison.drop_words.contains(w))
+            .collect();
+        let initials: String = significant
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        initials == acronym
+            || (initials.len() == acronym.len() + 1
+                && initials.starts_with(acronym)
+                && significant
+                    .last()
+                    .is_some_and(|w| self.patterns.org_words.contains_ci(w)))
+    }
+}
+
+/// Replaces phrases of `words` that `canon` knows by their canonical words.
+fn replace_phrases(words: &[String], canon: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    'outer: while i < words.len() {
+        for len in (1..=4.min(words.len() - i)).rev() {
+            let phrase = words[i..i + len].join(" ");
+            let alt = phrase.replace('-', " ");
+            if let Some(c) = canon(&phrase)
+                .or_else(|| canon(&alt))
+                .or_else(|| canon(&format!("{phrase}.")))
+            {
+                out.extend(c.split(' ').map(str::to_string));
+                i += len;
+                continue 'outer;
+            }
+        }
+        out.push(words[i].clone());
+        i += 1;
+    }
+    out
+}
