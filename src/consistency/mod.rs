@@ -100,7 +100,7 @@ impl Mention {
         !(self.title.is_empty() && self.affiliation.is_empty() && self.party.is_empty())
     }
 
-    /// The description as reasons write it ([`form`]).
+    /// The description as reasons write it: status, title, affiliation and party in one phrase.
     pub fn form(&self) -> String {
         form(&self.title, &self.affiliation, &self.party, &self.status)
     }

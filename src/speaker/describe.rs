@@ -302,7 +302,7 @@ pub struct PartyTag {
     pub len: usize,
 }
 
-/// Reads a party tag at the start of `rest` ([`PartyTag`]).
+/// Reads a party tag at the start of `rest`.
 pub fn party_tag(rest: &str, patterns: &PatternSet) -> Option<PartyTag> {
     let (tag, consumed) = if let Some(b) = rest.strip_prefix(" (") {
         let close = b.find(')')?;
