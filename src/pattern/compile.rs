@@ -149,6 +149,8 @@ pub struct PatternSet {
     pub relative_title_verbs: Vec<String>,
     /// Determiners of an unnamed source ("a senior official").
     pub unnamed_determiners: Lexicon,
+    /// Nouns of unnamed sources ("the official"): never the person the text just named.
+    pub anonymous_heads: Lexicon,
     /// How many sentences back a pronoun may look for its person.
     pub pronoun_window_sentences: usize,
     /// How `check` compares posts (`consistency.toml`).
@@ -296,6 +298,7 @@ impl PatternSet {
             clause_stops: speakers.clause_stops,
             relative_title_verbs: speakers.relative_title_verbs,
             unnamed_determiners: Lexicon::new(speakers.unnamed_determiners),
+            anonymous_heads: take("anonymous-heads")?,
             pronoun_window_sentences: speakers.pronoun_window_sentences,
             comparison: comparison_rules(consistency_rules, &files)?,
             function_words: take("function-words")?,

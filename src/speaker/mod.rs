@@ -90,6 +90,9 @@ struct Entity {
     post_from_honorific: bool,
     /// Every post the article gives this person, in text order.
     posts: Vec<Description>,
+    /// The state a party tag gives ("(R-Ohio)": `Ohio`), which a post's constituency may not
+    /// show ("House Speaker John Boehner (R-Ohio)").
+    home_state: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -47,6 +47,17 @@ pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// The longest name (with its title) that a description in apposition may follow: "Erin
+/// Brockovich, the legendary activist".
+const APPOSITION_NAME_BYTES: usize = 80;
+
+/// How many capitalised words of "the former mayor of New York City" qualify the description.
+const OF_PLACE_WORDS: usize = 4;
+
+/// How far before a title word an indefinite determiner may stand ("a senior Cruz campaign
+/// adviser"): a noun phrase's length.
+const INTRODUCTION_BYTES: usize = 48;
+
 impl SpeakerResolver<'_> {
     /// Whether the text has `word` (lowercase) as a whole word written in lowercase: the free
     /// function [`has_lowercase_word`], answered from a set of the text's words made once (a
@@ -271,6 +282,20 @@ impl SpeakerResolver<'_> {
                     return self.speaker_of(m.entity, Some(Method::Nominal));
                 }
             }
+            // (Not "Sanders's campaign manager": someone else than the person just named, whom
+            // the article may never name; nor "the Daily Caller", a name: a capitalised head is a party's,
+            // "the New York Democrat".)
+            let lowercase_head = toks.last().is_some_and(|t| {
+                !t.is_capitalized() || super::describe::party_of(t.text, self.patterns).is_some()
+            });
+            let owned = toks[0].possessive;
+            let end = toks.last().map_or(0, |t| t.span.end);
+            if let Some(i) = (lowercase_head && !owned)
+                .then(|| self.nominal_antecedent(&words, end, &head, &head_singular))
+                .flatten()
+            {
+                return self.speaker_of(i, Some(Method::Nominal));
+            }
         }
         // "a Republican", "a former official": party and status words go to their columns.
         let d = super::describe(&phrase, "", self.patterns);
@@ -284,25 +309,120 @@ impl SpeakerResolver<'_> {
         }
     }
 
-    pub(super) fn resolve_pronoun(&mut self, pos: usize, class: PronounClass) -> Speaker {
-        let here = self.sentence_of(pos);
-        let window = self.patterns.pronoun_window_sentences;
+    /// "the New York Democrat", "the former secretary of state", "the England captain": a
+    /// definite description of one person that no one in the article holds as a post is the
+    /// person the text just spoke of, as "he" would be, unless what the article says of that
+    /// person contradicts it (another party, only other posts). Plurals and the words of unnamed
+    /// sources ("the official", `lexicon/anonymous-heads.txt`) are left unnamed.
+    fn nominal_antecedent(
+        &self,
+        words: &[&str],
+        end: usize,
+        head: &str,
+        head_singular: &str,
+    ) -> Option<usize> {
         let patterns = self.patterns;
-        // "he" and "she" are people: a name of several words counts as one only with some sign
-        // of it (a given name, a gender, a title, or having said something), so that "New
-        // Hampshire" or "Little Rock" are not taken for someone.
-        let person_like = |e: &Entity, spoke: bool| {
-            let mut words = e.name.split(' ');
-            let first = words.next().unwrap_or("");
-            let single = words.next().is_none();
-            patterns.places.canonical(&e.name).is_none()
-                && (single
-                    || spoke
-                    || e.gender.is_some()
-                    || e.aged
-                    || !e.post.title.is_empty()
-                    || patterns.first_names_unisex.contains(first))
+        if head != head_singular || patterns.anonymous_heads.contains(head) {
+            return None;
+        }
+        let head_party = words
+            .last()
+            .and_then(|w| super::describe::party_of(w, patterns));
+        if head_party.is_none() && !patterns.titles.contains(head) {
+            return None;
+        }
+        // In apposition to the sentence's subject: "Erin Brockovich, the legendary
+        // environmental activist and lawyer, saying …" is Erin Brockovich (not "In his letter to
+        // Rod Rosenstein, the OGE acting director said").
+        if let Some(m) = self.recent().last() {
+            let between = self.text.get(m.pos..self.cursor).unwrap_or("");
+            if m.subject
+                && between.ends_with(", ")
+                && between.len() < APPOSITION_NAME_BYTES
+                && between.matches([',', '.', ';', '“', '”', '"']).count() == 1
+                && !self.entities[m.entity].is_org
+            {
+                return Some(m.entity);
+            }
+        }
+        // Only a description that tells this person from others: a capitalised qualifier (a
+        // party, a state, an organisation: "the New York Democrat", "the Kentucky senator", "the
+        // former F.B.I. director") or a status. "The president", "the commander", "the
+        // Republican" may be anyone, and are often someone the article never names.
+        let mut qualifiers = words[..words.len().saturating_sub(1)].to_vec();
+        if !qualifiers.iter().any(|w| {
+            w.starts_with(char::is_uppercase)
+                || patterns.statuses.canonical(&w.to_lowercase()).is_some()
+        }) {
+            return None;
+        }
+        // "the former mayor of Newark": the place the text goes on to name qualifies it too.
+        let rest = self.text.get(end..).unwrap_or("");
+        if let Some(of) = rest.strip_prefix(" of ") {
+            qualifiers.extend(
+                of.split(' ')
+                    .take(OF_PLACE_WORDS)
+                    .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                    .take_while(|w| w.starts_with(char::is_uppercase)),
+            );
+        }
+        // "A diplomat in Kabul … said … the diplomat said": the unnamed person introduced before.
+        if self.introduced_unnamed(head) {
+            return None;
+        }
+        let fits = |e: &Entity, spoke: bool| {
+            let first = e.name.split(' ').next().unwrap_or("");
+            // A person by some sign beyond having spoken ("the White House said").
+            !e.is_org
+                && person_like(e, spoke, patterns)
+                && (e.gender.is_some() || e.aged || patterns.is_given_name(first))
+                && describes(e, &qualifiers, head, head_party.as_deref(), patterns)
         };
+        self.salient(self.cursor, None, &fits).or_else(|| {
+            // Someone further back: the one person in the article it describes.
+            let mut holders = (0..self.entities.len()).filter(|&i| fits(&self.entities[i], true));
+            let first = holders.next()?;
+            holders.next().is_none().then_some(first)
+        })
+    }
+
+    /// Whether `head` (a title word, lowercase) was written after an indefinite determiner ("a
+    /// senior commander", "another ally", "one GOP operative") in this sentence or the
+    /// `pronoun_window_sentences` before it: an unnamed person whom "the commander" goes on
+    /// speaking of.
+    fn introduced_unnamed(&self, head: &str) -> bool {
+        let here = self.sentence_of(self.cursor);
+        let lo = here.saturating_sub(self.patterns.pronoun_window_sentences);
+        let start = self.sentences.get(lo).copied().unwrap_or(0);
+        let window = &self.text[start..self.cursor];
+        let bytes = window.as_bytes();
+        memchr::memmem::find_iter(bytes, head.as_bytes()).any(|i| {
+            let end = i + head.len();
+            let whole = (i == 0 || !is_word_byte(bytes[i - 1]))
+                && (end == bytes.len() || !is_word_byte(bytes[end]) || bytes[end] == b's');
+            let before =
+                &window[floor_char_boundary(window, i.saturating_sub(INTRODUCTION_BYTES))..i];
+            // The nearest determiner before the head, within its noun phrase.
+            let det = before
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .take(4)
+                .find(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "a" | "an" | "another" | "one" | "the" | "his" | "her" | "their"
+                    )
+                });
+            whole
+                && det.is_some_and(|d| {
+                    matches!(d.to_lowercase().as_str(), "a" | "an" | "another" | "one")
+                })
+        })
+    }
+
+    pub(super) fn resolve_pronoun(&mut self, pos: usize, class: PronounClass) -> Speaker {
+        let patterns = self.patterns;
+        let person_like = |e: &Entity, spoke: bool| person_like(e, spoke, patterns);
         let fits = |e: &Entity, spoke: bool| match class {
             PronounClass::Male => {
                 !e.is_org && e.gender != Some(Gender::Female) && person_like(e, spoke)
@@ -314,11 +434,47 @@ impl SpeakerResolver<'_> {
             PronounClass::Plural => e.is_org,
             PronounClass::First => true,
         };
-        let lo = here.saturating_sub(window);
-        let mut found = None;
+        let pronoun = match class {
+            PronounClass::Male => Some("he"),
+            PronounClass::Female => Some("she"),
+            _ => None,
+        };
+        let found = self.salient(pos, pronoun, &|e: &Entity, spoke: bool| fits(e, spoke));
+        match found {
+            Some(i) => {
+                let g = match class {
+                    PronounClass::Male => Some(Gender::Male),
+                    PronounClass::Female => Some(Gender::Female),
+                    _ => None,
+                };
+                if self.entities[i].gender.is_none() {
+                    self.entities[i].gender = g;
+                }
+                self.speaker_of(i, Some(Method::Pronoun))
+            }
+            None => Speaker {
+                method: Some(Method::Pronoun),
+                ..Speaker::default()
+            },
+        }
+    }
+
+    /// The person the text at `pos` most likely speaks of, as a reader takes "he" or "the
+    /// senator": in this sentence and the `pronoun_window_sentences` before it, reporting
+    /// subjects and quoted speakers first, then sentences' subjects, then other names, nearest
+    /// first; the first that `fits` (an entity, and whether it spoke). With `pronoun`, an earlier
+    /// sentence whose subject is that same pronoun is first narrowed to its subjects.
+    fn salient(
+        &self,
+        pos: usize,
+        pronoun: Option<&str>,
+        fits: &dyn Fn(&Entity, bool) -> bool,
+    ) -> Option<usize> {
+        let here = self.sentence_of(pos);
+        let lo = here.saturating_sub(self.patterns.pronoun_window_sentences);
         // First with the same-pronoun sentences narrowed to their subjects, then, if that finds
         // no one, without.
-        'outer: for (narrow, s) in [true, false]
+        for (narrow, s) in [true, false]
             .into_iter()
             .flat_map(|n| (lo..=here).rev().map(move |s| (n, s)))
         {
@@ -356,43 +512,91 @@ impl SpeakerResolver<'_> {
             // not candidates, so the search goes on to where that person was named.
             let same_pronoun = narrow
                 && s != here
-                && match class {
-                    PronounClass::Male => {
-                        has_word(&self.text[start..end.min(self.text.len())], "he")
-                    }
-                    PronounClass::Female => {
-                        has_word(&self.text[start..end.min(self.text.len())], "she")
-                    }
-                    _ => false,
-                };
+                && pronoun
+                    .is_some_and(|w| has_word(&self.text[start..end.min(self.text.len())], w));
             for (rep, subj, _, _, e) in cands {
                 if same_pronoun && !rep && !subj {
                     continue;
                 }
                 if fits(&self.entities[e], rep) {
-                    found = Some(e);
-                    break 'outer;
+                    return Some(e);
                 }
             }
         }
-        match found {
-            Some(i) => {
-                let g = match class {
-                    PronounClass::Male => Some(Gender::Male),
-                    PronounClass::Female => Some(Gender::Female),
-                    _ => None,
-                };
-                if self.entities[i].gender.is_none() {
-                    self.entities[i].gender = g;
-                }
-                self.speaker_of(i, Some(Method::Pronoun))
-            }
-            None => Speaker {
-                method: Some(Method::Pronoun),
-                ..Speaker::default()
-            },
-        }
+        None
     }
+}
+
+/// Whether `e` may be a person "he", "she" or "the senator" speaks of: a name of several words
+/// counts as one only with some sign of it (a given name, a gender, a title, or having said
+/// something), so that "New Hampshire" or "Little Rock" are not taken for someone.
+fn person_like(e: &Entity, spoke: bool, patterns: &crate::pattern::PatternSet) -> bool {
+    let mut words = e.name.split(' ');
+    let first = words.next().unwrap_or("");
+    let single = words.next().is_none();
+    patterns.places.canonical(&e.name).is_none()
+        && (single
+            || spoke
+            || e.gender.is_some()
+            || e.aged
+            || !e.post.title.is_empty()
+            || patterns.first_names_unisex.contains(first))
+}
+
+/// Whether what the article says of `e` (its posts, parties and constituencies) confirms a
+/// description: every capitalised qualifier ("Kentucky", "F.B.I.", "Lib Dem") among its words,
+/// its party, and its head (a post `e` holds, or `e`'s party when the head is a party's member,
+/// "Democrat").
+fn describes(
+    e: &Entity,
+    qualifiers: &[&str],
+    head: &str,
+    head_party: Option<&str>,
+    patterns: &crate::pattern::PatternSet,
+) -> bool {
+    let plain = |w: &str| fold(&w.replace('.', ""));
+    let has_party = |p: &str| e.post.party == p || e.posts.iter().any(|d| d.party == p);
+    // The words one description of `e` gives, with the party tag's state.
+    let words_of = |d: &super::describe::Description| {
+        let mut known: Vec<String> = Vec::new();
+        if let Some(state) = &e.home_state {
+            known.extend(state.split(' ').map(plain));
+        }
+        for field in [&d.title, &d.affiliation, &d.party] {
+            known.extend(field.split([' ', '-']).map(plain));
+        }
+        if let Some(state) = patterns.us_states.canonical(&d.affiliation) {
+            known.extend(state.split(' ').map(plain));
+        }
+        for t in d.title.split(' ') {
+            if let Some(c) = patterns.title_aliases.canonical(&t.to_lowercase()) {
+                known.extend(c.split([' ', '-']).map(plain));
+            }
+        }
+        known
+    };
+    let confirmed_by = |known: &[String]| {
+        qualifiers
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .all(|w| match super::describe::party_of(w, patterns) {
+                Some(p) => has_party(&p),
+                None => {
+                    let w = patterns.us_states.canonical(w).unwrap_or(w);
+                    w.split(' ').all(|w| known.contains(&plain(w)))
+                }
+            })
+    };
+    // One description that has it all: "Brexit" from one post and "secretary" from another
+    // describe no one.
+    std::iter::once(&e.post).chain(&e.posts).any(|d| {
+        let known = words_of(d);
+        let headed = match head_party {
+            Some(p) => has_party(p),
+            None => known.contains(&plain(head)),
+        };
+        headed && confirmed_by(&known)
+    })
 }
 
 #[cfg(test)]

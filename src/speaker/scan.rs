@@ -429,8 +429,11 @@ impl<'a> SpeakerResolver<'a> {
             });
         }
         let (text, patterns) = (self.text, self.patterns);
-        let (said, party) = mention_descriptions(text, parts, span, limit, patterns);
+        let (said, party, state) = mention_descriptions(text, parts, span, limit, patterns);
         let e = &mut self.entities[i];
+        if e.home_state.is_none() {
+            e.home_state = state;
+        }
         if let Some(p) = party.filter(|_| e.post.party.is_empty()) {
             e.post.party = p;
         }
@@ -608,14 +611,14 @@ type Said = (Description, Option<Span>, bool);
 /// What the mention of a person (`parts`, at `span`, in a line ending at `limit`) says of them:
 /// the title written before the name, an appositive or relative clause around it, the honorific
 /// when it is also a post ("Sen.", "Gov."; not "Dr."); and the party a tag right after the name
-/// gives ("(R-Texas)", ", D-Nev.,"), or one of the descriptions.
+/// gives ("(R-Texas)", ", D-Nev.,"), or one of the descriptions; and the tag's state.
 fn mention_descriptions(
     text: &str,
     parts: &NameParts,
     span: Span,
     limit: usize,
     patterns: &PatternSet,
-) -> (Vec<Said>, Option<String>) {
+) -> (Vec<Said>, Option<String>, Option<String>) {
     // A party tag right after the name ("(R-Texas)", ", D-Nev.,"); an appositive comes after it.
     let tag = party_tag(&text[span.end..limit.max(span.end)], patterns);
     let after_tag = span.end + tag.as_ref().map_or(0, |t| t.len);
@@ -693,11 +696,12 @@ fn mention_descriptions(
             said.push(d);
         }
     }
+    let state = tag.as_ref().and_then(|t| t.state.clone());
     let party = tag.map(|t| t.party).or_else(|| {
         said.iter()
             .map(|s| &s.0.party)
             .find(|p| !p.is_empty())
             .cloned()
     });
-    (said, party)
+    (said, party, state)
 }
