@@ -239,6 +239,7 @@ impl<'p> Extractor<'p> {
                 para,
                 sentences.of_paragraph(q.paragraph),
                 prev,
+                paragraphs.get(q.paragraph + 1).map(|n| n.span),
             );
             if attribution::is_scare(text, q, &ctx, p) {
                 found.push(Attributed::none(QuoteKind::Scare));

@@ -34,7 +34,14 @@ pub struct Context {
     pub utterance: bool,
     /// The first words inside the quote (where a transcript puts its speaker label).
     pub opening: Span,
+    /// The first line of the next paragraph, when the quote is a paragraph of its own (where a
+    /// signature stands: `- Bernie Sanders.`).
+    pub next: Option<Span>,
 }
+
+/// How much of the next paragraph the `next-paragraph` rules see: a signature line (`- Michelle
+/// Marks, Philadelphia.`), never a long paragraph.
+const SIGNATURE_BYTES: usize = 120;
 
 /// How much of a quote's beginning the `quote-start` rules see: enough for a speaker label
 /// ("SEN. ELIZABETH WARREN:"), little enough to stay cheap.
@@ -49,6 +56,7 @@ pub fn context(
     para: Span,
     sentences: &[usize],
     previous_para: Option<(Span, &[usize])>,
+    next_para: Option<Span>,
 ) -> Context {
     let q = &quotes[i];
     // Sentence starts are sorted: binary searches keep huge paragraphs linear.
@@ -117,7 +125,24 @@ pub fn context(
     while !text.is_char_boundary(opening_end) {
         opening_end -= 1;
     }
+    // The next paragraph's first line, when the quote is its paragraph: it opens it and nothing but
+    // closing punctuation follows it (a paragraph that names its speaker is not signed below).
+    let ends_paragraph = text[q.after()..para.end]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?' | '”' | '"' | '’' | '\''));
+    let next = next_para
+        .filter(|_| ends_paragraph && opens_paragraph)
+        .map(|n| {
+            let line_end = memchr::memchr(b'\n', &text.as_bytes()[n.start..n.end])
+                .map_or(n.end, |k| n.start + k);
+            let mut end = line_end.min(n.start + SIGNATURE_BYTES);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            Span::new(n.start, end)
+        });
     Context {
+        next,
         opening: Span::new(q.inner.start, opening_end),
         after: Span::new(after_start, after_end),
         before: Span::new(before_start, q.open),

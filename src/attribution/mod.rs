@@ -10,7 +10,11 @@
 //! * `before-quote`: from the sentence start (or the previous quote) to the opening mark; the
 //!   match nearest the quote wins: `Roe said: “…”`, `Roe said the plan would “cost jobs”`;
 //! * `previous-paragraph`: the last sentence of the previous paragraph, for a quote that opens
-//!   its paragraph after a colon introduction.
+//!   its paragraph after a colon introduction;
+//! * `previous-sentence`: the sentence before, for a quote that opens its sentence;
+//! * `quote-start`: the quote's first words, where a transcript puts its speaker label;
+//! * `next-paragraph`: the first line of the next paragraph, for a quote that ends its
+//!   paragraph: a signature, `“…” ¶ - Bernie Sanders.`
 //!
 //! Titles of works and terms (`a piece titled “The Last Chance”`, `the so-called “phase one”
 //! deal`) and nicknames (`Alasdair "Sandy" Baird`) are [`QuoteKind::Scare`](crate::quote::QuoteKind::Scare) and get no speaker.
@@ -75,7 +79,7 @@ pub fn attribute(
         .chain(rules.clone().filter(move |(_, r)| !early(r) && !r.last))
         .chain(rules.filter(|(_, r)| r.last));
     // Each context is normalized once, on first use, into this thread's buffers.
-    let mut done = [false; 5];
+    let mut done = [false; 6];
     NORMALIZED.with_borrow_mut(|cache| {
         SEARCH_CACHES.with_borrow_mut(|caches| {
             caches.prepare(patterns);
@@ -92,6 +96,10 @@ pub fn attribute(
                         None => continue,
                     },
                     Position::QuoteStart => (4, ctx.opening),
+                    Position::NextParagraph => match ctx.next {
+                        Some(p) => (5, p),
+                        None => continue,
+                    },
                 };
                 if span.start >= span.end {
                     continue;

@@ -54,7 +54,7 @@ impl SearchCaches {
 // rules' automata and regexes keep their warm states from one article to the next), and kept out
 // of every function's signature.
 thread_local! {
-    pub(super) static NORMALIZED: std::cell::RefCell<[Normalized; 5]> = std::cell::RefCell::new(Default::default());
+    pub(super) static NORMALIZED: std::cell::RefCell<[Normalized; 6]> = std::cell::RefCell::new(Default::default());
     pub(super) static SEARCH_CACHES: std::cell::RefCell<SearchCaches> = std::cell::RefCell::new(SearchCaches::default());
 }
 

@@ -452,9 +452,10 @@ fn compile_rules(
             "previous-paragraph" => Position::PreviousParagraph,
             "previous-sentence" => Position::PreviousSentence,
             "quote-start" => Position::QuoteStart,
+            "next-paragraph" => Position::NextParagraph,
             other => {
                 return Err(err(format!(
-                    "`at` is {other:?}; expected after-quote, before-quote, previous-sentence, previous-paragraph or quote-start"
+                    "`at` is {other:?}; expected after-quote, before-quote, previous-sentence, previous-paragraph, quote-start or next-paragraph"
                 )))
             }
         };

@@ -25,6 +25,9 @@ pub enum Position {
     PreviousSentence,
     /// The first words inside the quote: a transcript's speaker label (`"PENCE: Well, …"`).
     QuoteStart,
+    /// The first line of the next paragraph, for a quote that ends its paragraph: a signature
+    /// (`“…” ¶ - Bernie Sanders.`); the rule is anchored there.
+    NextParagraph,
 }
 
 /// How a quote's speaker was found: the `method` column. A rule names the method of the speaker
