@@ -325,6 +325,17 @@ fn organisation<'a>(
     patterns: &PatternSet,
 ) -> Option<NameParts<'a>> {
     let run = &tokens[start..end];
+    // "Jessica Post", "Emily Church": a given name (not also a place: "Jordan Times", "Georgia
+    // Tech") and one organisation word in the singular are a person's name.
+    if let [given, last] = run {
+        if patterns.is_given_name(given.text)
+            && patterns.places.canonical(given.text).is_none()
+            && !last.text.ends_with('s')
+            && !tokens.get(end).is_some_and(|t| t.text == "of")
+        {
+            return None;
+        }
+    }
     let mut parts = NameParts::default();
     parts.possessive = run.last().is_some_and(|t| t.possessive);
     let following_org_word = tokens.get(end).is_some_and(|t| {
