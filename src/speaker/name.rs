@@ -331,7 +331,7 @@ fn organisation<'a>(
         if patterns.is_given_name(given.text)
             && patterns.places.canonical(given.text).is_none()
             && !last.text.ends_with('s')
-            && !tokens.get(end).is_some_and(|t| t.text == "of")
+            && tokens.get(end).is_none_or(|t| t.text != "of")
         {
             return None;
         }
