@@ -232,15 +232,13 @@ impl<'p> Extractor<'p> {
                 .paragraph
                 .checked_sub(1)
                 .map(|k| (paragraphs[k].span, sentences.of_paragraph(k)));
-            let ctx = attribution::context(
-                text,
-                quotes,
-                i,
-                para,
-                sentences.of_paragraph(q.paragraph),
-                prev,
-                paragraphs.get(q.paragraph + 1).map(|n| n.span),
-            );
+            let paras = attribution::Paragraphs {
+                this: para,
+                sentences: sentences.of_paragraph(q.paragraph),
+                previous: prev,
+                next: paragraphs.get(q.paragraph + 1).map(|n| n.span),
+            };
+            let ctx = attribution::context(text, quotes, i, paras, p.quotes.nickname_max_words);
             if attribution::is_scare(text, q, &ctx, p) {
                 found.push(Attributed::none(QuoteKind::Scare));
                 continue;

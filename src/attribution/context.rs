@@ -39,6 +39,10 @@ pub struct Context {
     pub next: Option<Span>,
 }
 
+/// How many nicknames after a quote its sentence may run past: a bound, so that a paragraph of
+/// many short capitalised quotes stays linear.
+const NICKNAMES_SKIPPED: usize = 4;
+
 /// How much of the next paragraph the `next-paragraph` rules see: a signature line (`- Michelle
 /// Marks, Philadelphia.`), never a long paragraph.
 const SIGNATURE_BYTES: usize = 120;
@@ -47,17 +51,35 @@ const SIGNATURE_BYTES: usize = 120;
 /// ("SEN. ELIZABETH WARREN:"), little enough to stay cheap.
 pub(super) const OPENING_BYTES: usize = 48;
 
-/// Builds the contexts of `quotes[i]`, whose paragraph is `para` and whose paragraph's sentence
-/// starts are `sentences` (absolute, sorted).
+/// A quote's paragraph and its neighbours.
+#[derive(Clone, Copy, Debug)]
+pub struct Paragraphs<'a> {
+    /// The quote's paragraph.
+    pub this: Span,
+    /// Its sentence starts (absolute, sorted).
+    pub sentences: &'a [usize],
+    /// The paragraph before and its sentence starts.
+    pub previous: Option<(Span, &'a [usize])>,
+    /// The paragraph after.
+    pub next: Option<Span>,
+}
+
+/// Builds the contexts of `quotes[i]` in its paragraphs `paras`; a capitalised quote of at most
+/// `nickname_max_words` words inside a name is a nickname, which does not end a sentence's
+/// context.
 pub fn context(
     text: &str,
     quotes: &[Quote],
     i: usize,
-    para: Span,
-    sentences: &[usize],
-    previous_para: Option<(Span, &[usize])>,
-    next_para: Option<Span>,
+    paras: Paragraphs<'_>,
+    nickname_max_words: usize,
 ) -> Context {
+    let Paragraphs {
+        this: para,
+        sentences,
+        previous: previous_para,
+        next: next_para,
+    } = paras;
     let q = &quotes[i];
     // Sentence starts are sorted: binary searches keep huge paragraphs linear.
     let sentence_start = sentences[..sentences.partition_point(|&s| s <= q.open)]
@@ -74,9 +96,13 @@ pub fn context(
     let opens_sentence =
         before.is_empty() || before.ends_with(':') || before.starts_with([',', '”', '"']);
     let after_start = q.after();
-    let next_open = quotes
-        .get(i + 1)
-        .filter(|n| n.paragraph == q.paragraph)
+    // The next quote ends this one's sentence, unless it is a nickname inside the speaker's
+    // name (`“…,” Scott's niece, Marcia "Cia" Price, shouted`).
+    let next_open = quotes[i + 1..]
+        .iter()
+        .take_while(|n| n.paragraph == q.paragraph)
+        .take(NICKNAMES_SKIPPED)
+        .find(|n| !super::kind::is_nickname(text, n, nickname_max_words))
         .map(|n| n.open);
     // The sentence ends at the next sentence start; for a quote that opens its sentence, a short
     // sentence right after the closing mark (“Why?” Smith asked.) still belongs to it.

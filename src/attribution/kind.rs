@@ -67,14 +67,17 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
             return true;
         }
     }
-    // A nickname: a short capitalised quote between two capitalised words. (One word more than
-    // a nickname has is enough to tell.)
-    let words: Vec<&str> = inner
-        .split_whitespace()
-        .take(patterns.quotes.nickname_max_words + 1)
-        .collect();
+    is_nickname(text, q, patterns.quotes.nickname_max_words)
+}
+
+/// Whether the quote is a nickname inside a name (`Alasdair "Sandy" Baird`): a capitalised quote
+/// of at most `max_words` words between two capitalised words. (One word more than a nickname
+/// has is enough to tell.)
+pub fn is_nickname(text: &str, q: &Quote, max_words: usize) -> bool {
+    let inner = q.inner.slice(text);
+    let words: Vec<&str> = inner.split_whitespace().take(max_words + 1).collect();
     if !words.is_empty()
-        && words.len() <= patterns.quotes.nickname_max_words
+        && words.len() <= max_words
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -84,10 +87,11 @@ pub fn is_scare(text: &str, q: &Quote, ctx: &Context, patterns: &PatternSet) -> 
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or("");
+        // ("Robert "Bobby" Scott, the congressman": the name may end its clause.)
         let next_word = text[q.after()..]
             .strip_prefix(' ')
             .and_then(|r| r.split(char::is_whitespace).next())
-            .unwrap_or("");
+            .map_or("", |w| w.trim_end_matches([',', '.', ';', ':']));
         let cap = |w: &str| {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
         };

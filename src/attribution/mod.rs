@@ -25,8 +25,8 @@ mod kind;
 mod mention;
 mod search;
 
-pub use context::{context, Context};
-pub use kind::{is_scare, kind};
+pub use context::{context, Context, Paragraphs};
+pub use kind::{is_nickname, is_scare, kind};
 
 use crate::pattern::rules::{CueRule, Prefilter, RuleSearch};
 use crate::pattern::{Method, PatternSet, Position};
@@ -249,6 +249,20 @@ fn accept(
         closer_subject(text, sp_end, cue_abs, patterns).unwrap_or((sp_start, sp_end))
     } else {
         (sp_start, sp_end)
+    };
+    // "According to the pastor, West told him": after the cue, a name behind the description's
+    // comma that goes on to a verb of its own is the next clause's subject, not the description's
+    // name in apposition ("said the adviser, Aaron Pickrell." is).
+    let sp_end = match text[sp_start..sp_end].find(", ") {
+        Some(k)
+            if cue_abs < sp_start
+                && text[sp_end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_lowercase)) =>
+        {
+            sp_start + k
+        }
+        _ => sp_end,
     };
     Some(Attribution {
         rule_id: rule.id.clone(),
