@@ -92,7 +92,19 @@ fn pair_paragraph(
         }
         match open {
             Some((o, oc, pair)) => {
-                let closes = patterns.quotes.pairs[pair].1.contains(&c);
+                // The opening mark again, followed by a space or the paragraph's end, is a typo for
+                // the closing one (“It’s unusual, “ said Noble): an opening mark is never followed
+                // by a space.
+                let typo = c == oc
+                    && !patterns.quotes.pairs[pair].1.contains(&c)
+                    && after.is_none_or(char::is_whitespace);
+                if typo {
+                    diags.push(Diagnostic {
+                        offset: span.start + at,
+                        message: "opening quote mark used to close a quote; read as closing".into(),
+                    });
+                }
+                let closes = typo || patterns.quotes.pairs[pair].1.contains(&c);
                 if !closes && o == lead {
                     let other_style = opener_pair(patterns, c).filter(|_| c != oc);
                     if let Some(inner) = other_style {
