@@ -20,6 +20,7 @@
 mod describe;
 mod fold;
 pub mod name;
+mod reporting;
 mod resolve;
 mod scan;
 pub mod title;

@@ -9,6 +9,7 @@
 use super::describe::{describe, party_tag, Description};
 use super::fold::{fold, fold_words};
 use super::name::{parse_run, runs, Gender, NameParts};
+use super::reporting::{after_reporting_verb, reports};
 use super::title;
 use super::{floor_char_boundary, is_initial, Entity, MentionAt, SpeakerResolver};
 use super::{NAMES_AT_START, TITLE_REACH};
@@ -22,10 +23,7 @@ use crate::token::{tokenize_outside_quotes, Token};
 
 /// A headline is shorter than this; a longer line in title case is text.
 const MAX_HEADLINE_BYTES: usize = 300;
-/// How many words after a name its reporting verb may come ("Yun also has said").
-const VERB_REACH: usize = 3;
 
-/// Whether `w` is a party-and-state tag: `R-Utah`, `D-Calif.`, `I-Vt`.
 /// Whether `rest` (the text right after a name) opens with an age between commas: `, 18,`.
 pub(super) fn is_age_apposition(rest: &str) -> bool {
     let Some(r) = rest.strip_prefix(", ") else {
@@ -35,15 +33,10 @@ pub(super) fn is_age_apposition(rest: &str) -> bool {
     (1..=3).contains(&digits) && r[digits..].starts_with(',')
 }
 
+/// Whether `w` is a party-and-state tag: `R-Utah`, `D-Calif.`, `I-Vt`.
 pub(super) fn is_party_tag(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
-}
-
-/// Words that may stand between a subject and its reporting verb ("Yun also said").
-pub(super) fn is_adverb(w: &str, patterns: &PatternSet) -> bool {
-    patterns.subject_adverbs.contains(w)
-        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Whether `line` is a headline in title case: short, and every word of four letters or more
@@ -77,83 +70,6 @@ pub(super) fn is_dateline(text: &str, para_start: usize, start: usize, end: usiz
     });
     let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
     all_caps && rest.starts_with(['—', '–', '-', ',', '('])
-}
-
-/// How many words after a name its appositive and a relative clause (", who said") may take.
-const RELATIVE_REACH: usize = 30;
-
-/// Whether a reporting verb follows the run ending at token `e`, in the same clause ("Yun said",
-/// "Yun also said", "the JoongAng Ilbo newspaper said"): within three words, with only adverbs and
-/// organisation words between, and no quote mark or sentence end.
-fn reports(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
-    reports_after_name(text, toks, e, patterns)
-        || reports_in_relative_clause(text, toks, e, patterns)
-}
-
-/// "Sen. Dianne Feinstein of California, the ranking Democrat on the committee, who said …": a
-/// relative clause after the name's appositive whose verb reports speech, in the same sentence.
-fn reports_in_relative_clause(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
-    // Only a name of two words or more ("Dianne Feinstein"), not a lone word that may be a
-    // group's or a people's ("WoLF, who testified", "the only Yazidi representative, who").
-    // ("Dianne Feinstein of California": the run may end with a place after "of".)
-    let two_words = |j: usize| j >= 2 && toks[j - 2].is_capitalized() && toks[j - 2].joined_to_next;
-    if !(two_words(e) || e >= 3 && toks[e - 2].text == "of" && two_words(e - 2)) {
-        return false;
-    }
-    let name_end = toks[e - 1].span.end;
-    // The clause must follow the name or its appositive ("X of California, the …, who said"), not
-    // a later name's ("X's position was backed by Y, …, who said").
-    let rest = &text[name_end..];
-    if ![",", " of ", " ("].iter().any(|p| rest.starts_with(p)) {
-        return false;
-    }
-    let mut k = e;
-    while k < toks.len() && k - e < RELATIVE_REACH {
-        let t = &toks[k];
-        if text[name_end..t.span.start].contains(['.', '“', '”', '"', '!', '?', ';']) {
-            return false;
-        }
-        if t.text == "who" && text[..t.span.start].trim_end().ends_with(',') {
-            return toks[k + 1..]
-                .iter()
-                .take(3)
-                .find(|t| !is_adverb(t.text, patterns))
-                .is_some_and(|t| t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0);
-        }
-        k += 1;
-    }
-    false
-}
-
-/// A reporting verb right after the name ("Yun said", "Yun also told").
-fn reports_after_name(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
-    toks[e..]
-        .iter()
-        .take(VERB_REACH)
-        .take_while(|t| {
-            !text[toks[e - 1].span.end..t.span.start].contains(['.', '“', '”', '"', '!', '?', ';'])
-        })
-        .try_for_each(|t| {
-            if t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0 {
-                Err(true)
-            } else if is_adverb(t.text, patterns) || patterns.org_words.contains(t.text) {
-                Ok(())
-            } else {
-                Err(false)
-            }
-        })
-        .err()
-        .unwrap_or(false)
-}
-
-/// Whether `w`, the word right before a name (whose earlier tokens are `before`), is a reporting
-/// verb that puts its speaker after it ("…,” said Alan Abramowitz") or ends "according to".
-/// ("told X" and "asked X" name the listener.)
-fn after_reporting_verb(w: &str, before: &[Token]) -> bool {
-    matches!(
-        w,
-        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted"
-    ) || (w == "to" && before.len() >= 2 && before[before.len() - 2].text == "according")
 }
 
 /// Whether the run ending at token `e` qualifies a title before another name ("Obama consultant

@@ -1,0 +1,96 @@
+//! Whether a name is a reporting subject: a reporting verb right after it ("Yun said", "Yun also
+//! told"), in a relative clause after its appositive ("X, the ranking Democrat, who said"), or
+//! right before it ("…,” said Alan Abramowitz").
+//!
+//! In: the tokens of a paragraph and the index just past a name's run. Out: yes or no. The
+//! mentions [`super::scan`] records carry the answer, and pronouns and descriptions look for
+//! reporting subjects first.
+
+use crate::pattern::lexicon::W_SPEECH_VERB_EXACT;
+use crate::pattern::PatternSet;
+use crate::token::Token;
+
+/// How many words after a name its reporting verb may come ("Yun also has said").
+const VERB_REACH: usize = 3;
+/// How many words after a name its appositive and a relative clause (", who said") may take.
+const RELATIVE_REACH: usize = 30;
+
+/// Whether a reporting verb follows the run ending at token `e`, in the same clause ("Yun said",
+/// "Yun also said", "the JoongAng Ilbo newspaper said"): within three words, with only adverbs and
+/// organisation words between, and no quote mark or sentence end.
+pub(super) fn reports(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
+    reports_after_name(text, toks, e, patterns)
+        || reports_in_relative_clause(text, toks, e, patterns)
+}
+
+/// "Sen. Dianne Feinstein of California, the ranking Democrat on the committee, who said …": a
+/// relative clause after the name's appositive whose verb reports speech, in the same sentence.
+fn reports_in_relative_clause(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
+    // Only a name of two words or more ("Dianne Feinstein"), not a lone word that may be a
+    // group's or a people's ("WoLF, who testified", "the only Yazidi representative, who").
+    // ("Dianne Feinstein of California": the run may end with a place after "of".)
+    let two_words = |j: usize| j >= 2 && toks[j - 2].is_capitalized() && toks[j - 2].joined_to_next;
+    if !(two_words(e) || e >= 3 && toks[e - 2].text == "of" && two_words(e - 2)) {
+        return false;
+    }
+    let name_end = toks[e - 1].span.end;
+    // The clause must follow the name or its appositive ("X of California, the …, who said"), not
+    // a later name's ("X's position was backed by Y, …, who said").
+    let rest = &text[name_end..];
+    if ![",", " of ", " ("].iter().any(|p| rest.starts_with(p)) {
+        return false;
+    }
+    let mut k = e;
+    while k < toks.len() && k - e < RELATIVE_REACH {
+        let t = &toks[k];
+        if text[name_end..t.span.start].contains(['.', '“', '”', '"', '!', '?', ';']) {
+            return false;
+        }
+        if t.text == "who" && text[..t.span.start].trim_end().ends_with(',') {
+            return toks[k + 1..]
+                .iter()
+                .take(3)
+                .find(|t| !is_adverb(t.text, patterns))
+                .is_some_and(|t| t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0);
+        }
+        k += 1;
+    }
+    false
+}
+
+/// A reporting verb right after the name ("Yun said", "Yun also told").
+fn reports_after_name(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
+    toks[e..]
+        .iter()
+        .take(VERB_REACH)
+        .take_while(|t| {
+            !text[toks[e - 1].span.end..t.span.start].contains(['.', '“', '”', '"', '!', '?', ';'])
+        })
+        .try_for_each(|t| {
+            if t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0 {
+                Err(true)
+            } else if is_adverb(t.text, patterns) || patterns.org_words.contains(t.text) {
+                Ok(())
+            } else {
+                Err(false)
+            }
+        })
+        .err()
+        .unwrap_or(false)
+}
+
+/// Whether `w`, the word right before a name (whose earlier tokens are `before`), is a reporting
+/// verb that puts its speaker after it ("…,” said Alan Abramowitz") or ends "according to".
+/// ("told X" and "asked X" name the listener.)
+pub(super) fn after_reporting_verb(w: &str, before: &[Token]) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted"
+    ) || (w == "to" && before.len() >= 2 && before[before.len() - 2].text == "according")
+}
+
+/// Words that may stand between a subject and its reporting verb ("Yun also said").
+pub(super) fn is_adverb(w: &str, patterns: &PatternSet) -> bool {
+    patterns.subject_adverbs.contains(w)
+        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
