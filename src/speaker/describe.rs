@@ -235,12 +235,18 @@ fn drop_descriptors(words: &mut Vec<String>, patterns: &PatternSet) {
     words.drain(..n);
 }
 
-/// Takes the status words at the start of `words` into `status` (the first found wins); a word
+/// Takes the status words at the start of `words` into `status` (the first found wins; an
+/// `acting` or `interim` after it stays with the post); a word
 /// written with a status prefix (`ex-Foreign`, `then-Deputy`) keeps its rest.
 fn take_status(words: &mut Vec<String>, status: &mut String, patterns: &PatternSet) {
     while let Some(first) = words.first() {
         let lower = first.to_lowercase();
         if let Some(s) = patterns.statuses.canonical(&lower) {
+            // "former acting FBI director": the first status is the column's; "acting" or
+            // "interim" after it names the post he held, which was not the director's.
+            if !status.is_empty() && matches!(s, "acting" | "interim") {
+                break;
+            }
             set(status, s);
             words.remove(0);
             continue;

@@ -523,6 +523,9 @@ fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Option<String>
         }
     }
     let mut rest = text[..at].trim_end_matches(is_gap);
+    // The word after the one read is capitalised: "of" may join a name ("House of
+    // Representatives").
+    let mut before_capital = false;
     for _ in 0..=MAX_QUALIFIER_WORDS {
         let start = rest
             .char_indices()
@@ -550,7 +553,10 @@ fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Option<String>
             && !matches!(word, "a" | "an" | "the")
             && (patterns.word_bits.exact(word) & W_SPEECH_VERB_EXACT == 0
                 || patterns.word_bits.lower(word) & W_TITLE_MODIFIER_CI != 0);
-        if !(word.starts_with(char::is_uppercase) || lowercase_modifier)
+        // "former House of Representatives historian", "Former Bush 43 press secretary".
+        let joins_a_name = before_capital && matches!(word, "of" | "for" | "and" | "&");
+        let number = word.bytes().all(|b| b.is_ascii_digit());
+        if !(word.starts_with(char::is_uppercase) || lowercase_modifier || joins_a_name || number)
             || word.ends_with([',', ';', ':', '”', '.'])
                 && !patterns.abbreviations.contains(word)
                 && !(word.len() <= 3 && word.starts_with(char::is_uppercase))
@@ -559,6 +565,7 @@ fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Option<String>
         {
             return None;
         }
+        before_capital = word.starts_with(char::is_uppercase);
         rest = rest[..start].trim_end_matches(is_gap);
     }
     None

@@ -226,7 +226,15 @@ pub fn parse_phrase(
     }
     // "As Virginia's governor, Kaine …", "as governor of Florida": the post held then.
     let as_then = toks[0].text.eq_ignore_ascii_case("as");
-    let (i, mut affiliation) = phrase_start(&toks, usize::from(as_then), patterns);
+    // "Michael Cohen, then Donald Trump’s personal lawyer", "X, former Obama adviser": a status
+    // word opening the phrase, before its determiner or owner, goes with the title.
+    let lead = usize::from(as_then);
+    let lead_status = toks
+        .get(lead)
+        .filter(|t| !t.is_capitalized() && patterns.statuses.canonical(t.text).is_some())
+        .map(|t| t.text);
+    let (i, mut affiliation) =
+        phrase_start(&toks, lead + usize::from(lead_status.is_some()), patterns);
     // Find where the title head starts: the first position from which modifiers* + title match.
     let (t_start, t_end) = find_title(&toks[i..], patterns).map(|(s, e)| (s + i, e + i))?;
     // "It cost Trump his then-campaign manager": a possessive pronoun before the title is its
@@ -284,6 +292,8 @@ pub fn parse_phrase(
     let title = org_text(text, title_toks);
     let title = if after.then || as_then {
         format!("then {title}")
+    } else if let Some(status) = lead_status.filter(|_| title_from >= i) {
+        format!("{status} {title}")
     } else {
         title
     };
