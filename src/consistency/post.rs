@@ -32,6 +32,8 @@ pub struct Post {
     pub titled: bool,
     /// A past post: status `former`, `then` or `retired`, or a former word in the title.
     pub past: bool,
+    /// Held at the time the article tells of (`then`): past then, perhaps held still.
+    pub then: bool,
     /// Organisations, folded.
     pub orgs: BTreeSet<String>,
     /// Countries and blocs (US, European Union): a qualifier, compared only when both give one.
@@ -40,6 +42,21 @@ pub struct Post {
     pub party: String,
     /// A US state the post is for (a senator's, a governor's), by its name.
     pub states: BTreeSet<String>,
+}
+
+/// The words of a title, without punctuation around them or an owner's `’s`, and without years
+/// ("2012 GOP presidential candidate": a year says when, not what).
+fn title_words(title: &str) -> Vec<&str> {
+    title
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                !c.is_alphanumeric() && c != '.' && c != '-' && c != '’' && c != '\''
+            })
+        })
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .filter(|w| !(w.is_empty() || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
+        .collect()
 }
 
 /// Normalises one description.
@@ -52,20 +69,11 @@ pub fn normalise(
 ) -> Post {
     let mut post = Post {
         past: matches!(status, "former" | "then" | "retired"),
+        then: status == "then",
         party: crate::speaker::party_of(party, patterns).unwrap_or_else(|| party.to_string()),
         ..Post::default()
     };
-    let raw: Vec<&str> = title
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
-        .map(|w| {
-            w.trim_matches(|c: char| {
-                !c.is_alphanumeric() && c != '.' && c != '-' && c != '’' && c != '\''
-            })
-        })
-        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
-        // A year says when, not what ("2012 GOP presidential candidate").
-        .filter(|w| !(w.is_empty() || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
-        .collect();
+    let raw = title_words(title);
     // Country qualifiers inside the title move to the places (as written first: "US" is a
     // place, "us" is not).
     let mut kept: Vec<&str> = Vec::new();
@@ -130,6 +138,7 @@ pub fn normalise(
                 break;
             }
             post.past = true;
+            post.then |= w == "then";
         } else if !rules.drop_words.contains(&w) {
             if rules.distinguishing_words.contains(&w) {
                 post.distinguishing.insert(w.clone());
@@ -319,14 +328,16 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
     let other_rank = a.head == b.head
         && (a.distinguishing != b.distinguishing
             || (!a.seniority.is_empty() && !b.seniority.is_empty() && a.seniority != b.seniority));
-    // Two past posts may both have been held, one after the other.
-    if a.past && b.past && (other_rank || orgs_disagree) {
+    // Two past posts may both have been held, one after the other; so may a post held then
+    // ("Michael Cohen, then Trump's personal lawyer") and one held now.
+    if (a.past && b.past || a.then || b.then) && (other_rank || orgs_disagree) {
         return (Comparison::Different, "different past posts");
     }
     if other_rank {
         return (Comparison::Conflict, "another rank of the same post");
     }
-    if a.past != b.past {
+    // (A post held then says nothing of now: "then personal lawyer" and "personal lawyer" agree.)
+    if a.past != b.past && !(a.then || b.then) {
         return (Comparison::Conflict, "a former post against a serving one");
     }
     // An ambassador's two places are the sender and the host ("U.S. ambassador", "ambassador
