@@ -333,6 +333,14 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
     if (a.past && b.past || a.then || b.then) && (other_rank || orgs_disagree) {
         return (Comparison::Different, "different past posts");
     }
+    // (A former rank against another one held now, or at another organisation, is a career:
+    // "former deputy counsel" to Obama, "chief counsel" of a group now.)
+    if other_rank && (a.past != b.past || orgs_disagree) {
+        return (
+            Comparison::Different,
+            "another rank, at another time or place",
+        );
+    }
     if other_rank {
         return (Comparison::Conflict, "another rank of the same post");
     }

@@ -412,9 +412,13 @@ impl<'a> SpeakerResolver<'a> {
                 continue;
             }
             let relation = d.is_relation(patterns);
+            // "former Massachusetts Governor Deval Patrick … Governor Patrick said": the same post
+            // later without its status is a courtesy or a short form, not a post held again.
+            let head = |t: &str| t.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let same_post = head(&e.post.title) == head(&d.title);
             let better = e.post.title.is_empty()
                 || (e.post.is_relation(patterns) && !relation)
-                || (e.post.is_past() && !d.is_past() && !relation)
+                || (e.post.is_past() && !d.is_past() && !relation && !same_post)
                 || (e.post_from_honorific && !honorific && d.status == e.post.status);
             if better {
                 let party = std::mem::take(&mut e.post.party);
