@@ -35,6 +35,7 @@ pub mod eval;
 pub mod examples;
 pub mod gather;
 pub mod input;
+pub mod link_box;
 pub mod output;
 pub mod pattern;
 pub mod pipeline;

@@ -167,12 +167,15 @@ impl<'p> Extractor<'p> {
             bytes: article.text.len(),
             ..Default::default()
         };
-        let text = article.text.as_str();
         let p = self.patterns;
         // Quote-free articles cost one scan for marks.
-        if p.quotes.marks.find(text).is_none() {
+        if p.quotes.marks.find(&article.text).is_none() {
             return result;
         }
+        // The stages read the text with its inline link boxes blanked (same offsets); the rows
+        // quote the file as it is.
+        let masked = crate::link_box::mask(&article.text);
+        let text: &str = &masked;
         let paragraphs = segment::paragraphs(text);
         let quotes = quote::detect(text, &paragraphs, p, &mut result.diagnostics);
         if quotes.is_empty() {
@@ -194,7 +197,7 @@ impl<'p> Extractor<'p> {
             .map(|(q, a)| {
                 QuoteRecord::new(
                     &article.name,
-                    text,
+                    &article.text,
                     q,
                     a.kind,
                     a.attribution.as_ref(),

@@ -10,6 +10,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("input", 1),
     ("article", 1),
     ("segment", 1),
+    ("link_box", 1),
     ("token", 2),
     ("quote", 2),
     ("attribution", 3),

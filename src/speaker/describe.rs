@@ -310,9 +310,11 @@ pub struct PartyTag {
 
 /// Reads a party tag at the start of `rest`.
 pub fn party_tag(rest: &str, patterns: &PatternSet) -> Option<PartyTag> {
-    let (tag, consumed) = if let Some(b) = rest.strip_prefix(" (") {
+    // (Spaces where a link box was blanked may stand before a parenthesis.)
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    let (tag, consumed) = if let Some(b) = rest[spaces.saturating_sub(1)..].strip_prefix(" (") {
         let close = b.find(')')?;
-        (&b[..close], 2 + close + 1)
+        (&b[..close], spaces + 1 + close + 1)
     } else if let Some(b) = rest.strip_prefix(", ") {
         let end = b.find([',', ';', ' ', '\n']).unwrap_or(b.len());
         (&b[..end], 2 + end)
