@@ -6,8 +6,8 @@
 //! In: an article's text. Out: the same text with each box replaced by spaces, byte for byte, so
 //! every offset still points into the file (the pipeline analyses this text and slices quotes
 //! from the original). A box is recognised by its shape only: the visible name's last word, up
-//! to [`MAX_NAME_WORDS`] capitalised words of the full name, the same last word again glued to
-//! the first headline ("ScaliseNew"), then at most [`MAX_BOX_BYTES`] to a word `MORE`.
+//! to five capitalised words of the full name, the same last word again glued to
+//! the first headline ("ScaliseNew"), then at most 1,000 bytes on its line to a word `MORE`.
 
 use std::borrow::Cow;
 
