@@ -166,9 +166,12 @@ pub fn before_name(
     let lower = first.to_lowercase();
     // A clause or a phrase that opens the sentence ("While the senator has won …, Sanders",
     // "On the heels of the meeting, Dempsey", "Addressing the crowd, Trump") is no appositive.
+    // ("Shortly before the governor made the announcement, Cruz": an adverb in -ly opens a
+    // clause too.)
     let opener = patterns.clause_openers.contains(&lower)
         || (lower.len() > 5 && lower.ends_with("ing"))
-        || (lower.len() > 4 && lower.ends_with("ed"));
+        || (lower.len() > 4 && lower.ends_with("ed"))
+        || (lower.len() > 4 && lower.ends_with("ly"));
     let ok = matches!(
         lower.as_str(),
         "the" | "a" | "an" | "his" | "her" | "its" | "their"
@@ -283,8 +286,12 @@ pub fn parse_phrase(
     if title_toks[(t_end - title_from).min(title_toks.len())..]
         .iter()
         .any(|t| {
-            matches!(t.text, "his" | "her" | "their" | "its" | "our" | "my")
-                || (t.text.len() > 4 && t.text.ends_with("ly") && !t.is_capitalized())
+            // ("according to Biden, President Barack Obama gave him a kiss": an object pronoun
+            // too.)
+            matches!(
+                t.text,
+                "his" | "her" | "their" | "its" | "our" | "my" | "him" | "them" | "me" | "us"
+            ) || (t.text.len() > 4 && t.text.ends_with("ly") && !t.is_capitalized())
         })
     {
         return None;
