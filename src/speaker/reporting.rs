@@ -15,6 +15,9 @@ const VERB_REACH: usize = 3;
 /// How many words after a name its appositive and a relative clause (", who said") may take.
 const RELATIVE_REACH: usize = 30;
 
+/// What ends the clause a name and its verb share: a sentence end or a quote mark.
+const CLAUSE_ENDS: [char; 7] = ['.', '“', '”', '"', '!', '?', ';'];
+
 /// Whether a reporting verb follows the run ending at token `e`, in the same clause ("Yun said",
 /// "Yun also said", "the JoongAng Ilbo newspaper said"): within three words, with only adverbs and
 /// organisation words between, and no quote mark or sentence end.
@@ -40,12 +43,15 @@ fn reports_in_relative_clause(text: &str, toks: &[Token], e: usize, patterns: &P
     if ![",", " of ", " ("].iter().any(|p| rest.starts_with(p)) {
         return false;
     }
+    // (Each piece of text is looked at once: `checked` is where the last look ended.)
+    let mut checked = name_end;
     let mut k = e;
     while k < toks.len() && k - e < RELATIVE_REACH {
         let t = &toks[k];
-        if text[name_end..t.span.start].contains(['.', '“', '”', '"', '!', '?', ';']) {
+        if text[checked..t.span.start].contains(CLAUSE_ENDS) {
             return false;
         }
+        checked = t.span.start;
         if t.text == "who" && text[..t.span.start].trim_end().ends_with(',') {
             return toks[k + 1..]
                 .iter()
@@ -63,9 +69,7 @@ fn reports_after_name(text: &str, toks: &[Token], e: usize, patterns: &PatternSe
     toks[e..]
         .iter()
         .take(VERB_REACH)
-        .take_while(|t| {
-            !text[toks[e - 1].span.end..t.span.start].contains(['.', '“', '”', '"', '!', '?', ';'])
-        })
+        .take_while(|t| !text[toks[e - 1].span.end..t.span.start].contains(CLAUSE_ENDS))
         .try_for_each(|t| {
             if t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0 {
                 Err(true)
