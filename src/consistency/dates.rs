@@ -173,9 +173,143 @@ pub fn apart_in_time(a: &str, b: &str) -> bool {
     }
 }
 
+/// A year from 1900 to 2099 written as a word (`2009`, `1990s`, `2016,`), else `None`.
+fn year_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '’', '\'']);
+    let w = w.strip_suffix('s').unwrap_or(w);
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse::<u32>().ok())
+        .flatten()
+        .filter(|y| (1900..=2099).contains(y))
+}
+
+/// The latest year written in `text`: what "now" is for an article whose date is unknown.
+pub fn latest_year(text: &str) -> Option<u32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(year_of)
+        .max()
+}
+
+/// The words after which a year anchors a sentence's events in time: "In 2018, …", "in October
+/// of 2009", "on Sept. 26, 1960", "from 2009 to 2014" (not "the 2017 tax law", which names a
+/// thing).
+const TIME_ANCHORS: &[&str] = &[
+    "in",
+    "of",
+    "since",
+    "during",
+    "from",
+    "between",
+    "until",
+    "by",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+
+/// Whether `sentence` sets what it tells in a year before `now`: a title given there is the one
+/// held then ("In 2018, … white police officer Amber Guyger …", "as President George W. Bush wrote
+/// in a presidential proclamation in October of 2009").
+///
+/// What is quoted is left out: "“We lost in 2009,” said Sen. Ann Oak" tells of now.
+pub fn told_of_past(sentence: &str, now: u32) -> bool {
+    let mut quoted = false;
+    let mut outside = String::with_capacity(sentence.len());
+    for c in sentence.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '"' => quoted = !quoted,
+            _ if !quoted => outside.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = outside.split_whitespace().collect();
+    // "during his eight years in office", "during her tenure": a term told as a whole.
+    let term = words.windows(2).enumerate().any(|(i, w)| {
+        w[0].eq_ignore_ascii_case("during")
+            && matches!(w[1], "his" | "her" | "their")
+            && words[i + 2..(i + 7).min(words.len())].iter().any(|t| {
+                let t = t.trim_end_matches([',', '.', ';']);
+                matches!(t, "tenure" | "presidency" | "office" | "term" | "terms")
+            })
+    });
+    term || words.iter().enumerate().any(|(i, w)| {
+        if year_of(w).is_none_or(|y| y >= now) {
+            return false;
+        }
+        let anchor = |k: usize| {
+            TIME_ANCHORS.contains(&words[k].trim_end_matches(',').to_lowercase().as_str())
+        };
+        // "Sept. 26, 1960": the month before the day.
+        let day = |k: usize| {
+            let d = words[k].trim_end_matches(',');
+            !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit())
+        };
+        (i >= 1 && anchor(i - 1)) || (i >= 2 && day(i - 1) && anchor(i - 2))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_told_of_the_past() {
+        assert!(told_of_past(
+            "In 2018, white police officer Amber Guyger shot him.",
+            2020
+        ));
+        assert!(told_of_past(
+            "as President George W. Bush wrote in a proclamation in October of 2009.",
+            2018
+        ));
+        assert!(told_of_past(
+            "Vice President Richard Nixon entered a studio on Sept. 26, 1960.",
+            2016
+        ));
+        // A year that names a thing, a year not before now, a number that is no year.
+        assert!(!told_of_past(
+            "Rep. Ann Oak voted for the 2017 tax law.",
+            2018
+        ));
+        assert!(!told_of_past("In 2018, Gov. Ann Oak signed it.", 2018));
+        assert!(!told_of_past(
+            "Gov. Ann Oak cut 2000 jobs in 5000 days.",
+            2018
+        ));
+        assert!(!told_of_past("“We lost in 2009,” said Sen. Ann Oak.", 2018));
+        assert!(told_of_past(
+            "whether President Bill Clinton helped them during his eight years in office.",
+            2016
+        ));
+        assert!(!told_of_past("During his visit, Gov. Ann Oak spoke.", 2016));
+        assert_eq!(
+            latest_year("Filed 2016-03-02; by 2019 and in the 1990s; 12345 and 3000."),
+            Some(2019)
+        );
+        assert_eq!(latest_year("no years"), None);
+    }
 
     #[test]
     fn days_between_dates() {

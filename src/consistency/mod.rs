@@ -92,6 +92,10 @@ pub struct Mention {
     pub end: usize,
     /// The sentence that gives the description, when the article's text is at hand.
     pub evidence: String,
+    /// That sentence tells of a year before the article's ("In 2018, …"): the post given is the
+    /// one held then.
+    #[serde(skip)]
+    pub told_of_past: bool,
 }
 
 impl Mention {
@@ -204,6 +208,7 @@ pub fn check(
             start: r.title_start.unwrap_or(r.start),
             end: r.title_end.unwrap_or(r.end),
             evidence: String::new(),
+            told_of_past: false,
         };
         let slot = groups
             .entry(k)
@@ -218,6 +223,7 @@ pub fn check(
     }
     let wanted = options.speaker.as_deref().map(|s| name_key(s, patterns));
     let mut reports = Vec::new();
+    let mut latest_years: HashMap<String, Option<u32>> = HashMap::new();
     for (k, arts) in groups {
         if arts.len() < options.min_articles || wanted.as_ref().is_some_and(|w| *w != k) {
             continue;
@@ -229,11 +235,23 @@ pub fn check(
             continue;
         }
         for m in &mut mentions {
-            m.evidence = texts
-                .get(&m.article)
+            let text = texts.get(&m.article);
+            m.evidence = text
                 .and_then(|t| evidence::around(t, m.start, m.end))
                 .map(|e| format!("{}{}{}", e.before, e.given, e.after))
                 .unwrap_or_default();
+            // "Now" is the article's date, else the latest year it writes.
+            let now = m
+                .date
+                .get(..4)
+                .and_then(|y| y.parse::<u32>().ok())
+                .or_else(|| {
+                    let t = text?;
+                    *latest_years
+                        .entry(m.article.clone())
+                        .or_insert_with(|| dates::latest_year(t))
+                });
+            m.told_of_past = now.is_some_and(|now| dates::told_of_past(&m.evidence, now));
         }
         let (verdict, reason) = judge(&mentions, patterns, &rules, &|o| links.is_name(o));
         reports.push(SpeakerReport {
@@ -276,6 +294,7 @@ pub fn compare_example(
         start: 0,
         end: 0,
         evidence: String::new(),
+        told_of_past: false,
     };
     judge(
         &[mention(&ex.a, "a", da), mention(&ex.b, "b", db)],
@@ -451,6 +470,7 @@ fn judge(
                 m.party.as_str(),
                 m.status.as_str(),
                 m.date.as_str(),
+                m.told_of_past,
             ))
         })
         .collect();
@@ -458,6 +478,11 @@ fn judge(
         .iter()
         .map(|m| {
             let mut p = normalise(&m.title, &m.affiliation, &m.party, &m.status, patterns);
+            // A post in a sentence that tells of an earlier year is the one held then.
+            if m.told_of_past && !p.past {
+                p.past = true;
+                p.then = true;
+            }
             // "Trump's attorney general": a person named as the affiliation is whom the post
             // serves, not an organisation to compare.
             p.orgs.retain(|o| !is_name(o));

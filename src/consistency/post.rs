@@ -42,6 +42,8 @@ pub struct Post {
     pub party: String,
     /// A US state the post is for (a senator's, a governor's), by its name.
     pub states: BTreeSet<String>,
+    /// A military rank (`general`, `four-star general`; not `attorney general`).
+    pub rank: bool,
 }
 
 /// The words of a title, without punctuation around them or an owner's `’s`, and without years
@@ -154,27 +156,73 @@ pub fn normalise(
     if post.head.is_empty() {
         post.head.clone_from(&post.words);
     }
+    // A rank is the last word, with no other title word before it ("Army general", "four-star
+    // general"; "attorney general" is an office).
+    post.rank = phrase.split_last().is_some_and(|(last, rest)| {
+        rules.ranks.contains(last) && !rest.iter().any(|w| patterns.titles.contains_ci(w))
+    });
     post.phrase = phrase.join(" ");
-    let aff = affiliation.trim();
-    if !aff.is_empty() {
-        if let Some(state) = patterns.us_states.canonical(aff) {
-            post.states.insert(fold(state));
-            return post;
-        }
-        if let Some(c) = patterns.places.canonical(aff) {
-            post.places.insert(fold(c));
-            return post;
-        }
-        let canon = patterns
-            .org_aliases
-            .canonical(aff)
-            .map(str::to_string)
-            .unwrap_or_else(|| aff.trim_start_matches("the ").to_string());
-        let f = fold(&canon.replace(['’', '\''], ""));
-        let f = f.strip_prefix("the ").unwrap_or(&f).to_string();
-        post.orgs.insert(f);
-    }
+    add_affiliation(&mut post, affiliation.trim(), patterns);
     post
+}
+
+/// Puts an affiliation into `post`: a US state, a country, or an organisation (by its canonical
+/// name, folded).
+fn add_affiliation(post: &mut Post, aff: &str, patterns: &PatternSet) {
+    if aff.is_empty() {
+        return;
+    }
+    if let Some(state) = patterns.us_states.canonical(aff) {
+        post.states.insert(fold(state));
+        return;
+    }
+    if let Some(c) = patterns.places.canonical(aff) {
+        post.places.insert(fold(c));
+        return;
+    }
+    let aff = &without_initials_periods(aff);
+    // "Lib Dem Treasury" (spokesman): a party before a known organisation is the post's
+    // party ("Democratic National Committee" is one name).
+    let words: Vec<&str> = aff.split(' ').collect();
+    let aff = match (1..words.len().min(4)).rev().find(|&k| {
+        crate::speaker::party_of(&words[..k].join(" "), patterns).is_some()
+            && patterns
+                .org_aliases
+                .canonical(&words[k..].join(" "))
+                .is_some()
+    }) {
+        Some(k) => {
+            if post.party.is_empty() {
+                post.party =
+                    crate::speaker::party_of(&words[..k].join(" "), patterns).unwrap_or_default();
+            }
+            words[k..].join(" ")
+        }
+        None => aff.to_string(),
+    };
+    let canon = patterns
+        .org_aliases
+        .canonical(&aff)
+        .map(str::to_string)
+        .unwrap_or_else(|| aff.trim_start_matches("the ").to_string());
+    let f = fold(&canon.replace(['’', '\''], ""));
+    let f = f.strip_prefix("the ").unwrap_or(&f).to_string();
+    post.orgs.insert(f);
+}
+
+/// `aff` with the periods of initials taken out ("C.I.A." = "CIA", "U.S. House" = "US House").
+fn without_initials_periods(aff: &str) -> String {
+    aff.split(' ')
+        .map(|w| {
+            let letters = w.trim_end_matches('.').split('.');
+            if w.len() >= 4 && letters.clone().all(|l| l.chars().count() == 1) {
+                letters.collect::<String>()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What two descriptions say together.
@@ -265,6 +313,23 @@ impl<'p> Rules<'p> {
             && p.places.canonical(w).is_none()
     }
 
+    /// Whether `p` is a candidacy ("presidential candidate", "nominee").
+    fn candidacy(&self, p: &Post) -> bool {
+        let c = &self.patterns.comparison.candidacies;
+        p.words.iter().any(|w| c.contains(w))
+    }
+
+    /// Whether `p` is a bare serving title that is also the form of address of one who has left
+    /// the post ("President Bill Clinton" years later, "Judge Andrew Napolitano"): no serving
+    /// post against a former or another one.
+    fn courtesy(&self, p: &Post) -> bool {
+        !p.past
+            && p.orgs.is_empty()
+            && p.places.is_empty()
+            && p.states.is_empty()
+            && self.patterns.comparison.courtesy_titles.contains(&p.phrase)
+    }
+
     /// Whether `p` is a post between two places, a sender and a host ("ambassador").
     pub fn between_places(&self, p: &Post) -> bool {
         self.between_places.iter().any(|e| is(p, e))
@@ -301,20 +366,41 @@ impl<'p> Rules<'p> {
 /// (`consistency.toml`'s `exclusive`); otherwise they are held at once (`held_together`) or may
 /// be.
 pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static str) {
-    if !a.party.is_empty() && !b.party.is_empty() && a.party != b.party {
+    // (The party of a candidacy may be the primary's: "Democratic presidential candidate Sen.
+    // Bernie Sanders, I-Vt.")
+    if !a.party.is_empty()
+        && !b.party.is_empty()
+        && a.party != b.party
+        && !rules.candidacy(a)
+        && !rules.candidacy(b)
+    {
         return (Comparison::Conflict, "different parties");
     }
     if !a.titled || !b.titled {
         return (Comparison::Same, "");
     }
+    // "Gen. Martin Dempsey, chairman of the Joint Chiefs of Staff": a rank is held beside an
+    // office.
+    if a.rank != b.rank {
+        return (Comparison::HeldAtOnce, "a rank and an office held at once");
+    }
+    // (An officer's service and the staff he serves on are not two employers: "General, US Army"
+    // and "General, Joint Chiefs of Staff".)
     let orgs_disagree =
-        !a.orgs.is_empty() && !b.orgs.is_empty() && !orgs_agree(&a.orgs, &b.orgs, rules);
+        !a.rank && !a.orgs.is_empty() && !b.orgs.is_empty() && !orgs_agree(&a.orgs, &b.orgs, rules);
     // "a presidential candidate" is not the president: a post held beside any other (a
     // candidacy, a founder) on one side only makes two posts.
     let same_post = (a.head.is_subset(&b.head) || b.head.is_subset(&a.head))
         && rules.held_with_any(a) == rules.held_with_any(b);
+    let courtesy = |p: &Post| rules.courtesy(p);
     if !same_post {
-        if rules.exclusive(a, b) && !orgs_disagree && !a.past && !b.past {
+        if rules.exclusive(a, b)
+            && !orgs_disagree
+            && !a.past
+            && !b.past
+            && !courtesy(a)
+            && !courtesy(b)
+        {
             return (
                 Comparison::Conflict,
                 "posts one person does not hold at once",
@@ -345,7 +431,17 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
         return (Comparison::Conflict, "another rank of the same post");
     }
     // (A post held then says nothing of now: "then personal lawyer" and "personal lawyer" agree.)
-    if a.past != b.past && !(a.then || b.then) {
+    // ("retired Gen. Colin Powell" and "General Powell": a rank is kept as a courtesy title.)
+    // (A former post at one organisation and a serving one at another is a career: "former
+    // adviser to the Obama White House", "top political adviser to Mrs Clinton".)
+    if a.past != b.past && orgs_disagree {
+        return (
+            Comparison::Different,
+            "a former post at one organisation, a serving one at another",
+        );
+    }
+    let kept_as_address = a.rank || courtesy(a) || courtesy(b);
+    if a.past != b.past && !(a.then || b.then) && !kept_as_address {
         return (Comparison::Conflict, "a former post against a serving one");
     }
     // An ambassador's two places are the sender and the host ("U.S. ambassador", "ambassador

@@ -72,6 +72,15 @@ pub struct ComparisonRules {
     /// Words that place a post in a list or in history ("first", "last"), written lowercase
     /// before it: such a title is not compared.
     pub history_words: Lexicon,
+    /// Military ranks ("general", "admiral"): held beside an office, and kept as a courtesy
+    /// title after retirement.
+    pub ranks: Lexicon,
+    /// Posts whose bare title stays a form of address after they are left ("President Bill
+    /// Clinton" years later): written alone, no serving post.
+    pub courtesy_titles: Lexicon,
+    /// Words of a candidacy ("candidate", "nominee"): the party written with one may name the
+    /// primary run in ("Democratic presidential candidate Sen. Bernie Sanders, I-Vt.").
+    pub candidacies: Lexicon,
     /// Words of organisations' names that say their kind or place, not which one they are
     /// ("national", "public"): two names sharing only these are different organisations.
     pub generic_org_words: Lexicon,
@@ -575,6 +584,9 @@ fn comparison_rules(raw: RawComparison, files: &PatternFiles) -> Result<Comparis
         seniority_words: Lexicon::new(raw.seniority_words),
         generic_org_words: Lexicon::new(raw.generic_org_words),
         history_words: Lexicon::new(raw.history_words),
+        ranks: Lexicon::new(raw.ranks),
+        courtesy_titles: Lexicon::new(raw.courtesy_titles),
+        candidacies: Lexicon::new(raw.candidacies),
         exclusive: raw.exclusive,
         held_with_any: raw.held_with_any,
         posts_between_places: raw.posts_between_places,

@@ -322,6 +322,12 @@ pub(crate) struct RawConsistency {
     #[serde(default)]
     pub history_words: Vec<String>,
     #[serde(default)]
+    pub ranks: Vec<String>,
+    #[serde(default)]
+    pub courtesy_titles: Vec<String>,
+    #[serde(default)]
+    pub candidacies: Vec<String>,
+    #[serde(default)]
     pub exclusive: Vec<Vec<String>>,
     #[serde(default)]
     pub held_with_any: Vec<String>,
@@ -345,6 +351,9 @@ impl RawConsistency {
             seniority_words: self.seniority_words,
             generic_org_words: self.generic_org_words,
             history_words: self.history_words,
+            ranks: self.ranks,
+            courtesy_titles: self.courtesy_titles,
+            candidacies: self.candidacies,
             exclusive: self.exclusive,
             held_with_any: self.held_with_any,
             posts_between_places: self.posts_between_places,
@@ -364,6 +373,9 @@ pub(crate) struct RawComparison {
     pub seniority_words: Vec<String>,
     pub generic_org_words: Vec<String>,
     pub history_words: Vec<String>,
+    pub ranks: Vec<String>,
+    pub courtesy_titles: Vec<String>,
+    pub candidacies: Vec<String>,
     pub exclusive: Vec<Vec<String>>,
     pub held_with_any: Vec<String>,
     pub posts_between_places: Vec<String>,

@@ -69,6 +69,19 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
     if aff.first().is_some_and(|w| w == "As") {
         aff.remove(0);
     }
+    // A sentence end written without its space: first, it ends the sentence before a qualifier
+    // ("out of Washington.House speaker Nancy Pelosi": "House"); later, it ends an
+    // organisation's ("editor of The Wall Street Examiner newsletter.First, he says").
+    if let Some(k) = aff.iter().position(|w| glued_sentence_end(w).is_some()) {
+        let word = aff[k].clone();
+        let after = glued_sentence_end(&word).unwrap_or_default();
+        if k == 0 {
+            aff[0] = after.to_string();
+        } else {
+            aff.truncate(k + 1);
+            aff[k] = word[..word.len() - after.len() - 1].to_string();
+        }
+    }
     take_status(&mut aff, &mut d.status, patterns);
     take_status(&mut words, &mut d.status, patterns);
     // Words that describe the person, not the post or its organisation ("Brexit-backing",
@@ -137,6 +150,11 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
         }
     }
     take_party(&mut words, &mut aff, &mut d.party, patterns);
+    // "Bloomberg, a former Republican": a party left is no party now, and no post.
+    if words.is_empty() && aff.is_empty() && d.is_past() {
+        d.party.clear();
+        d.status.clear();
+    }
     // A state ("California Democrat", "Tennessee Republican Sen.") is the member's
     // constituency: the affiliation, by its name.
     if let Some(state) = patterns.us_states.canonical(&aff.join(" ")) {
@@ -145,6 +163,20 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
     d.title = words.join(" ");
     d.affiliation = aff.join(" ");
     d
+}
+
+/// The word after a sentence end written without its space ("House" of "Washington.House"): a
+/// lowercase letter, a period, a capital (initials such as "U.S." are not one).
+fn glued_sentence_end(w: &str) -> Option<&str> {
+    let b = w.as_bytes();
+    (2..b.len().saturating_sub(1))
+        .find(|&i| {
+            b[i] == b'.'
+                && b[i - 1].is_ascii_lowercase()
+                && b[i - 2].is_ascii_lowercase()
+                && b[i + 1].is_ascii_uppercase()
+        })
+        .map(|i| &w[i + 1..])
 }
 
 /// Takes the party out of a title's `words` and its affiliation `aff` into `party`: a party
@@ -367,6 +399,19 @@ mod tests {
     fn parties_and_statuses_leave_the_title() {
         let cases = [
             (("Republican", ""), ("", "", "Republican", "")),
+            // A sentence end written without its space.
+            (
+                ("speaker", "Washington.House"),
+                ("speaker", "House", "", ""),
+            ),
+            (
+                ("editor", "The Examiner newsletter.First"),
+                ("editor", "The Examiner newsletter", "", ""),
+            ),
+            (
+                ("Secretary of State", "U.S."),
+                ("Secretary of State", "U.S.", "", ""),
+            ),
             // A state is the member's constituency.
             (
                 ("Republican", "Tennessee"),

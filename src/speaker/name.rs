@@ -188,10 +188,12 @@ fn title_words_start(tokens: &[Token], start: usize, patterns: &PatternSet) -> u
             && tokens[pre_start - 2].is_capitalized()
             && tokens[pre_start - 2].joined_to_next
             && tokens[pre_start - 2].exact_bits(patterns) & W_NON_NAME == 0
+            // "Trump and Treasury Secretary Steven Mnuchin": a surname that names one person.
+            && !patterns.known_surnames.contains_key(tokens[pre_start - 2].text)
             // "Mattis and Secretary of State Rex Tillerson": a title after the connector starts
             // this person's description; the words before it are another's.
             && tokens[pre_start].exact_bits(patterns) & (W_TITLE | W_HONORIFIC) == 0
-            && tokens[pre_start].lower_bits(patterns) & W_TITLE_CI == 0
+            && tokens[pre_start].lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
             // "Bill de Blasio and New York governor Andrew Cuomo": a person's name before the
             // connector.
             && !(pre_start >= 3

@@ -392,9 +392,11 @@ impl<'a> SpeakerResolver<'a> {
         let (said, party, state) = mention_descriptions(text, parts, span, limit, patterns);
         let e = &mut self.entities[i];
         if e.home_state.is_none() {
-            e.home_state = state;
+            e.home_state = state.clone();
         }
-        if let Some(p) = party.filter(|_| e.post.party.is_empty()) {
+        // A party tag ("I-Vt.") is the member's party; a party word before a candidacy
+        // ("Democratic presidential candidate") may name the primary run in: the tag wins.
+        if let Some(p) = party.filter(|_| e.post.party.is_empty() || state.is_some()) {
             e.post.party = p;
         }
         for (d, at, honorific) in said {
@@ -557,6 +559,14 @@ fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Option<String>
             && !matches!(word, "a" | "an" | "the")
             && (patterns.word_bits.exact(word) & W_SPEECH_VERB_EXACT == 0
                 || patterns.word_bits.lower(word) & W_TITLE_MODIFIER_CI != 0);
+        // "Former Democratic presidential hopeful U.S. Rep.": a title between them takes the
+        // status ("former" goes with "hopeful").
+        if word.starts_with(char::is_lowercase)
+            && patterns.word_bits.lower(word) & W_TITLE_CI != 0
+            && patterns.word_bits.lower(word) & W_TITLE_MODIFIER_CI == 0
+        {
+            return None;
+        }
         // "former House of Representatives historian", "Former Bush 43 press secretary".
         let joins_a_name = before_capital && matches!(word, "of" | "for" | "and" | "&");
         let number = word.bytes().all(|b| b.is_ascii_digit());

@@ -148,6 +148,12 @@ pub fn before_name(
     let mut start = start;
     let mut pos = start;
     for w in body[start..].split(' ') {
+        // ("… Bush's life in pictures Under President Gerald Ford, Bush": a capitalised
+        // preposition inside the text starts a caption's or a headline's sentence, which the
+        // opener test below reads.)
+        if w.starts_with(char::is_uppercase) && patterns.prepositions.contains(&w.to_lowercase()) {
+            start = pos;
+        }
         pos += w.len() + 1;
         if verb(w) {
             start = pos.min(body.len());
@@ -168,7 +174,10 @@ pub fn before_name(
     // "On the heels of the meeting, Dempsey", "Addressing the crowd, Trump") is no appositive.
     // ("Shortly before the governor made the announcement, Cruz": an adverb in -ly opens a
     // clause too.)
+    // ("Under President Gerald Ford, Bush served": a preposition opens an adverbial.)
     let opener = patterns.clause_openers.contains(&lower)
+        || patterns.prepositions.contains(&lower)
+        || patterns.locative_prepositions.contains(&lower)
         || (lower.len() > 5 && lower.ends_with("ing"))
         || (lower.len() > 4 && lower.ends_with("ed"))
         || (lower.len() > 4 && lower.ends_with("ly"));
@@ -297,10 +306,12 @@ pub fn parse_phrase(
         return None;
     }
     let title = org_text(text, title_toks);
-    let title = if after.then || as_then {
-        format!("then {title}")
-    } else if let Some(status) = lead_status.filter(|_| title_from >= i) {
+    // (A status written before the title wins over one read from a date after it: "former top
+    // campaign official for Hillary Clinton in 2016".)
+    let title = if let Some(status) = lead_status.filter(|_| title_from >= i) {
         format!("{status} {title}")
+    } else if after.then || as_then {
+        format!("then {title}")
     } else {
         title
     };
@@ -386,7 +397,18 @@ fn after_title(
         if owner_known {
             return None;
         }
-        toks[t_end..]
+        // ("the former New York City mayor who became Trump's lead lawyer in April": not past
+        // a relative clause's start; "president and CEO of the NAACP" goes on over "and".)
+        let relative = toks[t_end..]
+            .iter()
+            .position(|t| {
+                matches!(
+                    t.text,
+                    "who" | "whom" | "whose" | "which" | "where" | "that" | "when" | "while"
+                ) || is_reporting_verb(t.text, patterns)
+            })
+            .map_or(toks.len(), |k| t_end + k);
+        toks[t_end..relative]
             .iter()
             .position(|t| {
                 patterns
@@ -407,6 +429,7 @@ fn after_title(
             })
     });
     let mut organisation = None;
+    let mut dated = false;
     let title_to = if let Some(p) = prep {
         let mut j = p + 1;
         if toks.get(j).is_some_and(|t| t.text == "the") {
@@ -418,6 +441,21 @@ fn after_title(
             if k >= 2 && toks.get(j + k + 1).is_some_and(Token::is_capitalized) {
                 org_end = j + k;
             }
+        }
+        // "chief secretary to the Treasury in a statement", "T-Mobile in the UK", "Mr. Lew in
+        // the 1990s": a preposition before lowercase words starts an adverbial, not a word of
+        // the name ("Center for Science in the Public Interest" keeps its "in the Public").
+        if let Some(k) = (j + 1..org_end).find(|&k| adverbial_at(&toks[k..org_end], patterns)) {
+            // ("mayor of Charlotte in 2016", "surrogate for Trump during the campaign": the post
+            // was held then.)
+            dated |= toks[k].text == "during"
+                || toks[k + 1..org_end.min(k + 4)].iter().any(|t| {
+                    let y = t.text.trim_end_matches('s');
+                    y.len() == 4
+                        && (y.starts_with("19") || y.starts_with("20"))
+                        && y.bytes().all(|b| b.is_ascii_digit())
+                });
+            org_end = k;
         }
         if org_end > j {
             // With a possessive owner too, the organisation after the preposition is the more
@@ -433,8 +471,29 @@ fn after_title(
     AfterTitle {
         title_to: then_at.map_or(title_to, |p| title_to.min(p)),
         organisation,
-        then: then_at.is_some(),
+        then: then_at.is_some() || dated,
     }
+}
+
+/// Whether `toks` start an adverbial after an organisation's name: a preposition of place or
+/// time, then a lowercase word ("in a statement"), or a determiner and a lowercase word, a number
+/// or a place ("in the 1990s", "in the UK").
+fn adverbial_at(toks: &[Token], patterns: &PatternSet) -> bool {
+    let [prep, next, rest @ ..] = toks else {
+        return false;
+    };
+    if !matches!(
+        prep.text,
+        "in" | "on" | "during" | "with" | "by" | "about" | "after" | "since" | "before" | "from"
+    ) || next.is_capitalized()
+    {
+        return false;
+    }
+    if !matches!(next.text, "the" | "a" | "an") {
+        return true;
+    }
+    rest.first()
+        .is_none_or(|t| !t.is_capitalized() || patterns.places.canonical(t.text).is_some())
 }
 
 /// The affiliation the words before a title give: a place or organisation qualifier ("Halvorsen
