@@ -15,6 +15,10 @@ use crate::pattern::{Method, PronounClass};
 use crate::segment::Span;
 use crate::token::{strip_possessive, tokenize, Token};
 
+/// How many sentences back [`SpeakerResolver::sole_holder`] looks for another person the article
+/// gives no post, who might be the one a bare "the prime minister" means.
+const SOLE_HOLDER_SENTENCES: usize = 4;
+
 /// Whether `text` has `word` (lowercase) as a whole word, in lowercase or capitalised.
 pub(super) fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
@@ -294,7 +298,23 @@ impl SpeakerResolver<'_> {
                 .then(|| self.nominal_antecedent(&words, end, &head, &head_singular))
                 .flatten()
             {
-                return self.speaker_of(i, Some(Method::Nominal));
+                let mut s = self.speaker_of(i, Some(Method::Nominal));
+                // A person the article gives no post is described by the description ("Tony
+                // Blair has pledged … The prime minister told …").
+                if s.title.is_empty() {
+                    let d = super::describe(&phrase, "", self.patterns);
+                    s.title = d.title;
+                    s.status = d.status;
+                    if s.affiliation.is_empty() {
+                        s.affiliation = d.affiliation;
+                    }
+                    if s.party.is_empty() {
+                        s.party = d.party;
+                    }
+                    let start = toks.get(1).map_or(0, |t| t.span.start);
+                    s.title_span = (!s.title.is_empty()).then(|| Span::new(start, end));
+                }
+                return s;
             }
         }
         // "a Republican", "a former official": party and status words go to their columns.
@@ -354,7 +374,7 @@ impl SpeakerResolver<'_> {
             w.starts_with(char::is_uppercase)
                 || patterns.statuses.canonical(&w.to_lowercase()).is_some()
         }) {
-            return None;
+            return self.sole_holder(words);
         }
         // "the former mayor of Newark": the place the text goes on to name qualifies it too.
         let rest = self.text.get(end..).unwrap_or("");
@@ -384,6 +404,74 @@ impl SpeakerResolver<'_> {
             let first = holders.next()?;
             holders.next().is_none().then_some(first)
         })
+    }
+
+    /// "Tony Blair has pledged … The prime minister told the Jewish Chronicle": a post one person
+    /// holds in a place (a head of government or of state, a governor, a mayor: the groups of
+    /// `consistency.toml`), written bare, is the subject of the sentence before, when the
+    /// article gives that person no post and no one in it holds this one.
+    fn sole_holder(&self, words: &[&str]) -> Option<usize> {
+        let patterns = self.patterns;
+        let phrase = words.join(" ").to_lowercase();
+        let canonical = |t: &str| {
+            let t = t.to_lowercase();
+            patterns
+                .title_aliases
+                .canonical(&t)
+                .map_or(t, str::to_lowercase)
+        };
+        let post = canonical(&phrase);
+        let sole = patterns.comparison.groups.iter().any(|(group, posts)| {
+            matches!(
+                group.as_str(),
+                "head of government" | "head of state" | "governor" | "mayor"
+            ) && posts.iter().any(|p| canonical(p) == post)
+        });
+        if !sole {
+            return None;
+        }
+        let holds = |e: &Entity| {
+            std::iter::once(&e.post)
+                .chain(&e.posts)
+                .any(|d| canonical(&d.title).ends_with(&post))
+        };
+        if self.entities.iter().any(holds) {
+            return None;
+        }
+        let here = self.sentence_of(self.cursor);
+        let start = self.sentences.get(here.checked_sub(1)?).copied()?;
+        let end = self.sentences.get(here).copied()?;
+        let m = self
+            .mentions
+            .iter()
+            .skip_while(|m| m.pos < start)
+            .take_while(|m| m.pos < end)
+            .find(|m| m.subject)?;
+        // The sentence's subject as it opens ("Tony Blair has pledged …"), not a name deep in it.
+        let lead = self.text.get(start..m.pos)?;
+        if lead.split_whitespace().count() > 2 {
+            return None;
+        }
+        let untitled = |i: usize| {
+            let e = &self.entities[i];
+            e.post.title.is_empty()
+                && e.posts.is_empty()
+                && !e.is_org
+                && e.name.contains(' ')
+                && person_like(e, false, patterns)
+        };
+        // ("Mr Blunkett said he wanted … The prime minister said": with Tony Blair, untitled too,
+        // a few sentences back, either may be meant: no one.)
+        let window = self
+            .sentences
+            .get(here.saturating_sub(SOLE_HOLDER_SENTENCES))
+            .copied()
+            .unwrap_or(0);
+        let mut others = self
+            .recent()
+            .iter()
+            .filter(|o| o.pos >= window && o.entity != m.entity && untitled(o.entity));
+        (untitled(m.entity) && others.next().is_none()).then_some(m.entity)
     }
 
     /// Whether `head` (a title word, lowercase) was written after an indefinite determiner ("a
