@@ -23,6 +23,7 @@ pub mod name;
 mod reporting;
 mod resolve;
 mod scan;
+mod status;
 pub mod title;
 
 pub use describe::{describe, describes_the_person, is_relation, party_of, party_tag, Description};

@@ -10,12 +10,11 @@ use super::describe::{describe, party_tag, Description};
 use super::fold::{fold, fold_words};
 use super::name::{parse_run, runs, Gender, NameParts};
 use super::reporting::{after_reporting_verb, reports};
+use super::status::{prefixed_honorific, qualifier_before, status_before};
 use super::title;
 use super::{floor_char_boundary, is_initial, Entity, MentionAt, SpeakerResolver};
 use super::{NAMES_AT_START, TITLE_REACH};
-use crate::pattern::lexicon::{
-    FastMap, W_HONORIFIC, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI,
-};
+use crate::pattern::lexicon::{FastMap, W_TITLE_CI, W_TITLE_MODIFIER_CI};
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
@@ -408,7 +407,14 @@ impl<'a> SpeakerResolver<'a> {
             }
             if d.title.is_empty() {
                 // An organisation alone ("a lawyer for …" without its noun) fills the gap.
-                if e.post.affiliation.is_empty() && !e.post.title.is_empty() {
+                // (Not one held then, "As a Navy veteran, Moss", unless a place: "former Rep. Pat
+                // Schroeder of Colorado".)
+                let place = patterns.places.canonical(&d.affiliation).is_some()
+                    || patterns.us_states.canonical(&d.affiliation).is_some();
+                if e.post.affiliation.is_empty()
+                    && !e.post.title.is_empty()
+                    && (!d.is_past() || place)
+                {
                     e.post.affiliation = d.affiliation;
                 }
                 continue;
@@ -421,7 +427,19 @@ impl<'a> SpeakerResolver<'a> {
             let better = e.post.title.is_empty()
                 || (e.post.is_relation(patterns) && !relation)
                 || (e.post.is_past() && !d.is_past() && !relation && !same_post)
-                || (e.post_from_honorific && !honorific && d.status == e.post.status);
+                || (e.post_from_honorific && !honorific && d.status == e.post.status)
+                // The more specific of two posts held now: one with its organisation ("White
+                // House health advisor Dr. Anthony Fauci … the director of the National Institute
+                // of Allergy and Infectious Diseases").
+                || (e.post.affiliation.is_empty()
+                    && !d.affiliation.is_empty()
+                    && clean_title(&d.title, patterns)
+                    && !patterns.weekdays.contains(&d.affiliation.to_lowercase())
+                    && patterns.places.canonical(&d.affiliation).is_none()
+                    && patterns.us_states.canonical(&d.affiliation).is_none()
+                    && !relation
+                    && !same_post
+                    && d.status == e.post.status);
             if better {
                 let party = std::mem::take(&mut e.post.party);
                 let keep_aff = honorific && d.affiliation.is_empty();
@@ -435,12 +453,34 @@ impl<'a> SpeakerResolver<'a> {
                 }
                 e.title_span = at;
                 e.post_from_honorific = honorific;
-            } else if e.post.affiliation.is_empty() && !d.affiliation.is_empty() {
+            } else if e.post.affiliation.is_empty()
+                && !d.affiliation.is_empty()
+                && (same_post
+                    || patterns.places.canonical(&d.affiliation).is_some()
+                    || patterns.us_states.canonical(&d.affiliation).is_some())
+            {
+                // (Another writing of the same post lends its organisation, any post its country
+                // or state; "As a Navy veteran, Buttigieg" gives the presidential candidate no
+                // "Navy".)
                 e.post.affiliation = d.affiliation;
             }
         }
     }
 }
+
+/// Whether `title` is a post and nothing more: at most [`MAX_CLEAN_TITLE_WORDS`] words, the last
+/// a title word ("director", "senior commander"; not "Secretary of State Mike Pompeo and a
+/// string", "wrote to a Port Authority executive").
+fn clean_title(title: &str, patterns: &PatternSet) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words.len() <= MAX_CLEAN_TITLE_WORDS
+        && words
+            .last()
+            .is_some_and(|w| patterns.titles.contains_ci(&w.to_lowercase()))
+}
+
+/// The most words of a title that may replace a post without an organisation ([`clean_title`]).
+const MAX_CLEAN_TITLE_WORDS: usize = 3;
 
 /// The span of `title` inside `span` of `text`, when it is written there whole; else `span`.
 fn narrow(text: &str, span: Span, title: &str) -> Span {
@@ -451,143 +491,9 @@ fn narrow(text: &str, span: Span, title: &str) -> Span {
     }
 }
 
-/// The honorific written with a status prefix right before `at` ("then-Sen."), as a
-/// description of the post with its span.
-fn prefixed_honorific(text: &str, at: usize, patterns: &PatternSet) -> Option<Said> {
-    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '“' | '"'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &head[start..];
-    let (prefix, rest) = word.split_once('-')?;
-    let status = patterns
-        .statuses
-        .canonical(&format!("{}-", prefix.to_lowercase()))?;
-    if patterns.word_bits.exact(rest) & W_HONORIFIC == 0
-        || patterns
-            .title_aliases
-            .canonical(&rest.to_lowercase())
-            .is_none()
-    {
-        return None;
-    }
-    let d = Description {
-        title: rest.to_string(),
-        status: status.to_string(),
-        ..Description::default()
-    };
-    let rest_start = start + prefix.len() + 1;
-    Some((
-        d,
-        Some(Span::new(rest_start, rest_start + rest.len())),
-        true,
-    ))
-}
-
-/// The capitalised words right before `at` (at most [`MAX_QUALIFIER_WORDS`], within the
-/// sentence): "New Jersey" of "New Jersey Gov. Chris Christie".
-fn qualifier_before(text: &str, at: usize) -> &str {
-    let head = text[..at].trim_end();
-    let mut start = head.len();
-    for _ in 0..MAX_QUALIFIER_WORDS {
-        let before = head[..start].trim_end();
-        let w = before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &before[w..];
-        if !word.starts_with(char::is_uppercase) || word.ends_with([',', ';', ':', '.', '”', ')'])
-        {
-            break;
-        }
-        start = w;
-    }
-    head[start..].trim()
-}
-
-/// The most capitalised words of a qualifier read between a status and its post ("former George
-/// H.W. Bush press secretary").
-const MAX_QUALIFIER_WORDS: usize = 4;
-
-/// The status written before the post at `at`, over a qualifier of capitalised words between
-/// them: "former Rep.", "former Arkansas Gov.", "former Obama attorney general", "then-Gov.".
-fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Option<String> {
-    let is_gap = |c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—');
-    // "then-Governor": written on the post's own first word.
-    let own = text[at..].split(is_gap).next().unwrap_or("");
-    if let Some((prefix, rest)) = own.split_once('-') {
-        if !rest.is_empty() {
-            if let Some(s) = patterns
-                .statuses
-                .canonical(&format!("{}-", prefix.to_lowercase()))
-            {
-                return Some(s.to_string());
-            }
-        }
-    }
-    let mut rest = text[..at].trim_end_matches(is_gap);
-    // The word after the one read is capitalised: "of" may join a name ("House of
-    // Representatives").
-    let mut before_capital = false;
-    for _ in 0..=MAX_QUALIFIER_WORDS {
-        let start = rest
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_gap(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &rest[start..];
-        let lower = word.to_lowercase();
-        if let Some(s) = patterns.statuses.canonical(&lower) {
-            return Some(s.to_string());
-        }
-        if let Some((prefix, _)) = lower.split_once('-') {
-            if let Some(s) = patterns.statuses.canonical(&format!("{prefix}-")) {
-                return Some(s.to_string());
-            }
-        }
-        // Only a qualifier's words lie between a status and its post: capitalised ones ("Obama",
-        // "Arkansas") and the post's own lowercase modifiers ("state", "campaign", "economic");
-        // no connective ("and"), article or verb, no owner ("Obama's"), no punctuation.
-        let lowercase_modifier = word.starts_with(char::is_lowercase)
-            && !patterns.function_words.contains(word)
-            && !patterns.prepositions.contains(word)
-            && !patterns.auxiliaries.contains(word)
-            && !patterns.unnamed_determiners.contains(word)
-            && !matches!(word, "a" | "an" | "the")
-            && (patterns.word_bits.exact(word) & W_SPEECH_VERB_EXACT == 0
-                || patterns.word_bits.lower(word) & W_TITLE_MODIFIER_CI != 0);
-        // "Former Democratic presidential hopeful U.S. Rep.": a title between them takes the
-        // status ("former" goes with "hopeful").
-        if word.starts_with(char::is_lowercase)
-            && patterns.word_bits.lower(word) & W_TITLE_CI != 0
-            && patterns.word_bits.lower(word) & W_TITLE_MODIFIER_CI == 0
-        {
-            return None;
-        }
-        // "former House of Representatives historian", "Former Bush 43 press secretary".
-        let joins_a_name = before_capital && matches!(word, "of" | "for" | "and" | "&");
-        let number = word.bytes().all(|b| b.is_ascii_digit());
-        if !(word.starts_with(char::is_uppercase) || lowercase_modifier || joins_a_name || number)
-            || word.ends_with([',', ';', ':', '”', '.'])
-                && !patterns.abbreviations.contains(word)
-                && !(word.len() <= 3 && word.starts_with(char::is_uppercase))
-            || word.ends_with("'s")
-            || word.ends_with("’s")
-        {
-            return None;
-        }
-        before_capital = word.starts_with(char::is_uppercase);
-        rest = rest[..start].trim_end_matches(is_gap);
-    }
-    None
-}
-
 /// One description a mention gives: the description, where its title is written, and whether it
 /// is an honorific that is also a post ("Sen.").
-type Said = (Description, Option<Span>, bool);
+pub(super) type Said = (Description, Option<Span>, bool);
 
 /// What the mention of a person (`parts`, at `span`, in a line ending at `limit`) says of them:
 /// the title written before the name, an appositive or relative clause around it, the honorific

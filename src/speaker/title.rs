@@ -115,7 +115,12 @@ pub fn after_name(
             .skip(1)
             .take(2)
             .any(|w| patterns.word_bits.lower(w) & W_TITLE_CI != 0);
-    if patterns.clause_stops.iter().any(|w| w == first)
+    // ("Trump, joined by Canadian Prime Minister Justin Trudeau": a past participle with its agent
+    // is a clause too.)
+    let passive =
+        first.len() > 4 && first.ends_with("ed") && lower.split([' ', ',']).nth(1) == Some("by");
+    if passive
+        || patterns.clause_stops.iter().any(|w| w == first)
         || patterns.adverbial_openers.contains(first)
         || participle
         || patterns.weekdays.contains(first)
