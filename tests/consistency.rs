@@ -301,3 +301,42 @@ fn issue_18_text_report_groups_descriptions() {
         "{text}"
     );
 }
+
+/// A post in a sentence told of an earlier year ("In 2009, …"), or told as it ended ("set out to
+/// fire FBI Director …"), is the one held then: against "former" it is no conflict. The same
+/// serving post in a sentence of now still is. See: issue #18.
+#[test]
+fn issue_18_posts_told_of_the_past_are_held_then() {
+    let dir = crate::util::Dir::new("check-told-past");
+    let former = dir.create(
+        "news/former.txt",
+        "“It was wrong,” said former FBI Director Ann Oak.\n\n“We tried,” said Carl Mott, the former mayor of Pine Hollow.\n",
+    );
+    let fired = dir.create(
+        "news/fired.txt",
+        "When the president set out to fire FBI Director Ann Oak, aides objected. “We will see,” Oak said.\n",
+    );
+    let dated = dir.create(
+        "news/dated.txt",
+        "The 2016 race is close.\n\nIn 2009, Mayor Carl Mott of Pine Hollow opened the plant. “We grow,” Mott said.\n",
+    );
+    let verdict = |args: &[&std::path::Path], who: &str| {
+        let mut cmd = saywho();
+        cmd.args(["check", "--format", "jsonl", "--speaker", who]);
+        for a in args {
+            cmd.arg(a);
+        }
+        let out = run(&mut cmd);
+        let r: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        r["verdict"].as_str().unwrap().to_string()
+    };
+    assert_ne!(verdict(&[&former, &fired], "Ann Oak"), "conflict");
+    assert_ne!(verdict(&[&former, &dated], "Carl Mott"), "conflict");
+    // Told of now, the same posts conflict.
+    let now = dir.create(
+        "news/now.txt",
+        "“We will see,” said FBI Director Ann Oak.\n\n“We grow,” said Mayor Carl Mott of Pine Hollow.\n",
+    );
+    assert_eq!(verdict(&[&former, &now], "Ann Oak"), "conflict");
+    assert_eq!(verdict(&[&former, &now], "Carl Mott"), "conflict");
+}

@@ -270,9 +270,59 @@ pub fn told_of_past(sentence: &str, now: u32) -> bool {
     })
 }
 
+/// Words right before a post that tell it as it ended: "set out to fire FBI Director James
+/// Comey", "fired his deputy chief of staff Bridget Anne Kelly", "the ouster of …".
+const ENDING_WORDS: &[&str] = &[
+    "fire",
+    "fired",
+    "fires",
+    "firing",
+    "oust",
+    "ousted",
+    "ousting",
+    "ouster",
+    "sack",
+    "sacked",
+    "sacking",
+    "dismiss",
+    "dismissed",
+    "dismissal",
+    "resignation",
+    "succeed",
+    "succeeded",
+    "replace",
+    "replaced",
+    "replacing",
+];
+
+/// Whether the text `before` a post ends by telling that post's end ("… to fire", "… fired his",
+/// "… the firing of").
+pub fn told_as_ended(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.to_lowercase())
+        .collect();
+    // The verb, then at most a possessive or "of" (and "the") before the post.
+    let filler = |w: &str| matches!(w, "his" | "her" | "their" | "its" | "of" | "the");
+    let verb_at = words.iter().position(|w| !filler(w));
+    verb_at.is_some_and(|k| ENDING_WORDS.contains(&words[k].as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn posts_told_as_they_ended() {
+        assert!(told_as_ended("When Donald Trump set out to fire "));
+        assert!(told_as_ended("Christie fired his "));
+        assert!(told_as_ended("It followed the firing of "));
+        assert!(!told_as_ended("On Monday, "));
+        assert!(!told_as_ended("The fire chief said the "));
+        assert!(!told_as_ended(""));
+    }
 
     #[test]
     fn sentences_told_of_the_past() {

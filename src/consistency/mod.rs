@@ -236,8 +236,12 @@ pub fn check(
         }
         for m in &mut mentions {
             let text = texts.get(&m.article);
-            m.evidence = text
-                .and_then(|t| evidence::around(t, m.start, m.end))
+            let found = text.and_then(|t| evidence::around(t, m.start, m.end));
+            // "Trump set out to fire FBI Director James Comey": a post told as it ended.
+            let ended = found
+                .as_ref()
+                .is_some_and(|e| dates::told_as_ended(&e.before));
+            m.evidence = found
                 .map(|e| format!("{}{}{}", e.before, e.given, e.after))
                 .unwrap_or_default();
             // "Now" is the article's date, else the latest year it writes.
@@ -251,7 +255,7 @@ pub fn check(
                         .entry(m.article.clone())
                         .or_insert_with(|| dates::latest_year(t))
                 });
-            m.told_of_past = now.is_some_and(|now| dates::told_of_past(&m.evidence, now));
+            m.told_of_past = ended || now.is_some_and(|now| dates::told_of_past(&m.evidence, now));
         }
         let (verdict, reason) = judge(&mentions, patterns, &rules, &|o| links.is_name(o));
         reports.push(SpeakerReport {
@@ -405,7 +409,10 @@ pub fn is_person(name: &str, patterns: &PatternSet) -> bool {
     if first.eq_ignore_ascii_case("the") || patterns.places.canonical(name).is_some() {
         return false;
     }
-    if crate::speaker::party_of(name, patterns).is_some() {
+    // A party, or an organisation the lexicon knows ("White House", "Pentagon").
+    if crate::speaker::party_of(name, patterns).is_some()
+        || patterns.org_aliases.canonical(name).is_some()
+    {
         return false;
     }
     // A single word is no full name: a surname several people share ("Johnson", "Baker"), a

@@ -212,13 +212,16 @@ fn title_words_start(tokens: &[Token], start: usize, patterns: &PatternSet) -> u
             pre_start -= 1;
             continue;
         }
-        if connected && t.is_capitalized() && joined {
+        // (Not an owner: "Newsom’s Health & Human Services Secretary".)
+        if connected && t.is_capitalized() && joined && !t.possessive {
             connected = false;
             pre_start -= 1;
             continue;
         }
         // "JPMorgan Chase & Co. chief economist": an ampersand inside the qualifier.
+        // (And the capitalised word before it: "JPMorgan" of "JPMorgan Chase & Co.".)
         if t.ampersand_to_next && t.is_capitalized() && tokens[pre_start].is_capitalized() {
+            connected = true;
             pre_start -= 1;
             continue;
         }

@@ -107,14 +107,14 @@ pub fn after_name(
     // A participle opens a clause too (", agreeing that …"), unless a title follows at once
     // ("controlling shareholder", "managing director"); a preposition opens an adverbial
     // (", on the eve of …").
+    // ("running against incumbent Sen. Claire McCaskill": the title must come at once.)
     let participle = first.len() > 5
         && first.ends_with("ing")
         && patterns.word_bits.lower(first) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
-        && !lower
+        && lower
             .split([' ', ','])
-            .skip(1)
-            .take(2)
-            .any(|w| patterns.word_bits.lower(w) & W_TITLE_CI != 0);
+            .nth(1)
+            .is_none_or(|w| patterns.word_bits.lower(w) & W_TITLE_CI == 0);
     // ("Trump, joined by Canadian Prime Minister Justin Trudeau": a past participle with its agent
     // is a clause too.)
     let passive =
@@ -143,8 +143,12 @@ pub fn before_name(
     let start = rfind_end_char(body).map_or(0, |i| {
         i + body[i..].chars().next().map_or(1, char::len_utf8)
     });
-    // Stop at a sentence start, or a dateline dash ("LONDON (Reuters) - "), too.
+    // Stop at a sentence start ("Who's running for president? Ted Cruz, Donald Trump"), or a
+    // dateline dash ("LONDON (Reuters) - "), too.
     let start = body[start..].rfind(". ").map_or(start, |i| start + i + 2);
+    let start = body[start..]
+        .rfind(['?', '!'])
+        .map_or(start, |i| start + i + 1);
     let start = body[start..].rfind(" - ").map_or(start, |i| start + i + 3);
     // An appositive is a noun phrase: in a clause ("Dick Morris is working with RNC Chair Reince
     // Priebus on …, Morris revealed"; "Wilson told Linton's attorney, Adam Richards") only what
