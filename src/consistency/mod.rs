@@ -492,7 +492,11 @@ fn judge(
             }
             // "Trump's attorney general": a person named as the affiliation is whom the post
             // serves, not an organisation to compare.
-            p.orgs.retain(|o| !is_name(o));
+            let (names, orgs) = std::mem::take(&mut p.orgs)
+                .into_iter()
+                .partition(|o| is_name(o));
+            p.principals = names;
+            p.orgs = orgs;
             p
         })
         .collect();

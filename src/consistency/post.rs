@@ -44,6 +44,9 @@ pub struct Post {
     pub states: BTreeSet<String>,
     /// A military rank (`general`, `four-star general`; not `attorney general`).
     pub rank: bool,
+    /// The people the post serves, taken out of `orgs` by the caller ("Trump's attorney
+    /// general"), folded.
+    pub principals: BTreeSet<String>,
 }
 
 /// The words of a title, without punctuation around them or an owner's `’s`, and without years
@@ -313,6 +316,24 @@ impl<'p> Rules<'p> {
             && p.places.canonical(w).is_none()
     }
 
+    /// "President Obama's former campaign strategist" and "Democratic strategist": a specific
+    /// post left (one of `a`, `b`), the generic one held still (a strategist elsewhere). Without
+    /// an organisation or a person served, the serving one names no post the former one could be.
+    fn generic_still_held(&self, a: &Post, b: &Post) -> bool {
+        let (past, serving) = if a.past { (a, b) } else { (b, a) };
+        let p = self.patterns;
+        serving.orgs.is_empty()
+            && serving.principals.is_empty()
+            && serving.places.is_empty()
+            && serving.states.is_empty()
+            && serving.words.is_subset(&past.words)
+            && (!past.orgs.is_empty()
+                || past
+                    .words
+                    .difference(&serving.words)
+                    .any(|w| !p.function_words.contains(w) && !p.prepositions.contains(w)))
+    }
+
     /// Whether `p` is a candidacy ("presidential candidate", "nominee").
     fn candidacy(&self, p: &Post) -> bool {
         let c = &self.patterns.comparison.candidacies;
@@ -440,7 +461,7 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
             "a former post at one organisation, a serving one at another",
         );
     }
-    let kept_as_address = a.rank || courtesy(a) || courtesy(b);
+    let kept_as_address = a.rank || courtesy(a) || courtesy(b) || rules.generic_still_held(a, b);
     if a.past != b.past && !(a.then || b.then) && !kept_as_address {
         return (Comparison::Conflict, "a former post against a serving one");
     }

@@ -261,6 +261,26 @@ impl<'a> SpeakerResolver<'a> {
 
     /// Links a person's name run to an entity, creating it for a full name (or when `create`).
     /// Titles written around this mention fill in the entity's title if it has none yet.
+    /// "Senator Paul" in an article of Senator Rand Paul and of his father, former Congressman Ron
+    /// Paul: of the people with this family name, the one whose post the honorific is.
+    fn by_surname_and_post(&self, folded_word: &str, honorific: Option<&str>) -> Option<usize> {
+        let canonical = |t: &str| {
+            let t = t.to_lowercase();
+            self.patterns
+                .title_aliases
+                .canonical(&t)
+                .map_or(t, str::to_lowercase)
+        };
+        let post = canonical(honorific?);
+        let key = *self.key_ids.get(folded_word)?;
+        let mut holders = self.entities.iter().enumerate().filter(|(_, e)| {
+            !e.is_org && e.key == key && !e.post.is_past() && canonical(&e.post.title) == post
+        });
+        let (first, _) = holders.next()?;
+        // (Two holders: the surname alone decides, as before.)
+        holders.next().is_none().then_some(first)
+    }
+
     pub(super) fn person_entity(
         &mut self,
         parts: &NameParts,
@@ -286,6 +306,14 @@ impl<'a> SpeakerResolver<'a> {
             .is_some_and(|&i| self.entities[i].is_org);
         let found = if let Some(i) = (words.len() == 1 && org_named)
             .then(|| self.by_surname(&folded))
+            .flatten()
+        {
+            Some(i)
+        } else if let Some(i) = (words.len() == 1)
+            .then(|| {
+                let post = parts.honorific.as_deref().or(parts.title.as_deref());
+                self.by_surname_and_post(&folded, post)
+            })
             .flatten()
         {
             Some(i)

@@ -90,6 +90,10 @@ pub fn after_name(
             if let Some(i) = clause_lower.find(&needle) {
                 let start = i + needle.len();
                 let sub = &clause[start..];
+                // ("who is running against incumbent Sen. Claire McCaskill": a verb, no post.)
+                if opens_clause(&sub.to_lowercase(), patterns) {
+                    return None;
+                }
                 let sub_end = phrase_end(sub);
                 return parse_phrase(
                     text,
@@ -107,14 +111,7 @@ pub fn after_name(
     // A participle opens a clause too (", agreeing that …"), unless a title follows at once
     // ("controlling shareholder", "managing director"); a preposition opens an adverbial
     // (", on the eve of …").
-    // ("running against incumbent Sen. Claire McCaskill": the title must come at once.)
-    let participle = first.len() > 5
-        && first.ends_with("ing")
-        && patterns.word_bits.lower(first) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
-        && lower
-            .split([' ', ','])
-            .nth(1)
-            .is_none_or(|w| patterns.word_bits.lower(w) & W_TITLE_CI == 0);
+    let participle = opens_clause(&lower, patterns);
     // ("Trump, joined by Canadian Prime Minister Justin Trudeau": a past participle with its agent
     // is a clause too.)
     let passive =
@@ -128,6 +125,20 @@ pub fn after_name(
         return None;
     }
     parse_phrase(text, body_start, body_start + end, patterns)
+}
+
+/// Whether the lowercase `phrase` opens with a participle, as a clause does (", agreeing that
+/// …", "running against incumbent Sen. Claire McCaskill"), unless a title follows it at once
+/// ("controlling shareholder", "managing director").
+fn opens_clause(phrase: &str, patterns: &PatternSet) -> bool {
+    let mut words = phrase.split([' ', ',']);
+    let first = words.next().unwrap_or("");
+    first.len() > 5
+        && first.ends_with("ing")
+        && patterns.word_bits.lower(first) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
+        && words
+            .next()
+            .is_none_or(|w| patterns.word_bits.lower(w) & W_TITLE_CI == 0)
 }
 
 /// The title phrase written right before `name_start` as an appositive ending in a comma:
