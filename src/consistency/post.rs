@@ -334,6 +334,23 @@ impl<'p> Rules<'p> {
                     .any(|w| !p.function_words.contains(w) && !p.prepositions.contains(w)))
     }
 
+    /// Whether `a` and `b` chair two bodies one person may chair at once: "Chairman of the
+    /// Senate Republican Conference" and "Chairman of the Senate Commerce Committee".
+    fn chairs_of_bodies(&self, a: &Post, b: &Post) -> bool {
+        let chair = |p: &Post| {
+            self.groups
+                .iter()
+                .any(|(name, posts)| name == "chair" && posts.iter().any(|e| is(p, e)))
+        };
+        let bodies = &self.patterns.comparison.bodies_chaired_at_once;
+        let body = |p: &Post| {
+            p.orgs
+                .iter()
+                .any(|o| o.split(' ').any(|w| bodies.contains(w)))
+        };
+        chair(a) && chair(b) && body(a) && body(b)
+    }
+
     /// Whether `p` is a candidacy ("presidential candidate", "nominee").
     fn candidacy(&self, p: &Post) -> bool {
         let c = &self.patterns.comparison.candidacies;
@@ -476,6 +493,9 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
         && !rules.between_places(b)
     {
         return (Comparison::Conflict, "different countries");
+    }
+    if orgs_disagree && rules.chairs_of_bodies(a, b) {
+        return (Comparison::HeldAtOnce, "chairs of two bodies, held at once");
     }
     if orgs_disagree {
         return (Comparison::Conflict, "different organisations");

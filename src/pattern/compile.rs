@@ -81,6 +81,8 @@ pub struct ComparisonRules {
     /// Words of a candidacy ("candidate", "nominee"): the party written with one may name the
     /// primary run in ("Democratic presidential candidate Sen. Bernie Sanders, I-Vt.").
     pub candidacies: Lexicon,
+    /// Words of bodies one person may chair several of at once ("committee", "conference").
+    pub bodies_chaired_at_once: Lexicon,
     /// Words of organisations' names that say their kind or place, not which one they are
     /// ("national", "public"): two names sharing only these are different organisations.
     pub generic_org_words: Lexicon,
@@ -587,6 +589,7 @@ fn comparison_rules(raw: RawComparison, files: &PatternFiles) -> Result<Comparis
         ranks: Lexicon::new(raw.ranks),
         courtesy_titles: Lexicon::new(raw.courtesy_titles),
         candidacies: Lexicon::new(raw.candidacies),
+        bodies_chaired_at_once: Lexicon::new(raw.bodies_chaired_at_once),
         exclusive: raw.exclusive,
         held_with_any: raw.held_with_any,
         posts_between_places: raw.posts_between_places,

@@ -328,6 +328,8 @@ pub(crate) struct RawConsistency {
     #[serde(default)]
     pub candidacies: Vec<String>,
     #[serde(default)]
+    pub bodies_chaired_at_once: Vec<String>,
+    #[serde(default)]
     pub exclusive: Vec<Vec<String>>,
     #[serde(default)]
     pub held_with_any: Vec<String>,
@@ -354,6 +356,7 @@ impl RawConsistency {
             ranks: self.ranks,
             courtesy_titles: self.courtesy_titles,
             candidacies: self.candidacies,
+            bodies_chaired_at_once: self.bodies_chaired_at_once,
             exclusive: self.exclusive,
             held_with_any: self.held_with_any,
             posts_between_places: self.posts_between_places,
@@ -376,6 +379,7 @@ pub(crate) struct RawComparison {
     pub ranks: Vec<String>,
     pub courtesy_titles: Vec<String>,
     pub candidacies: Vec<String>,
+    pub bodies_chaired_at_once: Vec<String>,
     pub exclusive: Vec<Vec<String>>,
     pub held_with_any: Vec<String>,
     pub posts_between_places: Vec<String>,

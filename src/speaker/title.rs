@@ -412,7 +412,22 @@ fn after_title(
         .position(|t| t.text == "at")
         .map(|p| p + t_end);
     let then_at = first_at.filter(|&p| at_the_time(p));
-    let at = first_at.filter(|&p| !at_the_time(p));
+    // "Director of the Scottish Local Authority Management Centre at Strathclyde University": an
+    // organisation named with "of" right after the head (one with an organisation's word:
+    // "Centre", "Institute"; not a field, "professor of American politics") is the more
+    // specific; the one "at" is its parent.
+    let of_named = toks.get(t_end).filter(|t| t.text == "of").and_then(|_| {
+        let k = t_end + 1 + usize::from(toks.get(t_end + 1).is_some_and(|t| t.text == "the"));
+        let named = toks[k.min(toks.len())..first_at?]
+            .iter()
+            .any(|t| t.is_capitalized() && patterns.org_words.contains_ci(t.text));
+        toks.get(k)
+            .filter(|t| t.is_capitalized() && named)
+            .map(|_| t_end)
+    });
+    let at = first_at
+        .filter(|&p| !at_the_time(p))
+        .map(|p| of_named.unwrap_or(p));
     let prep = at.or_else(|| {
         if owner_known {
             return None;
@@ -456,6 +471,10 @@ fn after_title(
             j += 1;
         }
         let mut org_end = clause_stop(&toks[j..], patterns).map_or(toks.len(), |k| k + j);
+        // (The parent organisation after "at" is not part of the one named with "of".)
+        if let Some(a) = first_at.filter(|&a| a > j) {
+            org_end = org_end.min(a);
+        }
         // "St. Brennan's Hospital in Queens": a location after the organisation is not part of it.
         if let Some(k) = toks[j..org_end].iter().position(|t| t.text == "in") {
             if k >= 2 && toks.get(j + k + 1).is_some_and(Token::is_capitalized) {
