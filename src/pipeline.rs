@@ -241,7 +241,7 @@ impl<'p> Extractor<'p> {
                 previous: prev,
                 next: paragraphs.get(q.paragraph + 1).map(|n| n.span),
             };
-            let ctx = attribution::context(text, quotes, i, paras, p.quotes.nickname_max_words);
+            let ctx = attribution::context(text, quotes, i, paras, p);
             if attribution::is_scare(text, q, &ctx, p) {
                 found.push(Attributed::none(QuoteKind::Scare));
                 continue;

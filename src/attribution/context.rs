@@ -6,6 +6,7 @@
 //! a [`Context`] of byte spans of the text. Sentence starts are sorted, so every lookup is a
 //! binary search and a huge paragraph stays linear.
 
+use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::Span;
 
@@ -15,6 +16,70 @@ const SHORT_GAP: usize = 3;
 /// A sentence shorter than this right after a quote that opens its sentence still belongs to it
 /// (“Why?” Smith asked.): long enough for a name, a title and a reporting verb.
 const SHORT_SENTENCE: usize = 80;
+
+/// How many words of a longer sentence after a quote may come before its reporting verb, for it
+/// to read as the quote's attribution ([`reads_as_attribution`]).
+const ATTRIBUTION_VERB_WORDS: usize = 8;
+
+/// Whether a sentence of any length right after a quote that opens its sentence reads as that
+/// quote's attribution: a reporting verb within its first words, followed by no clause of its own
+/// ("Clinton said at a rally in California, one of six states …", "de Blasio complained."; not
+/// "David Davis said the government had failed …", which reports something else).
+fn reads_as_attribution(sentence: &str, patterns: &PatternSet) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .take(ATTRIBUTION_VERB_WORDS + 2)
+        .collect();
+    // (A reporting verb as reports are written after a quote: in the past, or "says" and its
+    // kin; not "Auditions begin in Canada".)
+    let Some(v) = words[..words.len().min(ATTRIBUTION_VERB_WORDS + 1)]
+        .iter()
+        .position(|w| {
+            let w = w.trim_end_matches([',', '.', ';', ':']);
+            w.starts_with(char::is_lowercase)
+                && patterns.word_bits.exact(w) & crate::pattern::lexicon::W_SPEECH_VERB_EXACT != 0
+                && (w.ends_with("ed")
+                    || matches!(w, "said" | "says" | "wrote" | "writes" | "told" | "tells"))
+        })
+    else {
+        return false;
+    };
+    // A sentence that brings a quote of its own, or introduces one ("Mike Hobday, of the League,
+    // said: …"), is another's; so is one whose verb follows an auxiliary ("The TUC has called on
+    // the government …"): the verb comes right after a name or a pronoun.
+    if v == 0 || sentence.contains(['“', '"', ':']) {
+        return false;
+    }
+    let subject = words[v - 1].trim_end_matches(',');
+    if !(subject.starts_with(char::is_uppercase) || matches!(subject, "he" | "she" | "they")) {
+        return false;
+    }
+    let verb = words[v];
+    if verb.ends_with([',', '.', ';']) {
+        return true;
+    }
+    let Some(next) = words.get(v + 1) else {
+        return true;
+    };
+    let lower = next.trim_end_matches([',', '.', ';']).to_lowercase();
+    patterns.weekdays.contains(&lower)
+        || matches!(
+            lower.as_str(),
+            "at" | "in"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "while"
+                | "from"
+                | "reporters"
+                | "journalists"
+                | "later"
+                | "then"
+                | "again"
+        )
+        || (lower.len() > 4 && lower.ends_with("ly"))
+}
 
 /// The contexts around one quote.
 #[derive(Clone, Copy, Debug)]
@@ -72,8 +137,9 @@ pub fn context(
     quotes: &[Quote],
     i: usize,
     paras: Paragraphs<'_>,
-    nickname_max_words: usize,
+    patterns: &PatternSet,
 ) -> Context {
+    let nickname_max_words = patterns.quotes.nickname_max_words;
     let Paragraphs {
         this: para,
         sentences,
@@ -112,7 +178,9 @@ pub fn context(
     let mut sentence_end = ends.next().unwrap_or(para.end);
     if opens_sentence && sentence_end <= after_start + SHORT_GAP {
         let following = ends.next().unwrap_or(para.end);
-        if following - sentence_end < SHORT_SENTENCE {
+        if following - sentence_end < SHORT_SENTENCE
+            || reads_as_attribution(&text[sentence_end..following], patterns)
+        {
             sentence_end = following;
         }
     }
