@@ -93,7 +93,10 @@ pub(super) fn closer_subject(
         && !words.iter().any(|w| w.ends_with("’s") || w.ends_with("'s"))
         && !patterns.non_names.contains(words[0])
         && patterns.places.canonical(piece).is_none()
-        && !words.iter().any(|w| patterns.org_words.contains_ci(w));
+        && !words.iter().any(|w| patterns.org_words.contains_ci(w))
+        // ("Cory Fritz, press secretary for …, Ohio Republican, said": a member's state and
+        // party describe the subject; they are not another one.)
+        && patterns.parties.canonical(words[words.len() - 1]).is_none();
     person.then_some((start, start + piece.len()))
 }
 
