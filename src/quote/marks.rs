@@ -122,7 +122,7 @@ fn pair_paragraph(
                         pi,
                         quotes,
                     );
-                    open = None;
+                    open = (c == oc && reopens(&p[..at], after)).then_some((at, c, pair));
                 } else if closes {
                     diags.push(Diagnostic {
                         offset: span.start + o,
@@ -149,18 +149,12 @@ fn pair_paragraph(
                     continue;
                 };
                 let symmetric = patterns.quotes.pairs[pair].1.contains(&c);
-                if symmetric {
-                    // An inch mark (12") or a stray closing mark (word" then space or end).
-                    let after_word = before
-                        .is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | ',' | '?' | '!'));
-                    let then_space = after.is_none_or(|a| a.is_whitespace());
-                    if then_space && (before.is_some_and(|b| b.is_ascii_digit()) || after_word) {
-                        diags.push(Diagnostic {
-                            offset: span.start + at,
-                            message: "stray straight quote mark".into(),
-                        });
-                        continue;
-                    }
+                if symmetric && stray(before, after) {
+                    diags.push(Diagnostic {
+                        offset: span.start + at,
+                        message: "stray straight quote mark".into(),
+                    });
+                    continue;
                 }
                 open = Some((at, c, pair));
             }
@@ -187,6 +181,25 @@ fn pair_paragraph(
         });
     }
     false
+}
+
+/// Whether a straight mark outside a quote, between the characters `before` and `after` it, is an
+/// inch mark (12") or a stray closing mark (word" then a space or the end).
+fn stray(before: Option<char>, after: Option<char>) -> bool {
+    let after_word =
+        before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | ',' | '?' | '!'));
+    let then_space = after.is_none_or(char::is_whitespace);
+    then_space && (before.is_some_and(|b| b.is_ascii_digit()) || after_word)
+}
+
+/// Whether a straight mark that closes a quote opens the next one too, with `head` the paragraph
+/// up to the mark: `"Last week I announced £419m. "That's a 5.5% increase …"` — after a
+/// sentence's end and a space, before a capital (a quote's paragraphs run together, as in BBC
+/// texts). A closing mark never stands after a space, an opening one never before one.
+fn reopens(head: &str, after: Option<char>) -> bool {
+    head.ends_with(' ')
+        && head.trim_end().ends_with(['.', '!', '?'])
+        && after.is_some_and(char::is_uppercase)
 }
 
 fn opener_pair(patterns: &PatternSet, c: char) -> Option<usize> {
@@ -278,6 +291,19 @@ mod tests {
         pairing120,
         "He said \"yes\" and then “no” twice.",
         &["yes", "no"]
+    );
+    // A quote's paragraphs run together (BBC texts): a straight mark after a sentence's end and a
+    // space, before a capital, closes one piece and opens the next.
+    t!(
+        pairing130,
+        "He said: \"I announced £419m. \"That is a 5.5% increase.\" Mr McCabe is also here.",
+        &["I announced £419m. ", "That is a 5.5% increase."]
+    );
+    // (Not a closing mark that a space follows: the next quote is its own.)
+    t!(
+        pairing140,
+        "\"We won,\" he said. \"It was great.\"",
+        &["We won,", "It was great."]
     );
 
     #[test]
