@@ -117,6 +117,20 @@ pub fn parse_run<'a>(
     end: usize,
     patterns: &PatternSet,
 ) -> NameParts<'a> {
+    // "Brian Monteith MSP", "Tom McCabe MSP": a post-nominal in capitals after a full name (one
+    // that opens with a given name: not "Manchester Central MP", a constituency) is no word of it.
+    let end = if end >= start + 3
+        && tokens[start].exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX)
+            != 0
+        && tokens[end - 1].text.len() >= 2
+        && tokens[end - 1].text.bytes().all(|b| b.is_ascii_uppercase())
+        && tokens[end - 1].lower_bits(patterns) & W_TITLE_CI != 0
+        && tokens[end - 2].is_capitalized()
+    {
+        end - 1
+    } else {
+        end
+    };
     let run = &tokens[start..end];
     let k0 = name_tail_start(run, patterns);
     let pre_start = title_words_start(tokens, start, patterns);
