@@ -318,6 +318,16 @@ fn starts_with_org_word(words: &[String], patterns: &PatternSet) -> bool {
         && patterns.titles.contains_ci(&words[1..].join(" "))
 }
 
+/// A title in its canonical spelling, lowercase (`lexicon/title-aliases.txt`: "Sen." is
+/// "senator", "PM" is "prime minister"); as written, lowercased, when it has none.
+pub(super) fn canonical_title(title: &str, patterns: &PatternSet) -> String {
+    let t = title.to_lowercase();
+    patterns
+        .title_aliases
+        .canonical(&t)
+        .map_or(t, str::to_lowercase)
+}
+
 /// The canonical name of the party `s` names, if it is one.
 pub fn party_of(s: &str, patterns: &PatternSet) -> Option<String> {
     if s.is_empty() {

@@ -120,6 +120,12 @@ pub struct SpeakerResolver<'a> {
     by_word: FastMap<String, usize>,
     /// The folded family names of people, numbered.
     key_ids: FastMap<String, u32>,
+    /// For each family name's number (`key_ids`), the people who have it, in the order they
+    /// were met: the people a surname may mean, without a scan of every entity.
+    people_by_key: Vec<Vec<usize>>,
+    /// Every ending, at a word's start, of the posts people hold in the article, canonical: what
+    /// [`SpeakerResolver::sole_holder`] asks of every person, kept as they are read.
+    held_title_ends: FastSet<String>,
     mentions: Vec<MentionAt>,
     sentences: Vec<usize>,
     /// Only mentions before this offset count (the mention being resolved).

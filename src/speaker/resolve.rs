@@ -413,13 +413,7 @@ impl SpeakerResolver<'_> {
     fn sole_holder(&self, words: &[&str]) -> Option<usize> {
         let patterns = self.patterns;
         let phrase = words.join(" ").to_lowercase();
-        let canonical = |t: &str| {
-            let t = t.to_lowercase();
-            patterns
-                .title_aliases
-                .canonical(&t)
-                .map_or(t, str::to_lowercase)
-        };
+        let canonical = |t: &str| super::describe::canonical_title(t, patterns);
         let post = canonical(&phrase);
         let sole = patterns.comparison.groups.iter().any(|(group, posts)| {
             matches!(
@@ -430,21 +424,15 @@ impl SpeakerResolver<'_> {
         if !sole {
             return None;
         }
-        let holds = |e: &Entity| {
-            std::iter::once(&e.post)
-                .chain(&e.posts)
-                .any(|d| canonical(&d.title).ends_with(&post))
-        };
-        if self.entities.iter().any(holds) {
+        if self.held_title_ends.contains(&post) {
             return None;
         }
         let here = self.sentence_of(self.cursor);
         let start = self.sentences.get(here.checked_sub(1)?).copied()?;
         let end = self.sentences.get(here).copied()?;
-        let m = self
-            .mentions
+        let lo = self.mentions.partition_point(|m| m.pos < start);
+        let m = self.mentions[lo..]
             .iter()
-            .skip_while(|m| m.pos < start)
             .take_while(|m| m.pos < end)
             .find(|m| m.subject)?;
         // The sentence's subject as it opens ("Tony Blair has pledged …"), not a name deep in it.

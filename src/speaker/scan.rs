@@ -14,7 +14,7 @@ use super::status::{prefixed_honorific, qualifier_before, status_before};
 use super::title;
 use super::{floor_char_boundary, is_initial, Entity, MentionAt, SpeakerResolver};
 use super::{NAMES_AT_START, TITLE_REACH};
-use crate::pattern::lexicon::{FastMap, W_TITLE_CI, W_TITLE_MODIFIER_CI};
+use crate::pattern::lexicon::{FastMap, FastSet, W_TITLE_CI, W_TITLE_MODIFIER_CI};
 use crate::pattern::PatternSet;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Span};
@@ -124,6 +124,8 @@ impl<'a> SpeakerResolver<'a> {
             by_name: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
             by_word: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
             key_ids: FastMap::with_capacity_and_hasher(NAMES_AT_START, Default::default()),
+            people_by_key: Vec::new(),
+            held_title_ends: FastSet::default(),
             mentions: Vec::new(),
             sentences,
             cursor: usize::MAX,
@@ -263,20 +265,21 @@ impl<'a> SpeakerResolver<'a> {
     /// Titles written around this mention fill in the entity's title if it has none yet.
     /// "Senator Paul" in an article of Senator Rand Paul and of his father, former Congressman Ron
     /// Paul: of the people with this family name, the one whose post the honorific is.
+    ///
+    /// Only the people of that family name are looked at (`people_by_key`): a scan of every
+    /// person for every such mention was quadratic on huge one-line inputs.
     fn by_surname_and_post(&self, folded_word: &str, honorific: Option<&str>) -> Option<usize> {
-        let canonical = |t: &str| {
-            let t = t.to_lowercase();
-            self.patterns
-                .title_aliases
-                .canonical(&t)
-                .map_or(t, str::to_lowercase)
-        };
-        let post = canonical(honorific?);
+        let post = super::describe::canonical_title(honorific?, self.patterns);
         let key = *self.key_ids.get(folded_word)?;
-        let mut holders = self.entities.iter().enumerate().filter(|(_, e)| {
-            !e.is_org && e.key == key && !e.post.is_past() && canonical(&e.post.title) == post
-        });
-        let (first, _) = holders.next()?;
+        let mut holders = self.people_by_key[key as usize]
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.entities[i];
+                !e.post.is_past()
+                    && super::describe::canonical_title(&e.post.title, self.patterns) == post
+            });
+        let first = holders.next()?;
         // (Two holders: the surname alone decides, as before.)
         holders.next().is_none().then_some(first)
     }
@@ -384,6 +387,10 @@ impl<'a> SpeakerResolver<'a> {
                     ..Entity::default()
                 });
                 let i = self.entities.len() - 1;
+                if self.people_by_key.len() <= key as usize {
+                    self.people_by_key.resize(key as usize + 1, Vec::new());
+                }
+                self.people_by_key[key as usize].push(i);
                 self.index_person(i, &display, folded);
                 i
             }
@@ -426,11 +433,13 @@ impl<'a> SpeakerResolver<'a> {
         if let Some(p) = party.filter(|_| e.post.party.is_empty() || state.is_some()) {
             e.post.party = p;
         }
+        let mut new_titles: Vec<String> = Vec::new();
         for (d, at, honorific) in said {
             // The title's offsets cover the title as kept ("anchor" of "News anchor", "Governor"
             // of "then-Governor"), when it is written whole inside what was read.
             let at = at.map(|a| narrow(text, a, &d.title));
             if !d.title.is_empty() && !e.posts.contains(&d) {
+                new_titles.push(d.title.clone());
                 e.posts.push(d.clone());
             }
             if d.title.is_empty() {
@@ -491,6 +500,17 @@ impl<'a> SpeakerResolver<'a> {
                 // or state; "As a Navy veteran, Buttigieg" gives the presidential candidate no
                 // "Navy".)
                 e.post.affiliation = d.affiliation;
+            }
+        }
+        // (Every word-final part of a post held, for `sole_holder`: "deputy prime minister" holds
+        // "prime minister" and "minister", "vice-president" holds "president".)
+        for title in new_titles {
+            let t = super::describe::canonical_title(&title, self.patterns);
+            for (k, c) in t.char_indices() {
+                if k == 0 || matches!(c, ' ' | '-') {
+                    let from = if k == 0 { 0 } else { k + 1 };
+                    self.held_title_ends.insert(t[from..].to_string());
+                }
             }
         }
     }
