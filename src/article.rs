@@ -111,7 +111,8 @@ impl Article {
 /// first lines.
 const DATE_REACH: usize = 400;
 
-const MONTHS: [&str; 12] = [
+/// The months' names, lowercase, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

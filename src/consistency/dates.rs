@@ -193,38 +193,10 @@ pub fn latest_year(text: &str) -> Option<u32> {
 
 /// The words after which a year anchors a sentence's events in time: "In 2018, …", "in October
 /// of 2009", "on Sept. 26, 1960", "from 2009 to 2014" (not "the 2017 tax law", which names a
-/// thing).
+/// thing); besides a month's whole name (`crate::article::MONTHS`).
 const TIME_ANCHORS: &[&str] = &[
-    "in",
-    "of",
-    "since",
-    "during",
-    "from",
-    "between",
-    "until",
-    "by",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
+    "in", "of", "since", "during", "from", "between", "until", "by", "jan.", "feb.", "mar.",
+    "apr.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
 ];
 
 /// Whether `sentence` sets what it tells in a year before `now`: a title given there is the one
@@ -259,7 +231,8 @@ pub fn told_of_past(sentence: &str, now: u32) -> bool {
             return false;
         }
         let anchor = |k: usize| {
-            TIME_ANCHORS.contains(&words[k].trim_end_matches(',').to_lowercase().as_str())
+            let w = words[k].trim_end_matches(',').to_lowercase();
+            TIME_ANCHORS.contains(&w.as_str()) || crate::article::MONTHS.contains(&w.as_str())
         };
         // "Sept. 26, 1960": the month before the day.
         let day = |k: usize| {
