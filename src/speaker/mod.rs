@@ -17,6 +17,7 @@
 //! * `the president` links to the most recent person with that title; `a senior official` is an
 //!   unnamed source: no name, title `senior official`.
 
+mod antecedent;
 mod describe;
 mod fold;
 pub mod name;

@@ -15,10 +15,6 @@ use crate::pattern::{Method, PronounClass};
 use crate::segment::Span;
 use crate::token::{strip_possessive, tokenize, Token};
 
-/// How many sentences back [`SpeakerResolver::sole_holder`] looks for another person the article
-/// gives no post, who might be the one a bare "the prime minister" means.
-const SOLE_HOLDER_SENTENCES: usize = 4;
-
 /// Whether `text` has `word` (lowercase) as a whole word, in lowercase or capitalised.
 pub(super) fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
@@ -50,18 +46,6 @@ pub(super) fn word_runs(text: &str) -> FastSet<&str> {
 pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
-
-/// The longest name (with its title) that a description in apposition may follow: "Erin
-/// Brockovich, the legendary activist".
-const APPOSITION_NAME_BYTES: usize = 80;
-
-/// How many capitalised words of "the former mayor of New York City" qualify the description.
-const OF_PLACE_WORDS: usize = 4;
-
-/// How far before a title word an indefinite determiner may stand ("a senior Cruz campaign
-/// adviser"): a noun phrase's length.
-const INTRODUCTION_BYTES: usize = 48;
-
 impl SpeakerResolver<'_> {
     /// Whether the text has `word` (lowercase) as a whole word written in lowercase: the free
     /// function [`has_lowercase_word`], answered from a set of the text's words made once (a
@@ -329,173 +313,6 @@ impl SpeakerResolver<'_> {
         }
     }
 
-    /// "the New York Democrat", "the former secretary of state", "the England captain": a
-    /// definite description of one person that no one in the article holds as a post is the
-    /// person the text just spoke of, as "he" would be, unless what the article says of that
-    /// person contradicts it (another party, only other posts). Plurals and the words of unnamed
-    /// sources ("the official", `lexicon/anonymous-heads.txt`) are left unnamed.
-    fn nominal_antecedent(
-        &self,
-        words: &[&str],
-        end: usize,
-        head: &str,
-        head_singular: &str,
-    ) -> Option<usize> {
-        let patterns = self.patterns;
-        if head != head_singular || patterns.anonymous_heads.contains(head) {
-            return None;
-        }
-        let head_party = words
-            .last()
-            .and_then(|w| super::describe::party_of(w, patterns));
-        if head_party.is_none() && !patterns.titles.contains(head) {
-            return None;
-        }
-        // In apposition to the sentence's subject: "Erin Brockovich, the legendary
-        // environmental activist and lawyer, saying …" is Erin Brockovich (not "In his letter to
-        // Rod Rosenstein, the OGE acting director said").
-        if let Some(m) = self.recent().last() {
-            let between = self.text.get(m.pos..self.cursor).unwrap_or("");
-            if m.subject
-                && between.ends_with(", ")
-                && between.len() < APPOSITION_NAME_BYTES
-                && between.matches([',', '.', ';', '“', '”', '"']).count() == 1
-                && !self.entities[m.entity].is_org
-            {
-                return Some(m.entity);
-            }
-        }
-        // Only a description that tells this person from others: a capitalised qualifier (a
-        // party, a state, an organisation: "the New York Democrat", "the Kentucky senator", "the
-        // former F.B.I. director") or a status. "The president", "the commander", "the
-        // Republican" may be anyone, and are often someone the article never names.
-        let mut qualifiers = words[..words.len().saturating_sub(1)].to_vec();
-        if !qualifiers.iter().any(|w| {
-            w.starts_with(char::is_uppercase)
-                || patterns.statuses.canonical(&w.to_lowercase()).is_some()
-        }) {
-            return self.sole_holder(words);
-        }
-        // "the former mayor of Newark": the place the text goes on to name qualifies it too.
-        let rest = self.text.get(end..).unwrap_or("");
-        if let Some(of) = rest.strip_prefix(" of ") {
-            qualifiers.extend(
-                of.split(' ')
-                    .take(OF_PLACE_WORDS)
-                    .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-                    .take_while(|w| w.starts_with(char::is_uppercase)),
-            );
-        }
-        // "A diplomat in Kabul … said … the diplomat said": the unnamed person introduced before.
-        if self.introduced_unnamed(head) {
-            return None;
-        }
-        let fits = |e: &Entity, spoke: bool| {
-            let first = e.name.split(' ').next().unwrap_or("");
-            // A person by some sign beyond having spoken ("the White House said").
-            !e.is_org
-                && person_like(e, spoke, patterns)
-                && (e.gender.is_some() || e.aged || patterns.is_given_name(first))
-                && describes(e, &qualifiers, head, head_party.as_deref(), patterns)
-        };
-        self.salient(self.cursor, None, &fits).or_else(|| {
-            // Someone further back: the one person in the article it describes.
-            let mut holders = (0..self.entities.len()).filter(|&i| fits(&self.entities[i], true));
-            let first = holders.next()?;
-            holders.next().is_none().then_some(first)
-        })
-    }
-
-    /// "Tony Blair has pledged … The prime minister told the Jewish Chronicle": a post one person
-    /// holds in a place (a head of government or of state, a governor, a mayor: the groups of
-    /// `consistency.toml`), written bare, is the subject of the sentence before, when the
-    /// article gives that person no post and no one in it holds this one.
-    fn sole_holder(&self, words: &[&str]) -> Option<usize> {
-        let patterns = self.patterns;
-        let phrase = words.join(" ").to_lowercase();
-        let canonical = |t: &str| super::describe::canonical_title(t, patterns);
-        let post = canonical(&phrase);
-        let sole = patterns.comparison.groups.iter().any(|(group, posts)| {
-            matches!(
-                group.as_str(),
-                "head of government" | "head of state" | "governor" | "mayor"
-            ) && posts.iter().any(|p| canonical(p) == post)
-        });
-        if !sole {
-            return None;
-        }
-        if self.held_title_ends.contains(&post) {
-            return None;
-        }
-        let here = self.sentence_of(self.cursor);
-        let start = self.sentences.get(here.checked_sub(1)?).copied()?;
-        let end = self.sentences.get(here).copied()?;
-        let lo = self.mentions.partition_point(|m| m.pos < start);
-        let m = self.mentions[lo..]
-            .iter()
-            .take_while(|m| m.pos < end)
-            .find(|m| m.subject)?;
-        // The sentence's subject as it opens ("Tony Blair has pledged …"), not a name deep in it.
-        let lead = self.text.get(start..m.pos)?;
-        if lead.split_whitespace().count() > 2 {
-            return None;
-        }
-        let untitled = |i: usize| {
-            let e = &self.entities[i];
-            e.post.title.is_empty()
-                && e.posts.is_empty()
-                && !e.is_org
-                && e.name.contains(' ')
-                && person_like(e, false, patterns)
-        };
-        // ("Mr Blunkett said he wanted … The prime minister said": with Tony Blair, untitled too,
-        // a few sentences back, either may be meant: no one.)
-        let window = self
-            .sentences
-            .get(here.saturating_sub(SOLE_HOLDER_SENTENCES))
-            .copied()
-            .unwrap_or(0);
-        let mut others = self
-            .recent()
-            .iter()
-            .filter(|o| o.pos >= window && o.entity != m.entity && untitled(o.entity));
-        (untitled(m.entity) && others.next().is_none()).then_some(m.entity)
-    }
-
-    /// Whether `head` (a title word, lowercase) was written after an indefinite determiner ("a
-    /// senior commander", "another ally", "one GOP operative") in this sentence or the
-    /// `pronoun_window_sentences` before it: an unnamed person whom "the commander" goes on
-    /// speaking of.
-    fn introduced_unnamed(&self, head: &str) -> bool {
-        let here = self.sentence_of(self.cursor);
-        let lo = here.saturating_sub(self.patterns.pronoun_window_sentences);
-        let start = self.sentences.get(lo).copied().unwrap_or(0);
-        let window = &self.text[start..self.cursor];
-        let bytes = window.as_bytes();
-        memchr::memmem::find_iter(bytes, head.as_bytes()).any(|i| {
-            let end = i + head.len();
-            let whole = (i == 0 || !is_word_byte(bytes[i - 1]))
-                && (end == bytes.len() || !is_word_byte(bytes[end]) || bytes[end] == b's');
-            let before =
-                &window[floor_char_boundary(window, i.saturating_sub(INTRODUCTION_BYTES))..i];
-            // The nearest determiner before the head, within its noun phrase.
-            let det = before
-                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-                .filter(|w| !w.is_empty())
-                .take(4)
-                .find(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "a" | "an" | "another" | "one" | "the" | "his" | "her" | "their"
-                    )
-                });
-            whole
-                && det.is_some_and(|d| {
-                    matches!(d.to_lowercase().as_str(), "a" | "an" | "another" | "one")
-                })
-        })
-    }
-
     pub(super) fn resolve_pronoun(&mut self, pos: usize, class: PronounClass) -> Speaker {
         let patterns = self.patterns;
         let person_like = |e: &Entity, spoke: bool| person_like(e, spoke, patterns);
@@ -540,7 +357,7 @@ impl SpeakerResolver<'_> {
     /// subjects and quoted speakers first, then sentences' subjects, then other names, nearest
     /// first; the first that `fits` (an entity, and whether it spoke). With `pronoun`, an earlier
     /// sentence whose subject is that same pronoun is first narrowed to its subjects.
-    fn salient(
+    pub(super) fn salient(
         &self,
         pos: usize,
         pronoun: Option<&str>,
@@ -606,7 +423,7 @@ impl SpeakerResolver<'_> {
 /// Whether `e` may be a person "he", "she" or "the senator" speaks of: a name of several words
 /// counts as one only with some sign of it (a given name, a gender, a title, or having said
 /// something), so that "New Hampshire" or "Little Rock" are not taken for someone.
-fn person_like(e: &Entity, spoke: bool, patterns: &crate::pattern::PatternSet) -> bool {
+pub(super) fn person_like(e: &Entity, spoke: bool, patterns: &crate::pattern::PatternSet) -> bool {
     let mut words = e.name.split(' ');
     let first = words.next().unwrap_or("");
     let single = words.next().is_none();
@@ -617,62 +434,6 @@ fn person_like(e: &Entity, spoke: bool, patterns: &crate::pattern::PatternSet) -
             || e.aged
             || !e.post.title.is_empty()
             || patterns.first_names_unisex.contains(first))
-}
-
-/// Whether what the article says of `e` (its posts, parties and constituencies) confirms a
-/// description: every capitalised qualifier ("Kentucky", "F.B.I.", "Lib Dem") among its words,
-/// its party, and its head (a post `e` holds, or `e`'s party when the head is a party's member,
-/// "Democrat").
-fn describes(
-    e: &Entity,
-    qualifiers: &[&str],
-    head: &str,
-    head_party: Option<&str>,
-    patterns: &crate::pattern::PatternSet,
-) -> bool {
-    let plain = |w: &str| fold(&w.replace('.', ""));
-    let has_party = |p: &str| e.post.party == p || e.posts.iter().any(|d| d.party == p);
-    // The words one description of `e` gives, with the party tag's state.
-    let words_of = |d: &super::describe::Description| {
-        let mut known: Vec<String> = Vec::new();
-        if let Some(state) = &e.home_state {
-            known.extend(state.split(' ').map(plain));
-        }
-        for field in [&d.title, &d.affiliation, &d.party] {
-            known.extend(field.split([' ', '-']).map(plain));
-        }
-        if let Some(state) = patterns.us_states.canonical(&d.affiliation) {
-            known.extend(state.split(' ').map(plain));
-        }
-        for t in d.title.split(' ') {
-            if let Some(c) = patterns.title_aliases.canonical(&t.to_lowercase()) {
-                known.extend(c.split([' ', '-']).map(plain));
-            }
-        }
-        known
-    };
-    let confirmed_by = |known: &[String]| {
-        qualifiers
-            .iter()
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .all(|w| match super::describe::party_of(w, patterns) {
-                Some(p) => has_party(&p),
-                None => {
-                    let w = patterns.us_states.canonical(w).unwrap_or(w);
-                    w.split(' ').all(|w| known.contains(&plain(w)))
-                }
-            })
-    };
-    // One description that has it all: "Brexit" from one post and "secretary" from another
-    // describe no one.
-    std::iter::once(&e.post).chain(&e.posts).any(|d| {
-        let known = words_of(d);
-        let headed = match head_party {
-            Some(p) => has_party(p),
-            None => known.contains(&plain(head)),
-        };
-        headed && confirmed_by(&known)
-    })
 }
 
 #[cfg(test)]
