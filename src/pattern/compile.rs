@@ -162,6 +162,8 @@ pub struct PatternSet {
     pub unnamed_determiners: Lexicon,
     /// Nouns of unnamed sources ("the official"): never the person the text just named.
     pub anonymous_heads: Lexicon,
+    /// `lexicon/representative-heads.txt`: posts held for someone else (lawyer, agent, adviser).
+    pub representative_heads: Lexicon,
     /// How many sentences back a pronoun may look for its person.
     pub pronoun_window_sentences: usize,
     /// How `check` compares posts (`consistency.toml`).
@@ -310,6 +312,7 @@ impl PatternSet {
             relative_title_verbs: speakers.relative_title_verbs,
             unnamed_determiners: Lexicon::new(speakers.unnamed_determiners),
             anonymous_heads: take("anonymous-heads")?,
+            representative_heads: take("representative-heads")?,
             pronoun_window_sentences: speakers.pronoun_window_sentences,
             comparison: comparison_rules(consistency_rules, &files)?,
             function_words: take("function-words")?,

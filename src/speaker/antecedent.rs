@@ -6,7 +6,7 @@
 
 use super::fold::fold;
 use super::resolve::{is_word_byte, person_like};
-use super::{floor_char_boundary, Entity, SpeakerResolver};
+use super::{floor_char_boundary, Entity, SpeakerResolver, LOOKBACK};
 
 /// How many sentences back [`SpeakerResolver::sole_holder`] looks for another person the article
 /// gives no post, who might be the one a bare "the prime minister" means.
@@ -18,6 +18,14 @@ const APPOSITION_NAME_BYTES: usize = 80;
 
 /// How many capitalised words of "the former mayor of New York City" qualify the description.
 const OF_PLACE_WORDS: usize = 4;
+
+/// How many sentences back a person the article gives no post must have led a sentence or
+/// spoken for [`SpeakerResolver::only_person_in_view`] to take a description for them.
+const UNTITLED_LEAD_SENTENCES: usize = 2;
+
+/// How many words a name and "and" may take before the name coordinated with it ("Jane Rowe
+/// and Tom Fitch met"): a long name with its title.
+const COORDINATED_NAME_WORDS: usize = 7;
 
 /// How far before a title word an indefinite determiner may stand ("a senior Cruz campaign
 /// adviser"): a noun phrase's length.
@@ -69,7 +77,9 @@ impl SpeakerResolver<'_> {
             w.starts_with(char::is_uppercase)
                 || patterns.statuses.canonical(&w.to_lowercase()).is_some()
         }) {
-            return self.sole_holder(words);
+            return self
+                .sole_holder(words)
+                .or_else(|| self.only_person_in_view(words, head, head_party.as_deref()));
         }
         // "the former mayor of Newark": the place the text goes on to name qualifies it too.
         let rest = self.text.get(end..).unwrap_or("");
@@ -93,12 +103,165 @@ impl SpeakerResolver<'_> {
                 && (e.gender.is_some() || e.aged || patterns.is_given_name(first))
                 && describes(e, &qualifiers, head, head_party.as_deref(), patterns)
         };
-        self.salient(self.cursor, None, &fits).or_else(|| {
-            // Someone further back: the one person in the article it describes.
-            let mut holders = (0..self.entities.len()).filter(|&i| fits(&self.entities[i], true));
-            let first = holders.next()?;
-            holders.next().is_none().then_some(first)
-        })
+        self.salient(self.cursor, None, &fits)
+            .or_else(|| {
+                // Someone further back: the one person in the article it describes.
+                let mut holders =
+                    (0..self.entities.len()).filter(|&i| fits(&self.entities[i], true));
+                let first = holders.next()?;
+                holders.next().is_none().then_some(first)
+            })
+            .or_else(|| self.only_person_in_view(words, head, head_party.as_deref()))
+    }
+
+    /// "Colleen Michaels thinks facts have nothing to do with policy. “It’s emotional,” the
+    /// 55-year-old Ohio farmer said": a definite description that nothing the article says
+    /// confirms is still the one person the text has in view — the only person named in this
+    /// sentence and the [`SOLE_HOLDER_SENTENCES`] before it — as a reader takes it, when:
+    /// no one in the article holds it as a post; it is not a post held for someone else ("the
+    /// lawyer", `lexicon/representative-heads.txt`), a tie to someone ("the mother",
+    /// `relations.txt`) or a post one person holds in a place ([`Self::sole_holder`]'s); no
+    /// unnamed person was introduced by it ("a farmer … the farmer"); and what the article says
+    /// of that person does not contradict it: a party of its own, or a post — unless the
+    /// description is a candidacy ("Sen. Amy Klobuchar … the candidate began"). A person the
+    /// article gives no post must have been a sentence's subject or have spoken, not a name the
+    /// text merely passed ("the police said John Doe was shot … the commander said").
+    fn only_person_in_view(
+        &self,
+        words: &[&str],
+        head: &str,
+        head_party: Option<&str>,
+    ) -> Option<usize> {
+        let patterns = self.patterns;
+        let canonical = |t: &str| super::describe::canonical_title(t, patterns);
+        let post = canonical(head);
+        // ("the unnamed Democratic lawmaker" says it has no name here.)
+        let unnamed = words
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "unnamed" | "anonymous"));
+        if unnamed
+            || patterns.relations.contains(head)
+            || patterns.representative_heads.contains(head)
+            || self.is_sole_post(&canonical(&words.join(" ").to_lowercase()))
+            || self.is_sole_post(&post)
+            || self.held_title_ends.contains(&post)
+            || self.introduced_unnamed(head)
+        {
+            return None;
+        }
+        let here = self.sentence_of(self.cursor);
+        let window = self
+            .sentences
+            .get(here.saturating_sub(SOLE_HOLDER_SENTENCES))
+            .copied()
+            .unwrap_or(0);
+        // (At most LOOKBACK mentions and quotes back: a huge one-sentence input stays linear.)
+        let hi = self.mentions.partition_point(|m| m.pos < self.cursor);
+        let lo = self
+            .mentions
+            .partition_point(|m| m.pos < window)
+            .max(hi.saturating_sub(LOOKBACK));
+        // (The sentence's subject as it opens, "Colleen Michaels thinks …", or after an opening
+        // phrase, "In his new book, Rich Lowry argues"; not the first name deep in it.)
+        let opens = |m: &super::MentionAt| {
+            let start = self
+                .sentences
+                .get(self.sentence_of(m.pos))
+                .copied()
+                .unwrap_or(0);
+            m.subject
+                && self.text.get(start..m.pos).is_some_and(|lead| {
+                    lead.split_whitespace().count() <= 2 || lead.trim_end().ends_with(',')
+                })
+        };
+        let spoke = |i: usize| {
+            self.spoke
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .take_while(|s| s.1 >= window)
+                .any(|s| s.2 == i)
+        };
+        let in_view: Vec<&super::MentionAt> = self.mentions[lo..hi]
+            .iter()
+            .filter(|m| {
+                let e = &self.entities[m.entity];
+                !e.is_org && person_like(e, m.reporter, patterns)
+            })
+            .collect();
+        // The people the sentences lead with or who spoke; failing any, everyone named ("the
+        // report was conducted at the request of Sen. Bernie Sanders").
+        let leads = |m: &super::MentionAt| m.reporter || opens(m) || spoke(m.entity);
+        // ("Jane Rowe and Tom Fitch met": both lead.)
+        let joined = |k: usize| {
+            k > 0 && leads(in_view[k - 1]) && {
+                let between = self
+                    .text
+                    .get(in_view[k - 1].pos..in_view[k].pos)
+                    .unwrap_or("");
+                between.ends_with(" and ")
+                    && !between.contains([',', '.', ';', ':', '“', '”', '"'])
+                    && between.split_whitespace().count() <= COORDINATED_NAME_WORDS
+            }
+        };
+        let leading: Vec<usize> = (0..in_view.len())
+            .filter(|&k| leads(in_view[k]) || joined(k))
+            .map(|k| in_view[k].entity)
+            .collect();
+        let led = !leading.is_empty();
+        let mut candidates = if led {
+            leading
+        } else {
+            in_view.iter().map(|m| m.entity).collect()
+        };
+        candidates.sort_unstable();
+        candidates.dedup();
+        let [i] = candidates[..] else {
+            return None;
+        };
+        let e = &self.entities[i];
+        let descriptions = || std::iter::once(&e.post).chain(&e.posts);
+        if !parties_agree(e, words, head_party, patterns) {
+            return None;
+        }
+        let titled = descriptions().any(|d| !d.title.is_empty());
+        if titled {
+            return patterns.comparison.candidacies.contains(head).then_some(i);
+        }
+        // A full name or a gender: a person, not "Lowry" who might be a place; and one who
+        // led or spoke lately, not a writer quoted at the article's start.
+        let near = self
+            .sentences
+            .get(here.saturating_sub(UNTITLED_LEAD_SENTENCES))
+            .copied()
+            .unwrap_or(0);
+        let lately = in_view
+            .iter()
+            .any(|m| m.entity == i && m.pos >= near && leads(m))
+            || self
+                .spoke
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .take_while(|s| s.1 >= near)
+                .any(|s| s.2 == i);
+        (led && lately && (e.name.contains(' ') || e.gender.is_some())).then_some(i)
+    }
+
+    /// Whether `post` (canonical) is one a single person holds in a place: a head of government
+    /// or of state, a governor, a mayor (the groups of `consistency.toml`).
+    fn is_sole_post(&self, post: &str) -> bool {
+        let canonical = |t: &str| super::describe::canonical_title(t, self.patterns);
+        self.patterns
+            .comparison
+            .groups
+            .iter()
+            .any(|(group, posts)| {
+                matches!(
+                    group.as_str(),
+                    "head of government" | "head of state" | "governor" | "mayor"
+                ) && posts.iter().any(|p| canonical(p) == post)
+            })
     }
 
     /// "Tony Blair has pledged … The prime minister told the Jewish Chronicle": a post one person
@@ -110,13 +273,7 @@ impl SpeakerResolver<'_> {
         let phrase = words.join(" ").to_lowercase();
         let canonical = |t: &str| super::describe::canonical_title(t, patterns);
         let post = canonical(&phrase);
-        let sole = patterns.comparison.groups.iter().any(|(group, posts)| {
-            matches!(
-                group.as_str(),
-                "head of government" | "head of state" | "governor" | "mayor"
-            ) && posts.iter().any(|p| canonical(p) == post)
-        });
-        if !sole {
+        if !self.is_sole_post(&post) {
             return None;
         }
         if self.held_title_ends.contains(&post) {
@@ -246,4 +403,29 @@ fn describes(
         };
         headed && confirmed_by(&known)
     })
+}
+
+/// Whether the parties a description gives agree with what the article says of `e`: a party that
+/// is the description's head must be `e`'s ("the Republican" may be anyone); one that qualifies a
+/// post ("the Democratic presidential candidate") must not be another party than `e`'s.
+fn parties_agree(
+    e: &Entity,
+    words: &[&str],
+    head_party: Option<&str>,
+    patterns: &crate::pattern::PatternSet,
+) -> bool {
+    let descriptions = || std::iter::once(&e.post).chain(&e.posts);
+    let parties: Vec<String> = head_party
+        .map(str::to_string)
+        .into_iter()
+        .chain(
+            words
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| super::describe::party_of(w, patterns)),
+        )
+        .collect();
+    let party_known = descriptions().any(|d| !d.party.is_empty());
+    let has_party = |p: &String| descriptions().any(|d| &d.party == p);
+    !(head_party.is_some() || party_known) || parties.iter().all(has_party)
 }

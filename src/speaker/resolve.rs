@@ -276,7 +276,10 @@ impl SpeakerResolver<'_> {
             let lowercase_head = toks.last().is_some_and(|t| {
                 !t.is_capitalized() || super::describe::party_of(t.text, self.patterns).is_some()
             });
-            let owned = toks[0].possessive;
+            // (Nor "the Japanese tanker's owner": someone of something else.)
+            let owned = toks[..toks.len().saturating_sub(1)]
+                .iter()
+                .any(|t| t.possessive);
             let end = toks.last().map_or(0, |t| t.span.end);
             if let Some(i) = (lowercase_head && !owned)
                 .then(|| self.nominal_antecedent(&words, end, &head, &head_singular))
