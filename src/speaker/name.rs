@@ -310,11 +310,21 @@ fn split_at_connector<'a>(
     // a connector and an organisation or place. Split the run at the connector.
     if let Some(c) = run.iter().position(|t| t.text == "of" || t.text == "for") {
         let head = &run[..c];
+        // (An organisation word is the organisation's, "Bank of America", unless a title
+        // follows it: "Senate Majority Whip John Cornyn of Texas".)
+        let org = head
+            .iter()
+            .rposition(|t| t.lower_bits(patterns) & W_ORG_CI != 0);
+        let titled_after_org = org.is_some_and(|o| {
+            head[o + 1..]
+                .iter()
+                .any(|t| t.lower_bits(patterns) & W_TITLE_CI != 0)
+        });
         let person_like = head.len() >= 2
             && head[head.len() - 2..]
                 .iter()
                 .all(|t| plain_name_word(t, false, patterns))
-            && !head.iter().any(|t| t.lower_bits(patterns) & W_ORG_CI != 0);
+            && (org.is_none() || titled_after_org);
         if person_like && c + 1 < run.len() {
             let mut parts = parse_run(tokens, start, start + c, patterns);
             if parts.affiliation.is_none() && !parts.is_org {
