@@ -249,7 +249,14 @@ impl<'p> Extractor<'p> {
             let mut attr = attribution::attribute(text, &ctx, p, false);
             let kind = attribution::kind(text, &ctx, attr.as_ref());
             if attr.is_none() {
-                let attributed = |k: usize| found[k].attribution.as_ref().map(|_| found[k].kind);
+                // (The kind of quote `k` and where its own speaker mention starts.)
+                let attributed = |k: usize| {
+                    let mention = |a: &attribution::Attribution| a.mention.start;
+                    found[k].attribution.as_ref().map(|a| {
+                        let own = (found[k].via == Via::Own).then(|| mention(a));
+                        (found[k].kind, own)
+                    })
+                };
                 let source = continuation::source(
                     text,
                     quotes,

@@ -26,8 +26,9 @@ pub enum Via {
 /// when no rule attributed it: the nearest quote before it in the same paragraph that has an
 /// attribution, in the same sentence (or anywhere in the paragraph for a direct quote); else,
 /// when quote `i` opens its paragraph, the nearest attributed direct quote of the paragraph
-/// before. `attributed(k)` is the kind of quote `k` when it has an attribution; `sentence_of`
-/// numbers the sentence of an offset.
+/// before, or a partial one in that paragraph's last sentence with its speaker named after it.
+/// `attributed(k)` is, when quote `k` has an attribution, its kind and where its own speaker
+/// mention starts (none for a continued one); `sentence_of` numbers the sentence of an offset.
 pub fn source(
     text: &str,
     quotes: &[Quote],
@@ -35,7 +36,7 @@ pub fn source(
     para: Span,
     kind: QuoteKind,
     sentence_of: impl Fn(usize) -> usize,
-    attributed: impl Fn(usize) -> Option<QuoteKind>,
+    attributed: impl Fn(usize) -> Option<(QuoteKind, Option<usize>)>,
 ) -> Option<usize> {
     let q = &quotes[i];
     let same_sentence = |k: usize| sentence_of(quotes[k].open) == sentence_of(q.open);
@@ -49,12 +50,25 @@ pub fn source(
         if !opens || q.paragraph == 0 {
             return None;
         }
+        // (A partial quote too when its sentence, with its speaker named after it, ends the
+        // paragraph before: "… “is inconsistent with it,” said Michael Gapen, chief economist at
+        // Barclays. ¶ “In the big picture …”" goes on in Gapen's words.)
+        let before_end = text[..para.start].trim_end().len().saturating_sub(1);
+        let last_sentence = sentence_of(before_end);
         (0..i)
             .rev()
             .take(CONTINUATION_REACH)
             .take_while(|&k| quotes[k].paragraph + 1 >= q.paragraph)
             .find(|&k| {
-                quotes[k].paragraph + 1 == q.paragraph && attributed(k) == Some(QuoteKind::Direct)
+                quotes[k].paragraph + 1 == q.paragraph
+                    && match attributed(k) {
+                        Some((QuoteKind::Direct, _)) => true,
+                        Some((_, Some(mention))) => {
+                            quotes[k].close.is_some_and(|c| mention > c)
+                                && sentence_of(quotes[k].open) == last_sentence
+                        }
+                        _ => false,
+                    }
             })
     })
 }
