@@ -7,6 +7,7 @@
 use super::fold::fold;
 use super::resolve::{is_word_byte, person_like};
 use super::{floor_char_boundary, Entity, SpeakerResolver, LOOKBACK};
+use crate::segment::Span;
 
 /// How many sentences back [`SpeakerResolver::sole_holder`] looks for another person the article
 /// gives no post, who might be the one a bare "the prime minister" means.
@@ -428,4 +429,143 @@ fn parties_agree(
     let party_known = descriptions().any(|d| !d.party.is_empty());
     let has_party = |p: &String| descriptions().any(|d| &d.party == p);
     !(head_party.is_some() || party_known) || parties.iter().all(has_party)
+}
+
+/// The most words before a post that a sentence-opening description may have ("the presumptive
+/// GOP nominee", "the former Massachusetts governor").
+const SUBJECT_DESCRIPTION_WORDS: usize = 5;
+
+impl SpeakerResolver<'_> {
+    /// "Donald Trump … But the presumptive GOP nominee doesn't fit neatly into a traditional
+    /// box": a definite description that opens a sentence is linked to its person as a quote's
+    /// would be ([`Self::nominal_antecedent`]), and gives a person the article names without any
+    /// post that post, so that their quotes carry it. Only a post ("the billionaire
+    /// businessman"), not a tie to someone ("the wife") or a post held for someone else ("the
+    /// lawyer"), and only for a person the article gives nothing else.
+    pub(super) fn describe_from_sentence_subjects(&mut self) {
+        let patterns = self.patterns;
+        for k in 0..self.sentences.len() {
+            let start = self.sentences[k];
+            let end = self
+                .sentences
+                .get(k + 1)
+                .copied()
+                .unwrap_or(self.text.len());
+            let Some(sentence) = self.text.get(start..end) else {
+                continue;
+            };
+            let lead = sentence.trim_start();
+            let Some(rest) = lead
+                .strip_prefix("The ")
+                .or_else(|| lead.strip_prefix("But the "))
+                .or_else(|| lead.strip_prefix("And the "))
+            else {
+                continue;
+            };
+            let at = end - rest.len();
+            let Some((words, head_end)) = subject_description(rest, patterns) else {
+                continue;
+            };
+            let head = words.last().copied().unwrap_or("").to_lowercase();
+            if patterns.relations.contains(&head) || patterns.representative_heads.contains(&head) {
+                continue;
+            }
+            self.cursor = at;
+            let found = self.nominal_antecedent(&words, at + head_end, &head, &head);
+            self.cursor = usize::MAX;
+            let Some(i) = found else {
+                continue;
+            };
+            let e = &self.entities[i];
+            if e.is_org || !e.post.title.is_empty() || !e.posts.is_empty() {
+                continue;
+            }
+            let d = super::describe(&words.join(" "), "", patterns);
+            if d.title.is_empty() || d.is_relation(patterns) {
+                continue;
+            }
+            let title = super::describe::canonical_title(&d.title, patterns);
+            let e = &mut self.entities[i];
+            let party = std::mem::take(&mut e.post.party);
+            e.posts.push(d.clone());
+            e.post = d;
+            if e.post.party.is_empty() {
+                e.post.party = party;
+            }
+            e.title_span = Some(Span::new(at, at + head_end));
+            for (k, c) in title.char_indices() {
+                if k == 0 || matches!(c, ' ' | '-') {
+                    let from = if k == 0 { 0 } else { k + 1 };
+                    self.held_title_ends.insert(title[from..].to_string());
+                }
+            }
+        }
+    }
+}
+
+/// The words of a description that opens `rest` (after its "The"), up to its post, and where
+/// the post ends: "presumptive GOP nominee doesn't fit …" gives `presumptive GOP nominee`. The
+/// post is a lowercase title word followed by a lowercase word or a comma (the sentence's verb
+/// or an appositive); the words before it are not prepositions or function words.
+fn subject_description<'t>(
+    rest: &'t str,
+    patterns: &crate::pattern::PatternSet,
+) -> Option<(Vec<&'t str>, usize)> {
+    let mut words = Vec::new();
+    let mut offset = 0;
+    for w in rest.split(' ').take(SUBJECT_DESCRIPTION_WORDS + 1) {
+        let word_end = offset + w.len();
+        let bare = w.trim_end_matches(',');
+        let lower = bare.to_lowercase();
+        if bare.is_empty()
+            || !bare
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '’' | '\''))
+            || patterns.prepositions.contains(&lower)
+            || patterns.function_words.contains(&lower)
+        {
+            return None;
+        }
+        // A lowercase word before the post is one that describes a post or a person
+        // ("presumptive", "former", "billionaire", "two-term"), not a verb ("is").
+        let title_word = bare.starts_with(char::is_lowercase) && patterns.titles.contains(&lower);
+        // (Or the first word of a post of several, "prime minister".)
+        let next_word = rest.get(word_end..).unwrap_or("").trim_start_matches(' ');
+        let next_word = next_word.split([' ', ',']).next().unwrap_or("");
+        let compound = patterns
+            .titles
+            .contains(&format!("{lower} {}", next_word.to_lowercase()));
+        let modifier = compound
+            || bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || bare.contains('-')
+            || patterns.title_modifiers.contains(&lower)
+            || patterns.descriptive_adjectives.contains(&lower)
+            || patterns.statuses.canonical(&lower).is_some();
+        if !(title_word || modifier) || bare.ends_with("’s") || bare.ends_with("'s") {
+            return None;
+        }
+        words.push(bare);
+        if title_word {
+            let next = rest.get(word_end..).unwrap_or("").trim_start_matches(' ');
+            let next_lower = next.starts_with(char::is_lowercase)
+                && !next
+                    .split([' ', ','])
+                    .next()
+                    .is_some_and(|n| patterns.titles.contains(n));
+            // ("The chairman of the Senate Finance Committee", not "The author of one popular
+            // blog": a post of something else.)
+            let of_what = next
+                .strip_prefix("of ")
+                .map(|o| o.strip_prefix("the ").unwrap_or(o));
+            let of_a_name = of_what.is_none_or(|o| o.starts_with(char::is_uppercase));
+            if w.ends_with(',') || (next_lower && of_a_name) {
+                return Some((words, offset + bare.len()));
+            }
+        }
+        if w.ends_with(',') {
+            return None;
+        }
+        offset = word_end + 1;
+    }
+    None
 }

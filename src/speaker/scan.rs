@@ -230,6 +230,7 @@ impl<'a> SpeakerResolver<'a> {
                 }
             }
         }
+        r.describe_from_sentence_subjects();
         r
     }
 
