@@ -150,6 +150,31 @@ impl SpeakerResolver<'_> {
         {
             return None;
         }
+        let (i, led, lately) = self.lone_person_in_view()?;
+        let e = &self.entities[i];
+        let descriptions = || std::iter::once(&e.post).chain(&e.posts);
+        if !parties_agree(e, words, head_party, self.holds_elected_office(e), patterns) {
+            return None;
+        }
+        let titled = descriptions().any(|d| !d.title.is_empty());
+        // (A candidacy or a party's member sits with any post: "Sen. Lindsey Graham … the South
+        // Carolina Republican said".)
+        if titled {
+            let fits = patterns.comparison.candidacies.contains(head)
+                || (head_party.is_some() && self.holds_elected_office(e));
+            return fits.then_some(i);
+        }
+        // A full name or a gender: a person, not "Lowry" who might be a place; and one who
+        // led or spoke lately, not a writer quoted at the article's start.
+        (led && lately && (e.name.contains(' ') || e.gender.is_some())).then_some(i)
+    }
+
+    /// The one person [`Self::only_person_in_view`] may mean: among the people named in this
+    /// sentence and the [`SOLE_HOLDER_SENTENCES`] before it, the only one who led a sentence or
+    /// spoke (failing any, the only one named); with whether someone led, and whether this one
+    /// led or spoke in the last [`UNTITLED_LEAD_SENTENCES`].
+    fn lone_person_in_view(&self) -> Option<(usize, bool, bool)> {
+        let patterns = self.patterns;
         let here = self.sentence_of(self.cursor);
         let window = self
             .sentences
@@ -186,8 +211,12 @@ impl SpeakerResolver<'_> {
         let in_view: Vec<&super::MentionAt> = self.mentions[lo..hi]
             .iter()
             .filter(|m| {
+                // (Named with a full name, a gender or a post: not "Judiciary" of "the Senate
+                // Committee on the Judiciary, said".)
                 let e = &self.entities[m.entity];
-                !e.is_org && person_like(e, m.reporter, patterns)
+                !e.is_org
+                    && person_like(e, m.reporter, patterns)
+                    && (e.name.contains(' ') || e.gender.is_some() || !e.post.title.is_empty())
             })
             .collect();
         // The people the sentences lead with or who spoke; failing any, everyone named ("the
@@ -220,17 +249,6 @@ impl SpeakerResolver<'_> {
         let [i] = candidates[..] else {
             return None;
         };
-        let e = &self.entities[i];
-        let descriptions = || std::iter::once(&e.post).chain(&e.posts);
-        if !parties_agree(e, words, head_party, patterns) {
-            return None;
-        }
-        let titled = descriptions().any(|d| !d.title.is_empty());
-        if titled {
-            return patterns.comparison.candidacies.contains(head).then_some(i);
-        }
-        // A full name or a gender: a person, not "Lowry" who might be a place; and one who
-        // led or spoke lately, not a writer quoted at the article's start.
         let near = self
             .sentences
             .get(here.saturating_sub(UNTITLED_LEAD_SENTENCES))
@@ -246,7 +264,27 @@ impl SpeakerResolver<'_> {
                 .take(LOOKBACK)
                 .take_while(|s| s.1 >= near)
                 .any(|s| s.2 == i);
-        (led && lately && (e.name.contains(' ') || e.gender.is_some())).then_some(i)
+        Some((i, led, lately))
+    }
+
+    /// Whether `e` holds a post that a party's member is described by ("the Kentucky
+    /// Republican"): a legislator's, a chair's or a chamber leader's, a governor's or a mayor's
+    /// (the groups of `consistency.toml`) — not a president's.
+    fn holds_elected_office(&self, e: &Entity) -> bool {
+        let canonical = |t: &str| super::describe::canonical_title(t, self.patterns);
+        std::iter::once(&e.post).chain(&e.posts).any(|d| {
+            let post = canonical(&d.title);
+            self.patterns
+                .comparison
+                .groups
+                .iter()
+                .any(|(group, posts)| {
+                    matches!(
+                        group.as_str(),
+                        "legislator" | "chair" | "chamber leader" | "governor" | "mayor"
+                    ) && posts.iter().any(|p| canonical(p) == post)
+                })
+        })
     }
 
     /// Whether `post` (canonical) is one a single person holds in a place: a head of government
@@ -407,12 +445,14 @@ fn describes(
 }
 
 /// Whether the parties a description gives agree with what the article says of `e`: a party that
-/// is the description's head must be `e`'s ("the Republican" may be anyone); one that qualifies a
-/// post ("the Democratic presidential candidate") must not be another party than `e`'s.
+/// is the description's head must be `e`'s, or come with a state when the article gives `e` no
+/// party and an `elected` office ("the Republican" may be anyone); one that qualifies a post ("the Democratic
+/// presidential candidate") must not be another party than `e`'s.
 fn parties_agree(
     e: &Entity,
     words: &[&str],
     head_party: Option<&str>,
+    elected: bool,
     patterns: &crate::pattern::PatternSet,
 ) -> bool {
     let descriptions = || std::iter::once(&e.post).chain(&e.posts);
@@ -426,9 +466,33 @@ fn parties_agree(
                 .filter_map(|w| super::describe::party_of(w, patterns)),
         )
         .collect();
+    // A state among its words that is not the person's ("the Texas Democrat" for Rep. Lena
+    // Ortiz, D-Calif.) is someone else.
+    let place: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            w.starts_with(char::is_uppercase) && super::describe::party_of(w, patterns).is_none()
+        })
+        .collect();
+    let state = patterns.us_states.canonical(&place.join(" "));
+    let home = e
+        .home_state
+        .as_deref()
+        .map(|h| patterns.us_states.canonical(h).unwrap_or(h));
+    if let (Some(s), Some(h)) = (state, home) {
+        if s != h {
+            return false;
+        }
+    }
     let party_known = descriptions().any(|d| !d.party.is_empty());
     let has_party = |p: &String| descriptions().any(|d| &d.party == p);
-    !(head_party.is_some() || party_known) || parties.iter().all(has_party)
+    if party_known {
+        return parties.iter().all(has_party);
+    }
+    // A party head with no party known is confirmed only with a state, for someone who holds an
+    // elected office ("Sen. Lindsey Graham … the South Carolina Republican").
+    head_party.is_none() || (elected && state.is_some())
 }
 
 /// The most words before a post that a sentence-opening description may have ("the presumptive
@@ -505,8 +569,9 @@ impl SpeakerResolver<'_> {
 
 /// The words of a description that opens `rest` (after its "The"), up to its post, and where
 /// the post ends: "presumptive GOP nominee doesn't fit …" gives `presumptive GOP nominee`. The
-/// post is a lowercase title word followed by a lowercase word or a comma (the sentence's verb
-/// or an appositive); the words before it are not prepositions or function words.
+/// post is a lowercase title word followed by a comma (an appositive) or by what reads as the
+/// sentence's verb (an auxiliary, a reporting verb, a past tense, an adverb); the words before it
+/// describe a post or a person (capitalised, hyphenated, title modifiers, statuses).
 fn subject_description<'t>(
     rest: &'t str,
     patterns: &crate::pattern::PatternSet,
@@ -547,11 +612,17 @@ fn subject_description<'t>(
         words.push(bare);
         if title_word {
             let next = rest.get(word_end..).unwrap_or("").trim_start_matches(' ');
-            let next_lower = next.starts_with(char::is_lowercase)
-                && !next
-                    .split([' ', ','])
-                    .next()
-                    .is_some_and(|n| patterns.titles.contains(n));
+            // The sentence's verb follows ("The prime minister has", "the businessman expressed",
+            // "the commissioner said"), not a noun ("The general election will be …").
+            let n = next.split([' ', ',']).next().unwrap_or("");
+            let verb_like = patterns.auxiliaries.contains(n)
+                || patterns.speech_verbs.contains(n)
+                || n.ends_with("ed")
+                || n.ends_with("n't")
+                || n.ends_with("n’t")
+                || (n.len() > 4 && n.ends_with("ly"))
+                || matches!(n, "of" | "who" | "himself" | "herself");
+            let next_lower = n.starts_with(char::is_lowercase) && verb_like;
             // ("The chairman of the Senate Finance Committee", not "The author of one popular
             // blog": a post of something else.)
             let of_what = next
