@@ -326,9 +326,10 @@ impl SpeakerResolver<'_> {
             .iter()
             .take_while(|m| m.pos < end)
             .find(|m| m.subject)?;
-        // The sentence's subject as it opens ("Tony Blair has pledged …"), not a name deep in it.
+        // The sentence's subject as it opens ("Tony Blair has pledged …", "Amid a series of
+        // tweets on Saturday, Donald Trump appeared to …"), not a name deep in it.
         let lead = self.text.get(start..m.pos)?;
-        if lead.split_whitespace().count() > 2 {
+        if lead.split_whitespace().count() > 2 && !lead.trim_end().ends_with(',') {
             return None;
         }
         let untitled = |i: usize| {
