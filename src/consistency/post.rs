@@ -34,6 +34,9 @@ pub struct Post {
     pub past: bool,
     /// Held at the time the article tells of (`then`): past then, perhaps held still.
     pub then: bool,
+    /// Not held yet (`elect`, `incoming`): held beside the post its holder has now
+    /// ("Rep. Bill Cassidy", "Senator-elect Bill Cassidy").
+    pub incoming: bool,
     /// Organisations, folded.
     pub orgs: BTreeSet<String>,
     /// Countries and blocs (US, European Union): a qualifier, compared only when both give one.
@@ -75,6 +78,7 @@ pub fn normalise(
     let mut post = Post {
         past: matches!(status, "former" | "then" | "retired"),
         then: status == "then",
+        incoming: matches!(status, "elect" | "incoming"),
         party: crate::speaker::party_of(party, patterns).unwrap_or_else(|| party.to_string()),
         ..Post::default()
     };
@@ -432,22 +436,7 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
         && rules.held_with_any(a) == rules.held_with_any(b);
     let courtesy = |p: &Post| rules.courtesy(p);
     if !same_post {
-        if rules.exclusive(a, b)
-            && !orgs_disagree
-            && !a.past
-            && !b.past
-            && !courtesy(a)
-            && !courtesy(b)
-        {
-            return (
-                Comparison::Conflict,
-                "posts one person does not hold at once",
-            );
-        }
-        if rules.held_at_once(a, b) {
-            return (Comparison::HeldAtOnce, "posts one person holds at once");
-        }
-        return (Comparison::Different, "different posts");
+        return compare_other_posts(a, b, rules, orgs_disagree);
     }
     let other_rank = a.head == b.head
         && (a.distinguishing != b.distinguishing
@@ -477,6 +466,12 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
             Comparison::Different,
             "a former post at one organisation, a serving one at another",
         );
+    }
+    // A candidacy ends with its election and is told of long after ("2008 Republican vice
+    // presidential candidate Sarah Palin"): a former candidacy and one written as current tell
+    // of one campaign at two dates.
+    if a.past != b.past && rules.candidacy(a) && rules.candidacy(b) {
+        return (Comparison::Different, "a candidacy told of at two dates");
     }
     let kept_as_address = a.rank || courtesy(a) || courtesy(b) || rules.generic_still_held(a, b);
     if a.past != b.past && !(a.then || b.then) && !kept_as_address {
@@ -518,6 +513,35 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
         );
     }
     (Comparison::Same, "")
+}
+
+/// [`compare`] for two different posts (not one the other's form): a post to come is held beside
+/// the one held now; posts one person cannot hold at once conflict when both are held now;
+/// others are held at once or simply different.
+fn compare_other_posts(
+    a: &Post,
+    b: &Post,
+    rules: &Rules<'_>,
+    orgs_disagree: bool,
+) -> (Comparison, &'static str) {
+    let courtesy = |p: &Post| rules.courtesy(p);
+    if a.incoming || b.incoming {
+        return (
+            Comparison::HeldAtOnce,
+            "a post to come beside the one held now",
+        );
+    }
+    if rules.exclusive(a, b) && !orgs_disagree && !a.past && !b.past && !courtesy(a) && !courtesy(b)
+    {
+        return (
+            Comparison::Conflict,
+            "posts one person does not hold at once",
+        );
+    }
+    if rules.held_at_once(a, b) {
+        return (Comparison::HeldAtOnce, "posts one person holds at once");
+    }
+    (Comparison::Different, "different posts")
 }
 
 fn orgs_agree(a: &BTreeSet<String>, b: &BTreeSet<String>, rules: &Rules<'_>) -> bool {
