@@ -439,7 +439,7 @@ fn describes(
         let known = words_of(d);
         let headed = match head_party {
             Some(p) => has_party(p),
-            None => known.contains(&plain(head)),
+            None => head.split(' ').all(|w| known.contains(&plain(w))),
         };
         headed && confirmed_by(&known)
     })

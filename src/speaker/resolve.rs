@@ -222,7 +222,12 @@ impl SpeakerResolver<'_> {
     pub(super) fn resolve_nominal(&mut self, toks: &[Token], definite: bool) -> Speaker {
         let words: Vec<&str> = toks.iter().skip(1).map(|t| t.text).collect();
         let phrase = words.join(" ");
-        let head = words.last().copied().unwrap_or("").to_lowercase();
+        // The post's words: the last, or a post of several that ends the phrase ("the former
+        // secretary of state": `secretary of state`, not `state`).
+        let head = (0..words.len().saturating_sub(1))
+            .map(|k| words[k..].join(" ").to_lowercase())
+            .find(|p| p.contains(" of ") && self.patterns.titles.contains(p))
+            .unwrap_or_else(|| words.last().copied().unwrap_or("").to_lowercase());
         let head_singular = head
             .strip_suffix('s')
             .filter(|h| self.patterns.titles.contains(h))
@@ -265,7 +270,13 @@ impl SpeakerResolver<'_> {
                     .canonical(&title)
                     .unwrap_or("")
                     .to_lowercase();
-                let has_head = |t: &str| t.split([' ', '-']).any(|w| w == head_singular);
+                let has_head = |t: &str| {
+                    if head_singular.contains(' ') {
+                        t.contains(head_singular.as_str())
+                    } else {
+                        t.split([' ', '-']).any(|w| w == head_singular)
+                    }
+                };
                 if !e.is_org && (has_head(&title) || has_head(&canonical)) {
                     return self.speaker_of(m.entity, Some(Method::Nominal));
                 }
