@@ -127,16 +127,7 @@ impl SpeakerResolver<'_> {
             let p = parse_run(&toks, s, e, self.patterns);
             p.name_span.is_some() && !p.is_org
         };
-        // Runs after a preposition ("of the James Martin Center") name an affiliation.
-        let rs: Vec<(usize, usize)> = rs
-            .into_iter()
-            .filter(|&(s, _)| {
-                let prev = |k: usize| s.checked_sub(k).map(|i| toks[i].text);
-                let prep =
-                    |w: Option<&str>| matches!(w, Some("of" | "for" | "at" | "from" | "with"));
-                !(prep(prev(1)) || prev(1) == Some("the") && prep(prev(2)))
-            })
-            .collect();
+        let rs = self.without_affiliation_runs(&toks, rs);
         let chosen = rs
             .iter()
             .rev()
@@ -179,6 +170,52 @@ impl SpeakerResolver<'_> {
             return self.speaker_of(i, None);
         }
         self.resolve_person(&parts, span)
+    }
+
+    /// The name runs of a mention without those that name an affiliation: a run after a
+    /// preposition ("of the James Martin Center"), unless a person's name ends it after a post
+    /// and its "of" ("Speaker of the House Paul Ryan": `Paul Ryan`).
+    fn without_affiliation_runs(
+        &self,
+        toks: &[Token],
+        rs: Vec<(usize, usize)>,
+    ) -> Vec<(usize, usize)> {
+        // Runs after a preposition ("of the James Martin Center") name an affiliation, unless a
+        // person's name ends them: "Speaker of the House Paul Ryan", "Chairman of the Joint
+        // Chiefs of Staff Gen. Martin Dempsey" (from an honorific or a given name on, to the end).
+        rs.into_iter()
+            .filter_map(|(s, e)| {
+                let prev = |k: usize| s.checked_sub(k).map(|i| toks[i].text);
+                let prep =
+                    |w: Option<&str>| matches!(w, Some("of" | "for" | "at" | "from" | "with"));
+                if !(prep(prev(1)) || prev(1) == Some("the") && prep(prev(2))) {
+                    return Some((s, e));
+                }
+                // (Only after a capitalised post and its "of": not "a spokesman for Senate
+                // Majority Leader Mitch McConnell".)
+                let of_at = if prev(1) == Some("of") {
+                    s.checked_sub(1)
+                } else {
+                    s.checked_sub(2)
+                };
+                let post_of = of_at.filter(|&o| toks[o].text == "of").is_some_and(|o| {
+                    o > 0
+                        && toks[o - 1].is_capitalized()
+                        && toks[o - 1].lower_bits(self.patterns) & W_TITLE_CI != 0
+                });
+                if !post_of {
+                    return None;
+                }
+                (s + 1..e.saturating_sub(1))
+                    .find(|&j| {
+                        let t = &toks[j];
+                        (t.is_honorific(self.patterns) || self.patterns.is_given_name(t.text))
+                            && toks[j + 1..e].iter().all(|n| n.is_capitalized())
+                            && !toks[j..e].iter().any(|n| matches!(n.text, "of" | "for"))
+                    })
+                    .map(|j| (j, e))
+            })
+            .collect()
     }
 
     /// A person's name run (`parts`, from the mention at `span`) to its entity: a lone common word
