@@ -18,6 +18,7 @@
 //!   unnamed source: no name, title `senior official`.
 
 mod antecedent;
+mod connector;
 mod describe;
 mod fold;
 pub mod name;

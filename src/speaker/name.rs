@@ -98,7 +98,7 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
 }
 
 /// Whether a run word can be part of a person's name.
-fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
+pub(super) fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
     if !t.is_capitalized() {
         return false;
     }
@@ -135,7 +135,10 @@ pub fn parse_run<'a>(
     let k0 = name_tail_start(run, patterns);
     let pre_start = title_words_start(tokens, start, patterns);
     let k = name_start(tokens, start, end, k0, pre_start, patterns);
-    if let Some(p) = split_at_connector(tokens, start, end, patterns) {
+    if let Some(p) = super::connector::post_of_then_name(tokens, start, end, patterns) {
+        return p;
+    }
+    if let Some(p) = super::connector::split_at_connector(tokens, start, end, patterns) {
         return p;
     }
     if let Some(p) = organisation(tokens, start, end, k, patterns) {
@@ -295,53 +298,6 @@ fn name_start(
         }
     }
     k
-}
-
-/// "Cameron Easley for Morning Consult", "Charles B. Rangel of New York": a person's name, then a
-/// connector and an organisation or place; the run split at the connector.
-fn split_at_connector<'a>(
-    tokens: &[Token<'a>],
-    start: usize,
-    end: usize,
-    patterns: &PatternSet,
-) -> Option<NameParts<'a>> {
-    let run = &tokens[start..end];
-    // "Cameron Easley for Morning Consult", "Charles B. Rangel of New York": a person's name, then
-    // a connector and an organisation or place. Split the run at the connector.
-    if let Some(c) = run.iter().position(|t| t.text == "of" || t.text == "for") {
-        let head = &run[..c];
-        // (An organisation word is the organisation's, "Bank of America", unless a title
-        // follows it: "Senate Majority Whip John Cornyn of Texas".)
-        let org = head
-            .iter()
-            .rposition(|t| t.lower_bits(patterns) & W_ORG_CI != 0);
-        let titled_after_org = org.is_some_and(|o| {
-            head[o + 1..]
-                .iter()
-                .any(|t| t.lower_bits(patterns) & W_TITLE_CI != 0)
-        });
-        let person_like = head.len() >= 2
-            && head[head.len() - 2..]
-                .iter()
-                .all(|t| plain_name_word(t, false, patterns))
-            && (org.is_none() || titled_after_org);
-        if person_like && c + 1 < run.len() {
-            let mut parts = parse_run(tokens, start, start + c, patterns);
-            if parts.affiliation.is_none() && !parts.is_org {
-                let org: Vec<&str> = run[c + 1..].iter().map(|t| t.text).collect();
-                let org = org.join(" ");
-                parts.affiliation = Some(
-                    patterns
-                        .places
-                        .canonical(&org)
-                        .map(str::to_string)
-                        .unwrap_or(org),
-                );
-            }
-            return Some(parts);
-        }
-    }
-    None
 }
 
 /// The run as an organisation's name, when it is one ("Association of Flight Attendants", "the

@@ -1,0 +1,97 @@
+//! Name runs split at a connector ("of", "for"): a post and what it is of before a person's name
+//! ("Director of National Intelligence Dan Coats"), or a person's name before the organisation or
+//! place they are of ("Charles B. Rangel of New York").
+//!
+//! In: a capitalised run of tokens (from [`super::name::runs`]). Out: the person's [`NameParts`],
+//! or none when the run does not split so.
+
+use super::name::{parse_run, plain_name_word, NameParts};
+use crate::pattern::lexicon::{W_ORG_CI, W_TITLE_CI};
+use crate::pattern::PatternSet;
+use crate::segment::Span;
+use crate::token::Token;
+
+/// "Director of National Intelligence Dan Coats", "Governor of Texas Greg Abbott": a post, its
+/// "of" and what it is of, then a person's name from a given name or an honorific to the end of
+/// the run: the person, with the post as the title.
+pub(super) fn post_of_then_name<'a>(
+    tokens: &[Token<'a>],
+    start: usize,
+    end: usize,
+    patterns: &PatternSet,
+) -> Option<NameParts<'a>> {
+    let run = &tokens[start..end];
+    let first = run.first()?;
+    if !first.is_capitalized() || first.lower_bits(patterns) & W_TITLE_CI == 0 {
+        return None;
+    }
+    let of = run.iter().position(|t| t.text == "of")?;
+    let j = (of + 2..run.len().saturating_sub(1)).find(|&j| {
+        (run[j].is_honorific(patterns) || patterns.is_given_name(run[j].text))
+            && run[j..]
+                .iter()
+                .all(|t| t.is_capitalized() && !matches!(t.text, "of" | "for"))
+    })?;
+    let mut parts = parse_run(tokens, start + j, end, patterns);
+    if parts.is_org || parts.name_span.is_none() {
+        return None;
+    }
+    if parts.title.is_none() {
+        parts.title = Some(
+            run[..j]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        parts.title_span = Some(Span::new(run[0].span.start, run[j - 1].span.end));
+    }
+    Some(parts)
+}
+
+/// "Cameron Easley for Morning Consult", "Charles B. Rangel of New York": a person's name, then a
+/// connector and an organisation or place; the run split at the connector.
+pub(super) fn split_at_connector<'a>(
+    tokens: &[Token<'a>],
+    start: usize,
+    end: usize,
+    patterns: &PatternSet,
+) -> Option<NameParts<'a>> {
+    let run = &tokens[start..end];
+    // "Cameron Easley for Morning Consult", "Charles B. Rangel of New York": a person's name, then
+    // a connector and an organisation or place. Split the run at the connector.
+    if let Some(c) = run.iter().position(|t| t.text == "of" || t.text == "for") {
+        let head = &run[..c];
+        // (An organisation word is the organisation's, "Bank of America", unless a title
+        // follows it: "Senate Majority Whip John Cornyn of Texas".)
+        let org = head
+            .iter()
+            .rposition(|t| t.lower_bits(patterns) & W_ORG_CI != 0);
+        let titled_after_org = org.is_some_and(|o| {
+            head[o + 1..]
+                .iter()
+                .any(|t| t.lower_bits(patterns) & W_TITLE_CI != 0)
+        });
+        let person_like = head.len() >= 2
+            && head[head.len() - 2..]
+                .iter()
+                .all(|t| plain_name_word(t, false, patterns))
+            && (org.is_none() || titled_after_org);
+        if person_like && c + 1 < run.len() {
+            let mut parts = parse_run(tokens, start, start + c, patterns);
+            if parts.affiliation.is_none() && !parts.is_org {
+                let org: Vec<&str> = run[c + 1..].iter().map(|t| t.text).collect();
+                let org = org.join(" ");
+                parts.affiliation = Some(
+                    patterns
+                        .places
+                        .canonical(&org)
+                        .map(str::to_string)
+                        .unwrap_or(org),
+                );
+            }
+            return Some(parts);
+        }
+    }
+    None
+}
