@@ -95,3 +95,66 @@ pub(super) fn split_at_connector<'a>(
     }
     None
 }
+
+/// The most words an organisation named after a person's name may have ("the Capital Area
+/// Immigrants' Rights Coalition").
+const ORG_AFTER_NAME_WORDS: usize = 8;
+
+/// "Philip Wegmann of the Washington Examiner", "Mallory Quigley with the Susan B. Anthony
+/// List", "Jeffrey Lewis of the James Martin Center": an organisation written right after a
+/// person's name (from `from`, where the name ends), up to a comma, a parenthesis, a quote or the
+/// first lowercase word: its name and where it is written. Only an organisation's name (one of
+/// its words an organisation word, `lexicon/org-words.txt`), not a place ("of Raleigh").
+pub(super) fn org_after_name(
+    text: &str,
+    from: usize,
+    patterns: &PatternSet,
+) -> Option<(String, Span)> {
+    let rest = text.get(from..)?;
+    let lead = ["of the ", "with the ", "at the ", "of ", "with ", "at "]
+        .iter()
+        .find(|p| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(*p)))?;
+    let start = from + 1 + lead.len();
+    let body = text.get(start..)?;
+    let body = &body[..body.find('\n').unwrap_or(body.len())];
+    let mut words: Vec<&str> = Vec::new();
+    let mut end = start;
+    for w in body.split(' ').take(ORG_AFTER_NAME_WORDS) {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+        let bare = if bare.len() == 1 && w.ends_with('.') {
+            w
+        } else {
+            bare
+        };
+        let connector = matches!(bare, "of" | "for" | "and" | "&" | "the");
+        if bare.is_empty()
+            || !(bare.starts_with(char::is_uppercase) || connector)
+            || bare.contains(['“', '"', '('])
+        {
+            break;
+        }
+        words.push(bare);
+        end = start + (w.as_ptr() as usize - body.as_ptr() as usize) + bare.len();
+        // (An initial's period is no end: "the Susan B. Anthony List".)
+        let initial = bare.len() == 2 && bare.ends_with('.');
+        if bare.len() < w.len() && !initial {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| !w.starts_with(char::is_uppercase))
+    {
+        words.pop();
+    }
+    let org = words.join(" ");
+    let is_org = words
+        .iter()
+        .any(|w| patterns.org_words.contains(&w.to_lowercase()));
+    let place =
+        patterns.places.canonical(&org).is_some() || patterns.us_states.canonical(&org).is_some();
+    (is_org && !place && !org.is_empty()).then(|| {
+        let end = start + org.len().min(end - start);
+        (org, Span::new(start, end))
+    })
+}

@@ -183,14 +183,20 @@ impl SpeakerResolver<'_> {
         // Runs after a preposition ("of the James Martin Center") name an affiliation, unless a
         // person's name ends them: "Speaker of the House Paul Ryan", "Chairman of the Joint
         // Chiefs of Staff Gen. Martin Dempsey" (from an honorific or a given name on, to the end).
+        // (A run right after a dropped one goes with it: "of the Capital Area Immigrants’ Rights
+        // Coalition" is two runs, split at the possessive.)
+        let mut dropped_end = None;
         rs.into_iter()
             .filter_map(|(s, e)| {
                 let prev = |k: usize| s.checked_sub(k).map(|i| toks[i].text);
                 let prep =
                     |w: Option<&str>| matches!(w, Some("of" | "for" | "at" | "from" | "with"));
-                if !(prep(prev(1)) || prev(1) == Some("the") && prep(prev(2))) {
+                let follows_dropped = dropped_end == Some(s);
+                dropped_end = None;
+                if !(prep(prev(1)) || prev(1) == Some("the") && prep(prev(2)) || follows_dropped) {
                     return Some((s, e));
                 }
+                dropped_end = Some(e);
                 // (Only after a capitalised post and its "of": not "a spokesman for Senate
                 // Majority Leader Mitch McConnell".)
                 let of_at = if prev(1) == Some("of") {

@@ -449,8 +449,9 @@ impl<'a> SpeakerResolver<'a> {
                 // Schroeder of Colorado".)
                 let place = patterns.places.canonical(&d.affiliation).is_some()
                     || patterns.us_states.canonical(&d.affiliation).is_some();
+                // (Or a person with no post at all, "Philip Wegmann of the Washington Examiner".)
                 if e.post.affiliation.is_empty()
-                    && !e.post.title.is_empty()
+                    && (!e.post.title.is_empty() || (e.posts.is_empty() && !place))
                     && (!d.is_past() || place)
                 {
                     e.post.affiliation = d.affiliation;
@@ -590,6 +591,16 @@ fn mention_descriptions(
             Some(info.span),
             false,
         ));
+    }
+    // "Philip Wegmann of the Washington Examiner": an organisation right after the name.
+    if parts.affiliation.is_none() && said.iter().all(|s| s.0.affiliation.is_empty()) {
+        if let Some((org, at)) = super::connector::org_after_name(text, after_tag, patterns) {
+            let d = super::describe::Description {
+                affiliation: org,
+                ..Default::default()
+            };
+            said.push((d, Some(at), false));
+        }
     }
     if let Some(h) = parts.honorific.as_ref().filter(|h| {
         patterns
