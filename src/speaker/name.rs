@@ -172,10 +172,11 @@ fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
             k0 = run.len() - if after_given { 2 } else { 1 };
         }
     }
-    // "Earl Blumenauer", "Gov. Earl Ray Tomblin": a title word that is also a given name, first
-    // in the run or right after an honorific, is the given name.
+    // "Earl Blumenauer", "Gov. Earl Ray Tomblin", "Virginia Foxx", "Jordan Peterson": a title or
+    // place word that is also a given name, first in the run or right after an honorific, is the
+    // given name.
     if (1..run.len()).contains(&k0)
-        && run[k0 - 1].exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE) != 0
+        && run[k0 - 1].exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX) != 0
         && (k0 == 1 || run[k0 - 2].is_honorific(patterns))
     {
         k0 -= 1;
