@@ -251,9 +251,8 @@ impl<'p> Extractor<'p> {
             if attr.is_none() {
                 // (The kind of quote `k` and where its own speaker mention starts.)
                 let attributed = |k: usize| {
-                    let mention = |a: &attribution::Attribution| a.mention.start;
                     found[k].attribution.as_ref().map(|a| {
-                        let own = (found[k].via == Via::Own).then(|| mention(a));
+                        let own = (found[k].via == Via::Own).then_some(a.mention.start);
                         (found[k].kind, own)
                     })
                 };

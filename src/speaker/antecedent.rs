@@ -153,15 +153,16 @@ impl SpeakerResolver<'_> {
         let (i, led, lately) = self.lone_person_in_view()?;
         let e = &self.entities[i];
         let descriptions = || std::iter::once(&e.post).chain(&e.posts);
-        if !parties_agree(e, words, head_party, self.holds_elected_office(e), patterns) {
+        let elected = self.holds_elected_office(e);
+        if !parties_agree(e, words, head_party, elected, patterns) {
             return None;
         }
         let titled = descriptions().any(|d| !d.title.is_empty());
         // (A candidacy or a party's member sits with any post: "Sen. Lindsey Graham … the South
         // Carolina Republican said".)
         if titled {
-            let fits = patterns.comparison.candidacies.contains(head)
-                || (head_party.is_some() && self.holds_elected_office(e));
+            let fits =
+                patterns.comparison.candidacies.contains(head) || (head_party.is_some() && elected);
             return fits.then_some(i);
         }
         // A full name or a gender: a person, not "Lowry" who might be a place; and one who
@@ -273,33 +274,32 @@ impl SpeakerResolver<'_> {
     fn holds_elected_office(&self, e: &Entity) -> bool {
         let canonical = |t: &str| super::describe::canonical_title(t, self.patterns);
         std::iter::once(&e.post).chain(&e.posts).any(|d| {
-            let post = canonical(&d.title);
-            self.patterns
-                .comparison
-                .groups
-                .iter()
-                .any(|(group, posts)| {
-                    matches!(
-                        group.as_str(),
-                        "legislator" | "chair" | "chamber leader" | "governor" | "mayor"
-                    ) && posts.iter().any(|p| canonical(p) == post)
-                })
+            self.post_in_groups(
+                &canonical(&d.title),
+                &["legislator", "chair", "chamber leader", "governor", "mayor"],
+            )
         })
     }
 
     /// Whether `post` (canonical) is one a single person holds in a place: a head of government
     /// or of state, a governor, a mayor (the groups of `consistency.toml`).
     fn is_sole_post(&self, post: &str) -> bool {
+        self.post_in_groups(
+            post,
+            &["head of government", "head of state", "governor", "mayor"],
+        )
+    }
+
+    /// Whether `post` (canonical) is one of the posts of the named `groups` of
+    /// `consistency.toml`.
+    fn post_in_groups(&self, post: &str, groups: &[&str]) -> bool {
         let canonical = |t: &str| super::describe::canonical_title(t, self.patterns);
         self.patterns
             .comparison
             .groups
             .iter()
             .any(|(group, posts)| {
-                matches!(
-                    group.as_str(),
-                    "head of government" | "head of state" | "governor" | "mayor"
-                ) && posts.iter().any(|p| canonical(p) == post)
+                groups.contains(&group.as_str()) && posts.iter().any(|p| canonical(p) == post)
             })
     }
 
@@ -549,7 +549,7 @@ impl SpeakerResolver<'_> {
             if d.title.is_empty() || d.is_relation(patterns) {
                 continue;
             }
-            let title = super::describe::canonical_title(&d.title, patterns);
+            let title = d.title.clone();
             let e = &mut self.entities[i];
             let party = std::mem::take(&mut e.post.party);
             e.posts.push(d.clone());
@@ -558,12 +558,7 @@ impl SpeakerResolver<'_> {
                 e.post.party = party;
             }
             e.title_span = Some(Span::new(at, at + head_end));
-            for (k, c) in title.char_indices() {
-                if k == 0 || matches!(c, ' ' | '-') {
-                    let from = if k == 0 { 0 } else { k + 1 };
-                    self.held_title_ends.insert(title[from..].to_string());
-                }
-            }
+            self.record_held_post(&title);
         }
     }
 }
@@ -596,8 +591,8 @@ fn subject_description<'t>(
         // ("presumptive", "former", "billionaire", "two-term"), not a verb ("is").
         let title_word = bare.starts_with(char::is_lowercase) && patterns.titles.contains(&lower);
         // (Or the first word of a post of several, "prime minister".)
-        let next_word = rest.get(word_end..).unwrap_or("").trim_start_matches(' ');
-        let next_word = next_word.split([' ', ',']).next().unwrap_or("");
+        let next = rest.get(word_end..).unwrap_or("").trim_start_matches(' ');
+        let next_word = next.split([' ', ',']).next().unwrap_or("");
         let compound = patterns
             .titles
             .contains(&format!("{lower} {}", next_word.to_lowercase()));
@@ -612,10 +607,9 @@ fn subject_description<'t>(
         }
         words.push(bare);
         if title_word {
-            let next = rest.get(word_end..).unwrap_or("").trim_start_matches(' ');
             // The sentence's verb follows ("The prime minister has", "the businessman expressed",
             // "the commissioner said"), not a noun ("The general election will be …").
-            let n = next.split([' ', ',']).next().unwrap_or("");
+            let n = next_word;
             let verb_like = patterns.auxiliaries.contains(n)
                 || patterns.speech_verbs.contains(n)
                 || n.ends_with("ed")

@@ -118,13 +118,13 @@ pub(super) fn org_after_name(
     let body = text.get(start..)?;
     let body = &body[..body.find('\n').unwrap_or(body.len())];
     let mut words: Vec<&str> = Vec::new();
-    let mut end = start;
     for w in body.split(' ').take(ORG_AFTER_NAME_WORDS) {
-        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
-        let bare = if bare.len() == 1 && w.ends_with('.') {
+        // (An initial keeps its period: "the Susan B. Anthony List".)
+        let trimmed = w.trim_end_matches([',', '.', ';', ':', ')']);
+        let bare = if trimmed.len() == 1 && w.ends_with('.') {
             w
         } else {
-            bare
+            trimmed
         };
         let connector = matches!(bare, "of" | "for" | "and" | "&" | "the");
         if bare.is_empty()
@@ -134,10 +134,7 @@ pub(super) fn org_after_name(
             break;
         }
         words.push(bare);
-        end = start + (w.as_ptr() as usize - body.as_ptr() as usize) + bare.len();
-        // (An initial's period is no end: "the Susan B. Anthony List".)
-        let initial = bare.len() == 2 && bare.ends_with('.');
-        if bare.len() < w.len() && !initial {
+        if bare.len() < w.len() {
             break;
         }
     }
@@ -153,8 +150,9 @@ pub(super) fn org_after_name(
         .any(|w| patterns.org_words.contains(&w.to_lowercase()));
     let place =
         patterns.places.canonical(&org).is_some() || patterns.us_states.canonical(&org).is_some();
+    // (The words are the text's from `start`, one space apart: the name ends `org.len()` on.)
     (is_org && !place && !org.is_empty()).then(|| {
-        let end = start + org.len().min(end - start);
-        (org, Span::new(start, end))
+        let at = Span::new(start, start + org.len());
+        (org, at)
     })
 }

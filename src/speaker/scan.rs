@@ -504,15 +504,20 @@ impl<'a> SpeakerResolver<'a> {
                 e.post.affiliation = d.affiliation;
             }
         }
-        // (Every word-final part of a post held, for `sole_holder`: "deputy prime minister" holds
-        // "prime minister" and "minister", "vice-president" holds "president".)
         for title in new_titles {
-            let t = super::describe::canonical_title(&title, self.patterns);
-            for (k, c) in t.char_indices() {
-                if k == 0 || matches!(c, ' ' | '-') {
-                    let from = if k == 0 { 0 } else { k + 1 };
-                    self.held_title_ends.insert(t[from..].to_string());
-                }
+            self.record_held_post(&title);
+        }
+    }
+
+    /// Records that someone in the article holds `title`: every word-final part of it,
+    /// canonical, for `sole_holder` ("deputy prime minister" holds "prime minister" and
+    /// "minister", "vice-president" holds "president").
+    pub(super) fn record_held_post(&mut self, title: &str) {
+        let t = super::describe::canonical_title(title, self.patterns);
+        for (k, c) in t.char_indices() {
+            if k == 0 || matches!(c, ' ' | '-') {
+                let from = if k == 0 { 0 } else { k + 1 };
+                self.held_title_ends.insert(t[from..].to_string());
             }
         }
     }
