@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic selection of the hand-annotated gold sets.
 
-usage: python3 select.py [ALLSIDES_DIR] [BBC_POLITICS_DIR]
+usage: python3 select.py [--set holdout2] [ALLSIDES_DIR] [BBC_POLITICS_DIR]
 
 AllSides: the article ids of metadata.tsv, sorted, shuffled with random.Random(20261206); walk the
 list, take an article when its text has 4..30 double-quotation-mark pairs, at most one article per
@@ -10,6 +10,12 @@ first 12 are the dev set, the next 12 the holdout set.
 
 BBC politics: the sorted names of bbc/politics/*.txt shuffled with random.Random(20261207); the first
 8 files with >= 4 double-quotation-mark pairs: first 4 dev, next 4 holdout.
+
+With --set holdout2, prints the second holdout selection instead: AllSides with
+random.Random(20261208), the same rules (4..30 pairs, at most one article per outlet within the set,
+the same skipped outlets), leaving out the 24 articles of dev and holdout, 12 articles; BBC politics
+with random.Random(20261208), leaving out the 8 files of dev and holdout, the first 4 with >= 4 pairs.
+Outlets may repeat across sets; only the already-selected articles are left out.
 
 Pairs are counted as min(#“, #”) + (#" // 2).
 """
@@ -67,9 +73,63 @@ def select_bbc(root=BBC_POL):
     return taken[:4], taken[4:]
 
 
+def select_allsides_holdout2(root=ALLSIDES):
+    dev, holdout = select_allsides(root)
+    done = {art[:-len(".txt")] for art, _, _, _ in dev + holdout}
+    with open(os.path.join(root, "metadata.tsv"), encoding="utf-8", newline="") as f:
+        meta = {r["id"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    ids = sorted(meta)
+    random.Random(20261208).shuffle(ids)
+    taken, outlets = [], set()
+    for i in ids:
+        src = meta[i]["source"]
+        if i in done or src in SKIP_OUTLETS or src in outlets:
+            continue
+        n = pairs(read(os.path.join(root, "articles", i + ".txt")))
+        if 4 <= n <= 30:
+            taken.append((i + ".txt", src, n, meta[i]["title"]))
+            outlets.add(src)
+            if len(taken) == 12:
+                break
+    return taken
+
+
+def select_bbc_holdout2(root=BBC_POL):
+    dev, holdout = select_bbc(root)
+    done = {n for n, _, _, _ in dev + holdout}
+    names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(root, "*.txt")))
+    random.Random(20261208).shuffle(names)
+    taken = []
+    for n in names:
+        if n in done:
+            continue
+        text = read(os.path.join(root, n))
+        k = pairs(text)
+        if k >= 4:
+            taken.append((n, "BBC politics", k, text.split("\n", 1)[0]))
+            if len(taken) == 4:
+                break
+    return taken
+
+
 def main(argv):
+    argv = list(argv)
+    which = None
+    if "--set" in argv:
+        k = argv.index("--set")
+        which = argv[k + 1] if k + 1 < len(argv) else None
+        del argv[k:k + 2]
+        if which != "holdout2":
+            print("usage: select.py [--set holdout2] [ALLSIDES_DIR] [BBC_POLITICS_DIR]", file=sys.stderr)
+            return 2
     a_root = argv[1] if len(argv) > 1 else ALLSIDES
     b_root = argv[2] if len(argv) > 2 else BBC_POL
+    if which == "holdout2":
+        for name, rows in (("allsides", select_allsides_holdout2(a_root)),
+                           ("bbc-politics", select_bbc_holdout2(b_root))):
+            for art, src, n, title in rows:
+                print(f"{name}-holdout2\t{art}\t{src}\t{n}\t{title}")
+        return 0
     for name, sets in (("allsides", select_allsides(a_root)), ("bbc-politics", select_bbc(b_root))):
         for split, rows in zip(("dev", "holdout"), sets):
             for art, src, n, title in rows:

@@ -3,9 +3,10 @@
 
 usage: python3 validate.py [GOLD.jsonl ...] [--allsides DIR] [--bbc DIR]
 
-With no files, checks every *.jsonl next to this script. Articles are read from the AllSides
-articles directory for allsides-*.jsonl and from the BBC politics directory for bbc-politics-*.jsonl.
-For every entry it checks: the keys and their types; "quote" is "" (the texts are the publishers'
+With no files, checks every *.jsonl next to this script, and reports an error if one of the six
+gold files (EXPECTED: allsides- and bbc-politics- dev, holdout and holdout2) is missing. Articles
+are read from the AllSides articles directory for allsides-*.jsonl and from the BBC politics
+directory for bbc-politics-*.jsonl. For every entry it checks: the keys and their types; "quote" is "" (the texts are the publishers'
 copyright and are not copied here); kind is direct/partial/scare; a scare quote has no speaker
 fields; 0 <= start < end <= len(text); the character before start is an opening quotation mark;
 the character at end is a closing mark, or the paragraph ends there (only whitespace up to the
@@ -26,6 +27,7 @@ CLOSE = {"\u201d", '"', "\u2019", "'"}
 DOUBLE = {"\u201c", "\u201d", '"'}
 KEYS = ["article", "start", "end", "quote", "kind", "speaker", "title", "affiliation", "party", "status"]
 KINDS = {"direct", "partial", "scare"}
+EXPECTED = [f"{c}-{s}.jsonl" for c in ("allsides", "bbc-politics") for s in ("dev", "holdout", "holdout2")]
 STATUSES = {"former", "then", "acting", "interim", "incoming", "outgoing", "elect", "retired"}
 
 
@@ -163,6 +165,11 @@ def main(argv):
             args.append(a)
     files = args or sorted(os.path.join(HERE, f) for f in os.listdir(HERE) if f.endswith(".jsonl"))
     bad = 0
+    if not args:
+        for name in EXPECTED:
+            if not os.path.exists(os.path.join(HERE, name)):
+                print(f"ERROR: missing gold file {name}")
+                bad += 1
     for p in files:
         d = bbc if os.path.basename(p).startswith("bbc") else allsides
         rows, by_art, errors, warnings = check(p, d)
