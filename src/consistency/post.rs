@@ -207,14 +207,38 @@ fn add_affiliation(post: &mut Post, aff: &str, patterns: &PatternSet) {
         }
         None => aff.to_string(),
     };
+    let aff = without_place_owner(&aff, patterns);
     let canon = patterns
         .org_aliases
-        .canonical(&aff)
+        .canonical(aff)
         .map(str::to_string)
         .unwrap_or_else(|| aff.trim_start_matches("the ").to_string());
-    let f = fold(&canon.replace(['’', '\''], ""));
+    // ("Trump’s 2016 campaign" names Trump: the possessive ending goes with its mark.)
+    let f = fold(
+        &canon
+            .replace("’s ", " ")
+            .replace("'s ", " ")
+            .replace(['’', '\''], ""),
+    );
     let f = f.strip_prefix("the ").unwrap_or(&f).to_string();
     post.orgs.insert(f);
+}
+
+/// "China’s Global Times newspaper", "the Communist Party’s Global Times": an owner that is a
+/// place or a party before an organisation's name is no part of the name.
+fn without_place_owner<'a>(aff: &'a str, patterns: &PatternSet) -> &'a str {
+    let Some((owner, rest)) = aff.split_once("’s ").or_else(|| aff.split_once("'s ")) else {
+        return aff;
+    };
+    let owner = owner.trim_start_matches("the ");
+    let placed = patterns.places.canonical(owner).is_some()
+        || patterns.us_states.canonical(owner).is_some()
+        || crate::speaker::party_of(owner, patterns).is_some();
+    if placed && rest.split(' ').any(|w| w.starts_with(char::is_uppercase)) {
+        rest
+    } else {
+        aff
+    }
 }
 
 /// `aff` with the periods of initials taken out ("C.I.A." = "CIA", "U.S. House" = "US House").

@@ -158,10 +158,15 @@ pub struct PatternSet {
     pub clause_stops: Vec<String>,
     /// Verbs of a relative clause that give a title ("who is", "who serves as").
     pub relative_title_verbs: Vec<String>,
+    /// Verbs of a relative clause that give a post held before ("who was", "who served as").
+    pub relative_past_title_verbs: Vec<String>,
     /// Determiners of an unnamed source ("a senior official").
     pub unnamed_determiners: Lexicon,
     /// Nouns of unnamed sources ("the official"): never the person the text just named.
     pub anonymous_heads: Lexicon,
+    /// `lexicon/org-descriptors.txt`: words between "the" and an organisation's name ("the
+    /// nonprofit Investigative Reporters and Editors").
+    pub org_descriptors: Lexicon,
     /// `lexicon/representative-heads.txt`: posts held for someone else (lawyer, agent, adviser).
     pub representative_heads: Lexicon,
     /// How many sentences back a pronoun may look for its person.
@@ -310,9 +315,11 @@ impl PatternSet {
             affiliation_prepositions: speakers.affiliation_prepositions,
             clause_stops: speakers.clause_stops,
             relative_title_verbs: speakers.relative_title_verbs,
+            relative_past_title_verbs: speakers.relative_past_title_verbs,
             unnamed_determiners: Lexicon::new(speakers.unnamed_determiners),
             anonymous_heads: take("anonymous-heads")?,
             representative_heads: take("representative-heads")?,
+            org_descriptors: take("org-descriptors")?,
             pronoun_window_sentences: speakers.pronoun_window_sentences,
             comparison: comparison_rules(consistency_rules, &files)?,
             function_words: take("function-words")?,

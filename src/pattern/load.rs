@@ -299,6 +299,7 @@ pub(crate) struct RawSpeakers {
     pub affiliation_prepositions: Vec<String>,
     pub clause_stops: Vec<String>,
     pub relative_title_verbs: Vec<String>,
+    pub relative_past_title_verbs: Vec<String>,
     pub unnamed_determiners: Vec<String>,
     pub pronoun_window_sentences: usize,
     #[serde(default)]

@@ -145,9 +145,23 @@ pub(super) fn org_after_name(
         words.pop();
     }
     let org = words.join(" ");
-    let is_org = words
-        .iter()
-        .any(|w| patterns.org_words.contains(&w.to_lowercase()));
+    // ("the Susan B. Anthony List (SBA)": an acronym in parentheses after the name, from its
+    // initials, says it is an organisation's.)
+    let acronym = text[start + org.len()..]
+        .strip_prefix(" (")
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(a, _)| {
+            a.len() >= 2
+                && a.len() <= words.len()
+                && a.bytes().all(|b| b.is_ascii_uppercase())
+                && words
+                    .first()
+                    .is_some_and(|w| w.as_bytes()[0] == a.as_bytes()[0])
+        });
+    let is_org = acronym
+        || words
+            .iter()
+            .any(|w| patterns.org_words.contains(&w.to_lowercase()));
     let place =
         patterns.places.canonical(&org).is_some() || patterns.us_states.canonical(&org).is_some();
     // (The words are the text's from `start`, one space apart: the name ends `org.len()` on.)

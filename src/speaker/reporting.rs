@@ -21,9 +21,37 @@ const CLAUSE_ENDS: [char; 7] = ['.', '“', '”', '"', '!', '?', ';'];
 /// Whether a reporting verb follows the run ending at token `e`, in the same clause ("Yun said",
 /// "Yun also said", "the JoongAng Ilbo newspaper said"): within three words, with only adverbs and
 /// organisation words between, and no quote mark or sentence end.
-pub(super) fn reports(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
+pub(super) fn reports(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    patterns: &PatternSet,
+) -> bool {
+    // "Brant Houston, who for a decade was the executive editor of Investigative Reporters and
+    // Editors, told …": a name inside a relative clause is not the subject of the verb after the
+    // clause's closing comma.
+    let after_comma = |verb: usize| text[toks[e - 1].span.end..toks[verb].span.start].contains(',');
     reports_after_name(text, toks, e, patterns)
+        .is_some_and(|verb| !(after_comma(verb) && inside_relative_clause(text, toks, s)))
         || reports_in_relative_clause(text, toks, e, patterns)
+}
+
+/// Whether the run starting at token `s` is inside a relative clause opened by ", who", ",
+/// which" or ", whose" earlier in its sentence, with no comma since.
+fn inside_relative_clause(text: &str, toks: &[Token], s: usize) -> bool {
+    let mut k = s;
+    while k > 0 && s - k < RELATIVE_REACH {
+        let gap = &text[toks[k - 1].span.end..toks[k].span.start];
+        if gap.contains(CLAUSE_ENDS) || gap.contains(',') {
+            return false;
+        }
+        k -= 1;
+        if matches!(toks[k].text, "who" | "which" | "whose") {
+            return k > 0 && text[toks[k - 1].span.end..toks[k].span.start].contains(',');
+        }
+    }
+    false
 }
 
 /// "Sen. Dianne Feinstein of California, the ranking Democrat on the committee, who said …": a
@@ -64,23 +92,29 @@ fn reports_in_relative_clause(text: &str, toks: &[Token], e: usize, patterns: &P
     false
 }
 
-/// A reporting verb right after the name ("Yun said", "Yun also told").
-fn reports_after_name(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
-    toks[e..]
-        .iter()
+/// A reporting verb right after the name ("Yun said", "Yun also told"): its token index.
+fn reports_after_name(
+    text: &str,
+    toks: &[Token],
+    e: usize,
+    patterns: &PatternSet,
+) -> Option<usize> {
+    toks.iter()
+        .enumerate()
+        .skip(e)
         .take(VERB_REACH)
-        .take_while(|t| !text[toks[e - 1].span.end..t.span.start].contains(CLAUSE_ENDS))
-        .try_for_each(|t| {
+        .take_while(|(_, t)| !text[toks[e - 1].span.end..t.span.start].contains(CLAUSE_ENDS))
+        .try_for_each(|(k, t)| {
             if t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0 {
-                Err(true)
+                Err(Some(k))
             } else if is_adverb(t.text, patterns) || patterns.org_words.contains(t.text) {
                 Ok(())
             } else {
-                Err(false)
+                Err(None)
             }
         })
         .err()
-        .unwrap_or(false)
+        .flatten()
 }
 
 /// Whether `w`, the word right before a name (whose earlier tokens are `before`), is a reporting

@@ -24,6 +24,20 @@ use crate::token::{tokenize_outside_quotes, Token};
 const MAX_HEADLINE_BYTES: usize = 300;
 
 /// Whether `rest` (the text right after a name) opens with an age between commas: `, 18,`.
+/// The word right before token `s`, with only spaces between.
+fn word_before<'t>(text: &str, toks: &[Token<'t>], s: usize) -> Option<&'t str> {
+    let t = &toks[s.checked_sub(1)?];
+    text[t.span.end..toks[s].span.start]
+        .trim()
+        .is_empty()
+        .then_some(t.text)
+}
+
+/// Whether `w` is an article ("the Houthi claim": a lone word after one modifies a noun).
+fn is_article(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an")
+}
+
 pub(super) fn is_age_apposition(rest: &str) -> bool {
     let Some(r) = rest.strip_prefix(", ") else {
         return false;
@@ -174,15 +188,11 @@ impl<'a> SpeakerResolver<'a> {
                 // A reporting verb right after the name, in the same clause ("Yun said", "Yun
                 // also said", "the JoongAng Ilbo newspaper said"), not one with another subject
                 // in between ("Sanders aides argue") nor one after a quote or a sentence end.
-                let reporter = reports(text, &toks, e, patterns);
+                let reporter = reports(text, &toks, s, e, patterns);
                 // The word before the name: after "in", "at", … a name is a place or an
                 // institution ("in El Paso", "at Harvard"), and after any preposition it is not
                 // the sentence's subject.
-                let before = s
-                    .checked_sub(1)
-                    .map(|k| &toks[k])
-                    .filter(|t| text[t.span.end..toks[s].span.start].trim().is_empty())
-                    .map(|t| t.text);
+                let before = word_before(text, &toks, s);
                 // "…,” said Alan Abramowitz, a demographer": a name right after its reporting
                 // verb, or after "according to", reports too.
                 // ("told X" and "asked X" name the listener.)
@@ -199,9 +209,14 @@ impl<'a> SpeakerResolver<'a> {
                     Some(r.org_entity(&parts))
                 } else {
                     // A lone capitalised word only becomes a person when it reports something.
-                    // … or has a title before it ("Mayor Ortiz").
-                    let titled = parts.title.is_some();
-                    r.person_entity(&parts, span, para.span.end, reporter || titled)
+                    // … or has a title before it ("Mayor Ortiz"). After an article it is a
+                    // modifier, not a name ("the Houthi claim of responsibility").
+                    // (A word of its own: not the "a" of a garbled "PeÃ±a Nieto".)
+                    let modifier = parts.name.len() == 1
+                        && before.is_some_and(is_article)
+                        && text[..toks[s - 1].span.start].ends_with(|c: char| c.is_whitespace());
+                    let person = (reporter && !modifier) || parts.title.is_some();
+                    r.person_entity(&parts, span, para.span.end, person)
                 };
                 // "Obama consultant Cornell Belcher": a name that qualifies a title before
                 // another name is not the sentence's subject.
@@ -591,11 +606,23 @@ fn mention_descriptions(
         title::before_name(text, span.start, floor, patterns)
     });
     if let Some(info) = info {
+        // ("X, a former under secretary of Defense and now the head of the Center …": a second
+        // post in the appositive after the name.)
+        let second = (info.span.start >= span.end)
+            .then(|| title::second_post(text, info.span.end, reach, patterns))
+            .flatten();
         said.push((
             describe(&info.title, &info.affiliation, patterns),
             Some(info.span),
             false,
         ));
+        if let Some(info) = second {
+            said.push((
+                describe(&info.title, &info.affiliation, patterns),
+                Some(info.span),
+                false,
+            ));
+        }
     }
     // "Philip Wegmann of the Washington Examiner": an organisation right after the name.
     if parts.affiliation.is_none() && said.iter().all(|s| s.0.affiliation.is_empty()) {

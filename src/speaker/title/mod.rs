@@ -11,11 +11,16 @@
 //!
 //! A phrase is only a title when it contains a title from `patterns/lexicon/titles.txt`.
 
+mod organisation;
+mod relative;
+
 use super::name::title_suffix;
 use crate::pattern::lexicon::{W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
 use crate::token::{tokenize, Token};
+use organisation::{after_title, org_text};
+pub(super) use relative::second_post;
 
 /// A phrase of more words than this is a clause, not a title.
 const MAX_PHRASE_WORDS: usize = 30;
@@ -23,7 +28,7 @@ const MAX_PHRASE_WORDS: usize = 30;
 const MAX_OWNER_WORDS: usize = 6;
 /// A title goes on at most this many words after its head ("senior fellow for Korea Studies and
 /// …"), unless a preposition or a clause stop ends it sooner.
-const MAX_WORDS_AFTER_HEAD: usize = 8;
+pub(super) const MAX_WORDS_AFTER_HEAD: usize = 8;
 /// A title starts within this many words of an appositive's start.
 const TITLE_START_REACH: usize = 12;
 
@@ -77,33 +82,12 @@ pub fn after_name(
     let body = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(","))?;
     let body_start = name_end + (rest.len() - body.len());
     // The appositive runs to the next comma or sentence end.
-    let end = phrase_end(body);
+    let end = phrase_end(body, patterns);
     let phrase = &body[..end];
     let trimmed = phrase.trim_start();
     let lower = trimmed.to_lowercase();
     if lower.starts_with("who ") {
-        // Present-tense clause anywhere in the relative clause (possibly after "and").
-        let clause = &body[..sentence_end(body)];
-        let clause_lower = clause.to_lowercase();
-        for verb in &patterns.relative_title_verbs {
-            let needle = format!(" {verb} ");
-            if let Some(i) = clause_lower.find(&needle) {
-                let start = i + needle.len();
-                let sub = &clause[start..];
-                // ("who is running against incumbent Sen. Claire McCaskill": a verb, no post.)
-                if opens_clause(&sub.to_lowercase(), patterns) {
-                    return None;
-                }
-                let sub_end = phrase_end(sub);
-                return parse_phrase(
-                    text,
-                    body_start + start,
-                    body_start + start + sub_end,
-                    patterns,
-                );
-            }
-        }
-        return None;
+        return relative::post(text, body, body_start, patterns);
     }
     // Another clause ("whose husband was killed", "where she works", "Monday in an interview")
     // gives no title.
@@ -130,7 +114,7 @@ pub fn after_name(
 /// Whether the lowercase `phrase` opens with a participle, as a clause does (", agreeing that
 /// …", "running against incumbent Sen. Claire McCaskill"), unless a title follows it at once
 /// ("controlling shareholder", "managing director").
-fn opens_clause(phrase: &str, patterns: &PatternSet) -> bool {
+pub(super) fn opens_clause(phrase: &str, patterns: &PatternSet) -> bool {
     let mut words = phrase.split([' ', ',']);
     let first = words.next().unwrap_or("");
     first.len() > 5
@@ -211,19 +195,19 @@ pub fn before_name(
 }
 
 /// Byte length of an appositive: up to a comma, a clause stop or the end of the sentence.
-fn phrase_end(s: &str) -> usize {
+pub(super) fn phrase_end(s: &str, patterns: &PatternSet) -> usize {
     // The first of: the sentence end, the first stop character. The sentence end is only looked
     // for before that character (with the bytes after it still in view).
     let stop = find_end_char(s).unwrap_or(s.len());
-    sentence_end_before(s, stop).unwrap_or(stop)
+    sentence_end_before(s, stop, patterns).unwrap_or(stop)
 }
 
-fn sentence_end(s: &str) -> usize {
-    sentence_end_before(s, s.len()).unwrap_or(s.len())
+pub(super) fn sentence_end(s: &str, patterns: &PatternSet) -> usize {
+    sentence_end_before(s, s.len(), patterns).unwrap_or(s.len())
 }
 
 /// The first sentence end of `s` (as [`sentence_end`] finds it) that lies before `limit`.
-fn sentence_end_before(s: &str, limit: usize) -> Option<usize> {
+fn sentence_end_before(s: &str, limit: usize, patterns: &PatternSet) -> Option<usize> {
     let b = s.as_bytes();
     for (i, &c) in b[..limit].iter().enumerate() {
         if matches!(c, b'.' | b'!' | b'?') && (i + 1 == b.len() || b[i + 1] == b' ') {
@@ -236,6 +220,14 @@ fn sentence_end_before(s: &str, limit: usize) -> Option<usize> {
                 || word == "Corp"
                 || word == "Co";
             if c == b'.' && short && word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // ("a national co-chair for Sen. John McCain's campaign": a title's abbreviation
+            // before a name.)
+            if c == b'.'
+                && patterns.abbreviations.contains(&s[word_start..=i])
+                && s[i + 1..].trim_start().starts_with(char::is_uppercase)
+            {
                 continue;
             }
             return Some(i);
@@ -265,10 +257,25 @@ pub fn parse_phrase(
         .get(lead)
         .filter(|t| !t.is_capitalized() && patterns.statuses.canonical(t.text).is_some())
         .map(|t| t.text);
-    let (i, mut affiliation) =
+    let (mut i, mut affiliation) =
         phrase_start(&toks, lead + usize::from(lead_status.is_some()), patterns);
     // Find where the title head starts: the first position from which modifiers* + title match.
     let (t_start, t_end) = find_title(&toks[i..], patterns).map(|(s, e)| (s + i, e + i))?;
+    // "the clearest salvo in the campaign came from China’s Foreign Ministry spokesperson": a
+    // capitalised possessive owner later on starts the title's phrase; the words before it are
+    // a sentence's.
+    if let Some(p) = toks[i..t_start]
+        .iter()
+        .rposition(|t| t.possessive && t.is_capitalized())
+    {
+        let mut q = i + p;
+        while q > i && toks[q - 1].is_capitalized() && toks[q - 1].joined_to_next {
+            q -= 1;
+        }
+        if q > i && toks[i..q].iter().any(|t| !t.is_capitalized()) {
+            (i, affiliation) = phrase_start(&toks, q, patterns);
+        }
+    }
     // "It cost Trump his then-campaign manager": a possessive pronoun before the title is its
     // determiner; the words before it are a sentence's.
     let i = match toks[i..t_start]
@@ -370,6 +377,17 @@ fn phrase_start(toks: &[Token], mut i: usize, patterns: &PatternSet) -> (usize, 
             let w = toks[i + p].text;
             !patterns.clause_stops.iter().any(|s| s == w) && !patterns.pronouns.contains_key(w)
         })
+        // ("a national co-chair for John McCain's campaign": an owner after a preposition is
+        // the organisation's, after the title.)
+        .filter(|&p| {
+            !toks[i..i + p].iter().any(|t| {
+                patterns
+                    .affiliation_prepositions
+                    .iter()
+                    .any(|a| a == t.text)
+                    || t.text == "at"
+            })
+        })
     {
         let owner = &toks[i..=i + p];
         if owner.iter().all(|t| t.is_capitalized()) {
@@ -378,161 +396,6 @@ fn phrase_start(toks: &[Token], mut i: usize, patterns: &PatternSet) -> (usize, 
         i += p + 1;
     }
     (i, affiliation)
-}
-
-/// What follows a title's head ([`after_title`]).
-struct AfterTitle {
-    /// Where the title's words end.
-    title_to: usize,
-    /// The organisation named after a preposition, if any.
-    organisation: Option<String>,
-    /// "at the time": the post was held then.
-    then: bool,
-}
-
-/// The end of a title whose head ends at `t_end`, and the organisation after it: "at" first,
-/// before the clause ends ("an attorney with CLINIC who’s working at the camps": not the camps),
-/// then of/for/with/in/to before a capital (unless an owner gave the organisation already).
-fn after_title(
-    text: &str,
-    toks: &[Token],
-    t_end: usize,
-    owner_known: bool,
-    patterns: &PatternSet,
-) -> AfterTitle {
-    // "the state party chair at the time": the post held then, and no organisation.
-    let at_the_time = |k: usize| {
-        toks.get(k + 1)
-            .is_some_and(|t| matches!(t.text, "the" | "that"))
-            && toks.get(k + 2).is_some_and(|t| t.text == "time")
-    };
-    let clause_end = clause_stop(&toks[t_end..], patterns).map_or(toks.len(), |k| t_end + k);
-    let first_at = toks[t_end..clause_end]
-        .iter()
-        .position(|t| t.text == "at")
-        .map(|p| p + t_end);
-    let then_at = first_at.filter(|&p| at_the_time(p));
-    // "Director of the Scottish Local Authority Management Centre at Strathclyde University": an
-    // organisation named with "of" right after the head (one with an organisation's word:
-    // "Centre", "Institute"; not a field, "professor of American politics") is the more
-    // specific; the one "at" is its parent.
-    let of_named = toks.get(t_end).filter(|t| t.text == "of").and_then(|_| {
-        let k = t_end + 1 + usize::from(toks.get(t_end + 1).is_some_and(|t| t.text == "the"));
-        let named = toks[k.min(toks.len())..first_at?]
-            .iter()
-            .any(|t| t.is_capitalized() && patterns.org_words.contains_ci(t.text));
-        toks.get(k)
-            .filter(|t| t.is_capitalized() && named)
-            .map(|_| t_end)
-    });
-    let at = first_at
-        .filter(|&p| !at_the_time(p))
-        .map(|p| of_named.unwrap_or(p));
-    let prep = at.or_else(|| {
-        if owner_known {
-            return None;
-        }
-        // ("the former New York City mayor who became Trump's lead lawyer in April": not past
-        // a relative clause's start; "president and CEO of the NAACP" goes on over "and".)
-        let relative = toks[t_end..]
-            .iter()
-            .position(|t| {
-                matches!(
-                    t.text,
-                    "who" | "whom" | "whose" | "which" | "where" | "that" | "when" | "while"
-                ) || is_reporting_verb(t.text, patterns)
-            })
-            .map_or(toks.len(), |k| t_end + k);
-        toks[t_end..relative]
-            .iter()
-            .position(|t| {
-                patterns
-                    .affiliation_prepositions
-                    .iter()
-                    .any(|p| p == t.text)
-            })
-            .map(|p| p + t_end)
-            .filter(|&p| {
-                let next = toks.get(p + 1).and_then(|t| {
-                    if t.text == "the" {
-                        toks.get(p + 2)
-                    } else {
-                        Some(t)
-                    }
-                });
-                next.is_some_and(Token::is_capitalized)
-            })
-    });
-    let mut organisation = None;
-    let mut dated = false;
-    let title_to = if let Some(p) = prep {
-        let mut j = p + 1;
-        if toks.get(j).is_some_and(|t| t.text == "the") {
-            j += 1;
-        }
-        let mut org_end = clause_stop(&toks[j..], patterns).map_or(toks.len(), |k| k + j);
-        // (The parent organisation after "at" is not part of the one named with "of".)
-        if let Some(a) = first_at.filter(|&a| a > j) {
-            org_end = org_end.min(a);
-        }
-        // "St. Brennan's Hospital in Queens": a location after the organisation is not part of it.
-        if let Some(k) = toks[j..org_end].iter().position(|t| t.text == "in") {
-            if k >= 2 && toks.get(j + k + 1).is_some_and(Token::is_capitalized) {
-                org_end = j + k;
-            }
-        }
-        // "chief secretary to the Treasury in a statement", "T-Mobile in the UK", "Mr. Lew in
-        // the 1990s": a preposition before lowercase words starts an adverbial, not a word of
-        // the name ("Center for Science in the Public Interest" keeps its "in the Public").
-        if let Some(k) = (j + 1..org_end).find(|&k| adverbial_at(&toks[k..org_end], patterns)) {
-            // ("mayor of Charlotte in 2016", "surrogate for Trump during the campaign": the post
-            // was held then.)
-            dated |= toks[k].text == "during"
-                || toks[k + 1..org_end.min(k + 4)].iter().any(|t| {
-                    let y = t.text.trim_end_matches('s');
-                    y.len() == 4
-                        && (y.starts_with("19") || y.starts_with("20"))
-                        && y.bytes().all(|b| b.is_ascii_digit())
-                });
-            org_end = k;
-        }
-        if org_end > j {
-            // With a possessive owner too, the organisation after the preposition is the more
-            // specific one.
-            organisation = Some(org_text(text, &toks[j..org_end]));
-        }
-        p
-    } else {
-        // Cut the title at a clause stop; keep to the words that belong to it: no more than 8
-        // after the head.
-        clause_end.min(t_end + MAX_WORDS_AFTER_HEAD)
-    };
-    AfterTitle {
-        title_to: then_at.map_or(title_to, |p| title_to.min(p)),
-        organisation,
-        then: then_at.is_some() || dated,
-    }
-}
-
-/// Whether `toks` start an adverbial after an organisation's name: a preposition of place or
-/// time, then a lowercase word ("in a statement"), or a determiner and a lowercase word, a number
-/// or a place ("in the 1990s", "in the UK").
-fn adverbial_at(toks: &[Token], patterns: &PatternSet) -> bool {
-    let [prep, next, rest @ ..] = toks else {
-        return false;
-    };
-    if !matches!(
-        prep.text,
-        "in" | "on" | "during" | "with" | "by" | "about" | "after" | "since" | "before" | "from"
-    ) || next.is_capitalized()
-    {
-        return false;
-    }
-    if !matches!(next.text, "the" | "a" | "an") {
-        return true;
-    }
-    rest.first()
-        .is_none_or(|t| !t.is_capitalized() || patterns.places.canonical(t.text).is_some())
 }
 
 /// The affiliation the words before a title give: a place or organisation qualifier ("Halvorsen
@@ -578,7 +441,7 @@ fn find_title(toks: &[Token], patterns: &PatternSet) -> Option<(usize, usize)> {
 
 /// Index of the first token that ends an organisation name or a title (`which`, `who`, `and`,
 /// `where`, or a reporting verb: "Goldman’s chief equity analyst wrote in a note").
-fn clause_stop(toks: &[Token], patterns: &PatternSet) -> Option<usize> {
+pub(super) fn clause_stop(toks: &[Token], patterns: &PatternSet) -> Option<usize> {
     // "the Public and Commercial Services Union": "and" between capitalised words of one name
     // does not end it.
     let inside_a_name = |k: usize| {
@@ -599,7 +462,7 @@ fn clause_stop(toks: &[Token], patterns: &PatternSet) -> Option<usize> {
 
 /// A lowercase reporting verb that is no title word ("wrote", "told"; not "state" of "state
 /// senator").
-fn is_reporting_verb(w: &str, patterns: &PatternSet) -> bool {
+pub(super) fn is_reporting_verb(w: &str, patterns: &PatternSet) -> bool {
     w.starts_with(char::is_lowercase)
         && patterns.word_bits.exact(w) & W_SPEECH_VERB_EXACT != 0
         && patterns.word_bits.lower(w) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
@@ -607,22 +470,6 @@ fn is_reporting_verb(w: &str, patterns: &PatternSet) -> bool {
 
 fn join(toks: &[Token]) -> String {
     toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
-}
-
-/// The text from the first token to the last, as written (keeps hyphens and inner punctuation).
-fn org_text(text: &str, toks: &[Token]) -> String {
-    match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => {
-            let s = &text[a.span.start..b.span.end];
-            if b.possessive {
-                // Keep the possessive mark in a phrase that ends with one.
-                s.to_string()
-            } else {
-                s.to_string()
-            }
-        }
-        _ => String::new(),
-    }
 }
 
 #[cfg(test)]
