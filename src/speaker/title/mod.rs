@@ -148,7 +148,16 @@ pub fn before_name(
     // An appositive is a noun phrase: in a clause ("Dick Morris is working with RNC Chair Reince
     // Priebus on …, Morris revealed"; "Wilson told Linton's attorney, Adam Richards") only what
     // follows its last verb can be one.
-    let verb = |w: &str| patterns.auxiliaries.contains(w) || is_reporting_verb(w, patterns);
+    // (A subject pronoun starts a clause too: "as he begins his second term as US President,
+    // Tony Blair has said".)
+    let verb = |w: &str| {
+        patterns.auxiliaries.contains(w)
+            || is_reporting_verb(w, patterns)
+            || matches!(
+                w,
+                "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
+            )
+    };
     let mut start = start;
     let mut pos = start;
     for w in body[start..].split(' ') {
@@ -167,6 +176,11 @@ pub fn before_name(
         return None;
     }
     let info = parse_phrase(text, floor + start, floor + body.len(), patterns)?;
+    // ("his second term as US President, Tony Blair": a post after "as" inside the phrase is
+    // held in its clause, by someone else.)
+    if text[floor + start..info.span.end.max(floor + start)].contains(" as ") {
+        return None;
+    }
     // Only a phrase that starts like a noun phrase: a determiner, a possessive, or a capital.
     let first = text[floor + start..]
         .trim_start()
@@ -309,8 +323,18 @@ pub fn parse_phrase(
     } else {
         t_start
     };
+    // "a University of Tarrow law professor": an organisation's name before the post's own
+    // lowercase words is its affiliation.
+    let lead = leading_organisation(&toks[i..t_start], patterns);
+    if lead > 0 && title_from == i && affiliation.is_empty() {
+        affiliation = join(&toks[i..i + lead]);
+        title_from = i + lead;
+    }
     while title_from < t_start && super::describes_the_person(toks[title_from].text, patterns) {
         title_from += 1;
+    }
+    if in_complement(&toks, title_from, t_start, patterns) {
+        return None;
     }
     let after = after_title(text, &toks, t_end, !affiliation.is_empty(), patterns);
     if let Some(org) = after.organisation {
@@ -401,6 +425,56 @@ fn phrase_start(toks: &[Token], mut i: usize, patterns: &PatternSet) -> (usize, 
 /// The affiliation the words before a title give: a place or organisation qualifier ("Halvorsen
 /// Bank", "North Korean" = North Korea), or the place among other words ("former North Korean
 /// intelligence chief").
+/// How many tokens at the start of `q` (the words before a title's head) name an organisation:
+/// capitalised words joined by "of", "and" or "for", with an organisation word among them
+/// ("University of Michigan", "Brookings Institution"), before the post's lowercase words if any.
+/// Zero when there is none.
+fn leading_organisation(q: &[Token], patterns: &PatternSet) -> usize {
+    let mut end = 0;
+    for (k, t) in q.iter().enumerate() {
+        if t.is_capitalized() && !t.possessive {
+            end = k + 1;
+        } else if !(matches!(t.text, "of" | "and" | "for") && k > 0) {
+            break;
+        }
+    }
+    let named = q[..end]
+        .iter()
+        .any(|t| t.is_capitalized() && patterns.org_words.contains_ci(t.text));
+    if named && (end == q.len() || !q[end].is_capitalized()) {
+        end
+    } else {
+        0
+    }
+}
+
+/// "the election of a new mayor of Tarrow, Sam Kahn": a post (whose head starts at `head`)
+/// inside the "of" complement of a common noun, from `from`, is not what the phrase names; "one
+/// of the president's attorneys", "member of the committee", "chief of the general staff" are.
+fn in_complement(toks: &[Token], from: usize, head: usize, patterns: &PatternSet) -> bool {
+    (from.max(1)..head).any(|k| {
+        toks[k].text == "of"
+            && !toks[k - 1].is_capitalized()
+            && !matches!(
+                toks[k - 1].text,
+                "one"
+                    | "some"
+                    | "each"
+                    | "any"
+                    | "all"
+                    | "both"
+                    | "two"
+                    | "three"
+                    | "several"
+                    | "many"
+                    | "member"
+                    | "members"
+            )
+            && toks[k - 1].lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
+            && toks.get(k + 1).is_some_and(|t| !t.is_capitalized())
+    })
+}
+
 fn qualifier(q: &[Token], patterns: &PatternSet) -> Option<String> {
     if q.iter().all(|t| t.is_capitalized()) {
         let qs = join(q);
