@@ -208,7 +208,9 @@ pub(super) fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> 
         return true;
     }
     if lower == "the" || patterns.unnamed_determiners.contains(&lower) {
-        return true;
+        // ("The answers … are “not meeting the demand,” says Paul Rieckhoff": a determiner
+        // alone names no one.)
+        return words.len() > 1;
     }
     // A lowercase start must be a title ("press secretary Josh Earnest", "conservative
     // activist Bob Klaus"), not "of France".
