@@ -8,7 +8,10 @@
 
 use super::describe::Description;
 use super::scan::Said;
-use crate::pattern::lexicon::{W_HONORIFIC, W_SPEECH_VERB_EXACT, W_TITLE_CI, W_TITLE_MODIFIER_CI};
+use crate::pattern::lexicon::{
+    W_FIRST_FEMALE, W_FIRST_MALE, W_FIRST_UNISEX, W_HONORIFIC, W_SPEECH_VERB_EXACT, W_TITLE_CI,
+    W_TITLE_MODIFIER_CI,
+};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
 
@@ -109,6 +112,21 @@ pub(super) fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Opt
                 return Some(s.to_string());
             }
         }
+        // "former Pennsylvania Gov. and DNC Chairman", "Former prosecutor and New York City
+        // Mayor": a status before the first of two joined posts goes with both.
+        // "retired champion and current team owner", "former congressman and potential
+        // candidate": a word that says the post is held now (or not yet) ends the search.
+        if matches!(
+            lower.as_str(),
+            "current" | "now" | "potential" | "possible" | "prospective" | "future" | "longtime"
+        ) {
+            return None;
+        }
+        if word == "and" {
+            if let Some(s) = status_of_first_conjunct(&rest[..start], patterns) {
+                return Some(s);
+            }
+        }
         // Only a qualifier's words lie between a status and its post: capitalised ones ("Obama",
         // "Arkansas") and the post's own lowercase modifiers ("state", "campaign", "economic");
         // no connective ("and"), article or verb, no owner ("Obama's"), no punctuation.
@@ -144,4 +162,56 @@ pub(super) fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Opt
         rest = rest[..start].trim_end_matches(is_gap);
     }
     None
+}
+
+/// The status written before the first of two posts joined by "and", `head` ending right before
+/// the "and": within [`MAX_QUALIFIER_WORDS`] words of posts, capitalised words and abbreviations.
+fn status_of_first_conjunct(head: &str, patterns: &PatternSet) -> Option<String> {
+    let mut rest = head.trim_end();
+    for _ in 0..MAX_QUALIFIER_WORDS {
+        let start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &rest[start..];
+        let lower = word.to_lowercase();
+        if let Some(s) = patterns.statuses.canonical(&lower) {
+            return Some(s.to_string());
+        }
+        let post_word = word.starts_with(char::is_uppercase)
+            || patterns.word_bits.lower(&lower) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0;
+        // ("former President Bill Clinton and Democratic presidential candidate Hillary
+        // Clinton": a name in the first part makes it another person's.)
+        let given =
+            patterns.word_bits.exact(word) & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX) != 0;
+        if !post_word || given || word.ends_with(',') || start == 0 {
+            return None;
+        }
+        rest = rest[..start].trim_end();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_goes_with_both_joined_posts_and_non_ascii_spaces_are_whole() {
+        let patterns = PatternSet::embedded().unwrap();
+        let text = "said former Vermont Gov. and DNC Chairman Ed Randall";
+        let at = text.find("DNC").unwrap();
+        assert_eq!(
+            status_before(text, at, &patterns).as_deref(),
+            Some("former")
+        );
+        // ("\u{a0}" is two bytes: a word found after it starts after both.)
+        let text = "said former\u{a0}Gov.\u{a0}and\u{a0}DNC Chairman Ed Randall";
+        let at = text.find("DNC").unwrap();
+        let _ = status_before(text, at, &patterns);
+        let text = "said former President Bill Clinton and presidential candidate Hillary Clinton";
+        let at = text.find("presidential").unwrap();
+        assert_eq!(status_before(text, at, &patterns), None);
+    }
 }
