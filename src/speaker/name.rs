@@ -155,8 +155,19 @@ pub fn parse_run<'a>(
 fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
     // k0: start of the longest tail of plain name words.
     let mut k0 = run.len();
-    while k0 > 0 && plain_name_word(&run[k0 - 1], k0 == run.len(), patterns) {
-        k0 -= 1;
+    loop {
+        if k0 > 0 && plain_name_word(&run[k0 - 1], k0 == run.len(), patterns) {
+            k0 -= 1;
+        } else if k0 >= 2
+            && k0 < run.len()
+            && patterns.name_particles.contains(run[k0 - 1].text)
+            && plain_name_word(&run[k0 - 2], false, patterns)
+        {
+            // "Mayor Bill de Blasio": a lowercase particle between plain name words.
+            k0 -= 2;
+        } else {
+            break;
+        }
     }
     // "Charlie King", "Jim Jordan", "Mr. King": a title or place word right after a given name
     // or an honorific is a family name.

@@ -300,6 +300,47 @@ impl<'a> SpeakerResolver<'a> {
         holders.next().is_none().then_some(first)
     }
 
+    /// The person a name of the article is already known as: a bare surname (also one that
+    /// names an organisation, "the Clinton campaign"), with its post ("Mayor Ortiz"), the same
+    /// full name, or a family name with its particle ("De Blasio").
+    fn known_person(&self, words: &[&str], folded: &str, parts: &NameParts) -> Option<usize> {
+        // A bare surname that also names an organisation ("the Clinton campaign") is the person
+        // when the article has one of that name.
+        let org_named = self
+            .by_name
+            .get(folded)
+            .is_some_and(|&i| self.entities[i].is_org);
+        if let Some(i) = (words.len() == 1 && org_named)
+            .then(|| self.by_surname(folded))
+            .flatten()
+        {
+            Some(i)
+        } else if let Some(i) = (words.len() == 1)
+            .then(|| {
+                let post = parts.honorific.as_deref().or(parts.title.as_deref());
+                self.by_surname_and_post(folded, post)
+            })
+            .flatten()
+        {
+            Some(i)
+        } else if let Some(&i) = self.by_name.get(folded) {
+            Some(i)
+        } else if words.len() == 1 {
+            self.by_surname(folded)
+        } else if words.len() == 2
+            && self
+                .patterns
+                .name_particles
+                .contains(&words[0].to_lowercase())
+        {
+            // "De Blasio says": a family name with its particle is the surname of "Bill de
+            // Blasio".
+            self.by_surname(&fold(words[1]))
+        } else {
+            None
+        }
+    }
+
     pub(super) fn person_entity(
         &mut self,
         parts: &NameParts,
@@ -317,32 +358,7 @@ impl<'a> SpeakerResolver<'a> {
             return None;
         }
         let folded = fold_words(&words);
-        // A bare surname that also names an organisation ("the Clinton campaign") is the person
-        // when the article has one of that name.
-        let org_named = self
-            .by_name
-            .get(&folded)
-            .is_some_and(|&i| self.entities[i].is_org);
-        let found = if let Some(i) = (words.len() == 1 && org_named)
-            .then(|| self.by_surname(&folded))
-            .flatten()
-        {
-            Some(i)
-        } else if let Some(i) = (words.len() == 1)
-            .then(|| {
-                let post = parts.honorific.as_deref().or(parts.title.as_deref());
-                self.by_surname_and_post(&folded, post)
-            })
-            .flatten()
-        {
-            Some(i)
-        } else if let Some(&i) = self.by_name.get(&folded) {
-            Some(i)
-        } else if words.len() == 1 {
-            self.by_surname(&folded)
-        } else {
-            None
-        };
+        let found = self.known_person(&words, &folded, parts);
         // A bare surname nobody in the article carries: a well-known person, if the gazetteer
         // knows exactly one (`Trump` → `Donald Trump`).
         let known = if found.is_none() && words.len() == 1 {
