@@ -581,6 +581,26 @@ mod tests {
     }
 
     #[test]
+    fn relative_clause_past_post_and_letters_that_lowercase_longer() {
+        let t = "Brant Houston, who for a decade was the executive editor of the nonprofit Investigative Reporters and Editors, told";
+        assert_eq!(
+            after(t, "Brant Houston"),
+            Some((
+                "former executive editor".into(),
+                "Investigative Reporters and Editors".into()
+            ))
+        );
+        // ("İ" lowercases to three bytes: offsets stay those of the text.)
+        let t = "Ayşe İnan, who İİİİİİİİİ was the chairman of the Bar, said";
+        assert_eq!(
+            after(t, "Ayşe İnan"),
+            Some(("former chairman".into(), "Bar".into()))
+        );
+        let t = "Carl Mott, who was elected mayor of Tarrow in May, said";
+        assert_eq!(after(t, "Carl Mott"), None);
+    }
+
+    #[test]
     fn possessive_owner_is_affiliation() {
         let t = "Stephen Biegun, Washington’s special envoy for North Korea-related issues, said";
         assert_eq!(

@@ -20,7 +20,8 @@ pub(super) fn post(
 ) -> Option<TitleInfo> {
     // Present-tense clause anywhere in the relative clause (possibly after "and").
     let clause = &body[..sentence_end(body, patterns)];
-    let clause_lower = clause.to_lowercase();
+    // (ASCII lowercasing keeps every byte offset: offsets found in the copy index the clause.)
+    let clause_lower = clause.to_ascii_lowercase();
     for verb in &patterns.relative_title_verbs {
         let needle = format!(" {verb} ");
         if let Some(i) = clause_lower.find(&needle) {
@@ -85,7 +86,7 @@ fn past_post(
     const VERB_WORDS: usize = 6;
     let clause = &body[..sentence_end(body, patterns)];
     let clause = &clause[..clause.find(',').unwrap_or(clause.len())];
-    let lower = clause.to_lowercase();
+    let lower = clause.to_ascii_lowercase();
     let reach = lower
         .match_indices(' ')
         .nth(VERB_WORDS)
