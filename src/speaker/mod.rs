@@ -20,6 +20,7 @@
 mod antecedent;
 mod connector;
 mod describe;
+mod described;
 mod fold;
 pub mod name;
 mod reporting;

@@ -7,7 +7,7 @@
 //! ("then-Sen."). Moved out of [`super::scan`] whole.
 
 use super::describe::Description;
-use super::scan::Said;
+use super::described::Said;
 use crate::pattern::lexicon::{
     W_FIRST_FEMALE, W_FIRST_MALE, W_FIRST_UNISEX, W_HONORIFIC, W_SPEECH_VERB_EXACT, W_TITLE_CI,
     W_TITLE_MODIFIER_CI,
