@@ -1,5 +1,6 @@
 //! Holds the PolNeAR dev figures recorded in `tests/data/polnear-dev.toml`: `cargo test` fails if
-//! direct recall, direct or partial speaker accuracy (lenient) or precision drops more than one point below them.
+//! direct recall, direct or partial speaker accuracy (lenient) or precision drops more than one
+//! point below them.
 //! Skipped, with a message, when ../shared/corpora is absent. See: issue #4.
 
 use crate::util::{corpora, run, saywho, stdout};
