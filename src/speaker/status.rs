@@ -57,11 +57,7 @@ pub(super) fn qualifier_before(text: &str, at: usize) -> &str {
     let mut start = head.len();
     for _ in 0..MAX_QUALIFIER_WORDS {
         let before = head[..start].trim_end();
-        let w = before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let w = last_word_start(before);
         let word = &before[w..];
         if !word.starts_with(char::is_uppercase) || word.ends_with([',', ';', ':', '.', '”', ')'])
         {
@@ -164,16 +160,21 @@ pub(super) fn status_before(text: &str, at: usize, patterns: &PatternSet) -> Opt
     None
 }
 
+/// Where the last whitespace-separated word of `s` starts (after a space of any width: "\u{a0}"
+/// is two bytes).
+fn last_word_start(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// The status written before the first of two posts joined by "and", `head` ending right before
 /// the "and": within [`MAX_QUALIFIER_WORDS`] words of posts, capitalised words and abbreviations.
 fn status_of_first_conjunct(head: &str, patterns: &PatternSet) -> Option<String> {
     let mut rest = head.trim_end();
     for _ in 0..MAX_QUALIFIER_WORDS {
-        let start = rest
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let start = last_word_start(rest);
         let word = &rest[start..];
         let lower = word.to_lowercase();
         if let Some(s) = patterns.statuses.canonical(&lower) {

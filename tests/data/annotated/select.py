@@ -40,46 +40,13 @@ def read(path):
         return f.read()
 
 
-def select_allsides(root=ALLSIDES):
+def walk_allsides(root, seed, count, done=frozenset()):
+    """The AllSides walk: ids sorted, shuffled with `seed`; an article is taken when it is not in
+    `done`, its outlet is not skipped nor taken yet, and it has 4-30 pairs; `count` of them."""
     with open(os.path.join(root, "metadata.tsv"), encoding="utf-8", newline="") as f:
         meta = {r["id"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
     ids = sorted(meta)
-    random.Random(20261206).shuffle(ids)
-    taken, outlets = [], set()
-    for i in ids:
-        src = meta[i]["source"]
-        if src in SKIP_OUTLETS or src in outlets:
-            continue
-        n = pairs(read(os.path.join(root, "articles", i + ".txt")))
-        if 4 <= n <= 30:
-            taken.append((i + ".txt", src, n, meta[i]["title"]))
-            outlets.add(src)
-            if len(taken) == 24:
-                break
-    return taken[:12], taken[12:]
-
-
-def select_bbc(root=BBC_POL):
-    names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(root, "*.txt")))
-    random.Random(20261207).shuffle(names)
-    taken = []
-    for n in names:
-        text = read(os.path.join(root, n))
-        k = pairs(text)
-        if k >= 4:
-            taken.append((n, "BBC politics", k, text.split("\n", 1)[0]))
-            if len(taken) == 8:
-                break
-    return taken[:4], taken[4:]
-
-
-def select_allsides_holdout2(root=ALLSIDES):
-    dev, holdout = select_allsides(root)
-    done = {art[:-len(".txt")] for art, _, _, _ in dev + holdout}
-    with open(os.path.join(root, "metadata.tsv"), encoding="utf-8", newline="") as f:
-        meta = {r["id"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
-    ids = sorted(meta)
-    random.Random(20261208).shuffle(ids)
+    random.Random(seed).shuffle(ids)
     taken, outlets = [], set()
     for i in ids:
         src = meta[i]["source"]
@@ -89,16 +56,16 @@ def select_allsides_holdout2(root=ALLSIDES):
         if 4 <= n <= 30:
             taken.append((i + ".txt", src, n, meta[i]["title"]))
             outlets.add(src)
-            if len(taken) == 12:
+            if len(taken) == count:
                 break
     return taken
 
 
-def select_bbc_holdout2(root=BBC_POL):
-    dev, holdout = select_bbc(root)
-    done = {n for n, _, _, _ in dev + holdout}
+def walk_bbc(root, seed, count, done=frozenset()):
+    """The BBC politics walk: names sorted, shuffled with `seed`; a file not in `done` with at
+    least 4 pairs is taken; `count` of them."""
     names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(root, "*.txt")))
-    random.Random(20261208).shuffle(names)
+    random.Random(seed).shuffle(names)
     taken = []
     for n in names:
         if n in done:
@@ -107,9 +74,30 @@ def select_bbc_holdout2(root=BBC_POL):
         k = pairs(text)
         if k >= 4:
             taken.append((n, "BBC politics", k, text.split("\n", 1)[0]))
-            if len(taken) == 4:
+            if len(taken) == count:
                 break
     return taken
+
+
+def select_allsides(root=ALLSIDES):
+    taken = walk_allsides(root, 20261206, 24)
+    return taken[:12], taken[12:]
+
+
+def select_bbc(root=BBC_POL):
+    taken = walk_bbc(root, 20261207, 8)
+    return taken[:4], taken[4:]
+
+
+def select_allsides_holdout2(root=ALLSIDES):
+    dev, holdout = select_allsides(root)
+    done = {art[:-len(".txt")] for art, _, _, _ in dev + holdout}
+    return walk_allsides(root, 20261208, 12, done)
+
+
+def select_bbc_holdout2(root=BBC_POL):
+    dev, holdout = select_bbc(root)
+    return walk_bbc(root, 20261208, 4, {n for n, _, _, _ in dev + holdout})
 
 
 def main(argv):
