@@ -31,10 +31,13 @@ pub(super) fn reports(
     // "Brant Houston, who for a decade was the executive editor of Investigative Reporters and
     // Editors, told …": a name inside a relative clause is not the subject of the verb after the
     // clause's closing comma.
+    // ("came to the defense of Paul Manafort, arguing …": after a preposition the name is no
+    // subject; the participle after the comma is the sentence subject's.)
     let after_comma = |verb: usize| text[toks[e - 1].span.end..toks[verb].span.start].contains(',');
-    reports_after_name(text, toks, e, patterns)
-        .is_some_and(|verb| !(after_comma(verb) && inside_relative_clause(text, toks, s)))
-        || reports_in_relative_clause(text, toks, e, patterns)
+    let object = s > 0 && patterns.prepositions.contains(toks[s - 1].text);
+    reports_after_name(text, toks, e, patterns).is_some_and(|verb| {
+        !(after_comma(verb) && (object || inside_relative_clause(text, toks, s)))
+    }) || reports_in_relative_clause(text, toks, e, patterns)
 }
 
 /// Whether the run starting at token `s` is inside a relative clause opened by ", who", ",
