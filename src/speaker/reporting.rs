@@ -38,6 +38,36 @@ pub(super) fn reports(
     reports_after_name(text, toks, e, patterns).is_some_and(|verb| {
         !(after_comma(verb) && (object || inside_relative_clause(text, toks, s)))
     }) || reports_in_relative_clause(text, toks, e, patterns)
+        || (!object && reports_after_appositive(text, toks, e, patterns))
+}
+
+/// "Syed Kazmi, a cameraman for the local Roze News station in Peshawar, said": a reporting verb
+/// right after an appositive that opens with a determiner, between commas, in the same clause.
+fn reports_after_appositive(text: &str, toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
+    let name_end = toks[e - 1].span.end;
+    if !text[name_end..].starts_with(", ")
+        || !toks
+            .get(e)
+            .is_some_and(|t| matches!(t.text, "a" | "an" | "the" | "his" | "her"))
+    {
+        return false;
+    }
+    let mut checked = name_end + 1;
+    for k in e + 1..toks.len().min(e + RELATIVE_REACH) {
+        let gap = &text[checked..toks[k].span.start];
+        if gap.contains(CLAUSE_ENDS) {
+            return false;
+        }
+        if gap.contains(',') {
+            return toks[k..]
+                .iter()
+                .take(3)
+                .find(|t| !is_adverb(t.text, patterns))
+                .is_some_and(|t| t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0);
+        }
+        checked = toks[k].span.start;
+    }
+    false
 }
 
 /// Whether the run starting at token `s` is inside a relative clause opened by ", who", ",
