@@ -231,9 +231,8 @@ fn without_place_owner<'a>(aff: &'a str, patterns: &PatternSet) -> &'a str {
         return aff;
     };
     let owner = owner.trim_start_matches("the ");
-    let placed = patterns.places.canonical(owner).is_some()
-        || patterns.us_states.canonical(owner).is_some()
-        || crate::speaker::party_of(owner, patterns).is_some();
+    let placed =
+        patterns.names_a_place(owner) || crate::speaker::party_of(owner, patterns).is_some();
     if placed && rest.split(' ').any(|w| w.starts_with(char::is_uppercase)) {
         rest
     } else {

@@ -5,7 +5,7 @@
 //! In: a capitalised run of tokens (from [`super::name::runs`]). Out: the person's [`NameParts`],
 //! or none when the run does not split so.
 
-use super::name::{parse_run, plain_name_word, NameParts};
+use super::name::{name_to_end, parse_run, plain_name_word, NameParts};
 use crate::pattern::lexicon::{W_ORG_CI, W_TITLE_CI};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
@@ -26,12 +26,7 @@ pub(super) fn post_of_then_name<'a>(
         return None;
     }
     let of = run.iter().position(|t| t.text == "of")?;
-    let j = (of + 2..run.len().saturating_sub(1)).find(|&j| {
-        (run[j].is_honorific(patterns) || patterns.is_given_name(run[j].text))
-            && run[j..]
-                .iter()
-                .all(|t| t.is_capitalized() && !matches!(t.text, "of" | "for"))
-    })?;
+    let j = name_to_end(tokens, start + of + 2, end, patterns)? - start;
     let mut parts = parse_run(tokens, start + j, end, patterns);
     if parts.is_org || parts.name_span.is_none() {
         return None;
@@ -81,14 +76,7 @@ pub(super) fn split_at_connector<'a>(
             let mut parts = parse_run(tokens, start, start + c, patterns);
             if parts.affiliation.is_none() && !parts.is_org {
                 let org: Vec<&str> = run[c + 1..].iter().map(|t| t.text).collect();
-                let org = org.join(" ");
-                parts.affiliation = Some(
-                    patterns
-                        .places
-                        .canonical(&org)
-                        .map(str::to_string)
-                        .unwrap_or(org),
-                );
+                parts.affiliation = Some(patterns.place_or_written(org.join(" ")));
             }
             return Some(parts);
         }
@@ -162,8 +150,7 @@ pub(super) fn org_after_name(
         || words
             .iter()
             .any(|w| patterns.org_words.contains(&w.to_lowercase()));
-    let place =
-        patterns.places.canonical(&org).is_some() || patterns.us_states.canonical(&org).is_some();
+    let place = patterns.names_a_place(&org);
     // (The words are the text's from `start`, one space apart: the name ends `org.len()` on.)
     (is_org && !place && !org.is_empty()).then(|| {
         let at = Span::new(start, start + org.len());

@@ -90,10 +90,7 @@ pub(super) fn mention_descriptions(
         // "New Jersey Gov.", "Tennessee Republican Sen.": only a place, a state or a party
         // before an honorific describes the post; other capitalised words before it are a
         // headline's or another name's.
-        if !d.affiliation.is_empty()
-            && patterns.places.canonical(&d.affiliation).is_none()
-            && patterns.us_states.canonical(&d.affiliation).is_none()
-        {
+        if !d.affiliation.is_empty() && !patterns.names_a_place(&d.affiliation) {
             d = describe(h, "", patterns);
         }
         if let Some(state) = patterns.us_states.canonical(&d.affiliation) {

@@ -97,6 +97,24 @@ pub fn runs(tokens: &[Token], patterns: &PatternSet) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where a person's name starts in `tokens[from..end]` when it runs to `end`: at an honorific or
+/// a given name, before the last token, with only capitalised words after it and no "of" or
+/// "for" ("Director of National Intelligence | Dan Coats", "Chairman of the Joint Chiefs of Staff
+/// | Gen. Martin Dempsey").
+pub(super) fn name_to_end(
+    tokens: &[Token],
+    from: usize,
+    end: usize,
+    patterns: &PatternSet,
+) -> Option<usize> {
+    (from..end.saturating_sub(1)).find(|&j| {
+        (tokens[j].is_honorific(patterns) || patterns.is_given_name(tokens[j].text))
+            && tokens[j..end]
+                .iter()
+                .all(|t| t.is_capitalized() && !matches!(t.text, "of" | "for"))
+    })
+}
+
 /// Whether a run word can be part of a person's name.
 pub(super) fn plain_name_word(t: &Token, last: bool, patterns: &PatternSet) -> bool {
     if !t.is_capitalized() {
@@ -512,13 +530,7 @@ fn person<'a>(
                     qs.push_str(if t.ampersand_to_next { " & " } else { " " });
                 }
             }
-            parts.affiliation = Some(
-                patterns
-                    .places
-                    .canonical(&qs)
-                    .map(str::to_string)
-                    .unwrap_or(qs),
-            );
+            parts.affiliation = Some(patterns.place_or_written(qs));
         }
     }
     parts

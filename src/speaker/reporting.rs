@@ -59,11 +59,7 @@ fn reports_after_appositive(text: &str, toks: &[Token], e: usize, patterns: &Pat
             return false;
         }
         if gap.contains(',') {
-            return toks[k..]
-                .iter()
-                .take(3)
-                .find(|t| !is_adverb(t.text, patterns))
-                .is_some_and(|t| t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0);
+            return opens_with_reporting_verb(&toks[k..], patterns);
         }
         checked = toks[k].span.start;
     }
@@ -114,15 +110,19 @@ fn reports_in_relative_clause(text: &str, toks: &[Token], e: usize, patterns: &P
         }
         checked = t.span.start;
         if t.text == "who" && text[..t.span.start].trim_end().ends_with(',') {
-            return toks[k + 1..]
-                .iter()
-                .take(3)
-                .find(|t| !is_adverb(t.text, patterns))
-                .is_some_and(|t| t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0);
+            return opens_with_reporting_verb(&toks[k + 1..], patterns);
         }
         k += 1;
     }
     false
+}
+
+/// Whether `toks` open with a reporting verb, after at most two adverbs ("who later told").
+fn opens_with_reporting_verb(toks: &[Token], patterns: &PatternSet) -> bool {
+    toks.iter()
+        .take(3)
+        .find(|t| !is_adverb(t.text, patterns))
+        .is_some_and(|t| t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0)
 }
 
 /// A reporting verb right after the name ("Yun said", "Yun also told"): its token index.

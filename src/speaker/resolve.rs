@@ -6,7 +6,7 @@
 //! [`Speaker`] and the method that found it.
 
 use super::fold::fold;
-use super::name::{parse_run, runs, Gender, NameParts};
+use super::name::{name_to_end, parse_run, runs, Gender, NameParts};
 use super::{
     floor_char_boundary, is_initial, Entity, Speaker, SpeakerResolver, LOOKBACK, TITLE_REACH,
 };
@@ -212,14 +212,7 @@ impl SpeakerResolver<'_> {
                 if !post_of {
                     return None;
                 }
-                (s + 1..e.saturating_sub(1))
-                    .find(|&j| {
-                        let t = &toks[j];
-                        (t.is_honorific(self.patterns) || self.patterns.is_given_name(t.text))
-                            && toks[j + 1..e].iter().all(|n| n.is_capitalized())
-                            && !toks[j..e].iter().any(|n| matches!(n.text, "of" | "for"))
-                    })
-                    .map(|j| (j, e))
+                name_to_end(toks, s + 1, e, self.patterns).map(|j| (j, e))
             })
             .collect()
     }

@@ -476,8 +476,7 @@ impl<'a> SpeakerResolver<'a> {
                 // An organisation alone ("a lawyer for …" without its noun) fills the gap.
                 // (Not one held then, "As a Navy veteran, Moss", unless a place: "former Rep. Pat
                 // Schroeder of Colorado".)
-                let place = patterns.places.canonical(&d.affiliation).is_some()
-                    || patterns.us_states.canonical(&d.affiliation).is_some();
+                let place = patterns.names_a_place(&d.affiliation);
                 // (Or a person with no post at all, "Philip Wegmann of the Washington Examiner".)
                 if e.post.affiliation.is_empty()
                     && (!e.post.title.is_empty() || (e.posts.is_empty() && !place))
@@ -503,8 +502,7 @@ impl<'a> SpeakerResolver<'a> {
                     && !d.affiliation.is_empty()
                     && clean_title(&d.title, patterns)
                     && !patterns.weekdays.contains(&d.affiliation.to_lowercase())
-                    && patterns.places.canonical(&d.affiliation).is_none()
-                    && patterns.us_states.canonical(&d.affiliation).is_none()
+                    && !patterns.names_a_place(&d.affiliation)
                     && !relation
                     && !same_post
                     && d.status == e.post.status);
@@ -523,9 +521,7 @@ impl<'a> SpeakerResolver<'a> {
                 e.post_from_honorific = honorific;
             } else if e.post.affiliation.is_empty()
                 && !d.affiliation.is_empty()
-                && (same_post
-                    || patterns.places.canonical(&d.affiliation).is_some()
-                    || patterns.us_states.canonical(&d.affiliation).is_some())
+                && (same_post || patterns.names_a_place(&d.affiliation))
             {
                 // (Another writing of the same post lends its organisation, any post its country
                 // or state; "As a Navy veteran, Buttigieg" gives the presidential candidate no

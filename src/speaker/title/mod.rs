@@ -477,14 +477,7 @@ fn in_complement(toks: &[Token], from: usize, head: usize, patterns: &PatternSet
 
 fn qualifier(q: &[Token], patterns: &PatternSet) -> Option<String> {
     if q.iter().all(|t| t.is_capitalized()) {
-        let qs = join(q);
-        return Some(
-            patterns
-                .places
-                .canonical(&qs)
-                .map(str::to_string)
-                .unwrap_or(qs),
-        );
+        return Some(patterns.place_or_written(join(q)));
     }
     let first_cap = q.iter().position(Token::is_capitalized)?;
     let qs = q[first_cap..]
