@@ -18,14 +18,16 @@ const RELATIVE_REACH: usize = 30;
 /// What ends the clause a name and its verb share: a sentence end or a quote mark.
 const CLAUSE_ENDS: [char; 7] = ['.', '“', '”', '"', '!', '?', ';'];
 
-/// Whether a reporting verb follows the run ending at token `e`, in the same clause ("Yun said",
-/// "Yun also said", "the JoongAng Ilbo newspaper said"): within three words, with only adverbs and
-/// organisation words between, and no quote mark or sentence end.
+/// Whether a reporting verb follows the run `toks[s..e]`, in the same clause ("Yun said", "Yun
+/// also said", "the JoongAng Ilbo newspaper said"): within three words, with only adverbs and
+/// organisation words between, and no quote mark or sentence end. `object`: the run follows a
+/// preposition (as the scan reads the word before it).
 pub(super) fn reports(
     text: &str,
     toks: &[Token],
     s: usize,
     e: usize,
+    object: bool,
     patterns: &PatternSet,
 ) -> bool {
     // "Brant Houston, who for a decade was the executive editor of Investigative Reporters and
@@ -34,7 +36,6 @@ pub(super) fn reports(
     // ("came to the defense of Paul Manafort, arguing …": after a preposition the name is no
     // subject; the participle after the comma is the sentence subject's.)
     let after_comma = |verb: usize| text[toks[e - 1].span.end..toks[verb].span.start].contains(',');
-    let object = s > 0 && patterns.prepositions.contains(toks[s - 1].text);
     reports_after_name(text, toks, e, patterns).is_some_and(|verb| {
         !(after_comma(verb) && (object || inside_relative_clause(text, toks, s)))
     }) || reports_in_relative_clause(text, toks, e, patterns)

@@ -182,10 +182,6 @@ impl<'a> SpeakerResolver<'a> {
                     span = s;
                 }
                 let sentence = r.sentence_of(span.start);
-                // A reporting verb right after the name, in the same clause ("Yun said", "Yun
-                // also said", "the JoongAng Ilbo newspaper said"), not one with another subject
-                // in between ("Sanders aides argue") nor one after a quote or a sentence end.
-                let reporter = reports(text, &toks, s, e, patterns);
                 // The word before the name: after "in", "at", … a name is a place or an
                 // institution ("in El Paso", "at Harvard"), and after any preposition it is not
                 // the sentence's subject.
@@ -199,6 +195,10 @@ impl<'a> SpeakerResolver<'a> {
                 let locative = before.is_some_and(|w| patterns.locative_prepositions.contains(w));
                 let after_preposition =
                     locative || before.is_some_and(|w| patterns.prepositions.contains(w));
+                // A reporting verb right after the name, in the same clause ("Yun said", "Yun
+                // also said", "the JoongAng Ilbo newspaper said"), not one with another subject
+                // in between ("Sanders aides argue") nor one after a quote or a sentence end.
+                let reporter = reports(text, &toks, s, e, after_preposition, patterns);
                 if locative && !parts.is_org && !parts.possessive && parts.title.is_none() {
                     continue;
                 }
