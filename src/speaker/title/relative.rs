@@ -45,7 +45,7 @@ pub(super) fn post(
         }
     }
     // (Else a post held before: "who was …", "who has served as … and is giving advice".)
-    past_post(text, body, body_start, patterns)
+    past_post(text, clause, &clause_lower, body_start, patterns)
 }
 
 /// "Michele Flournoy, a former under secretary of Defense and now the head of the Center for a
@@ -73,20 +73,21 @@ pub(in crate::speaker) fn second_post(
 }
 
 /// "Brant Houston, who for a decade was the executive editor of …": a post held before, from a
-/// relative clause (`body` starts at "who") whose verb (`relative_past_title_verbs`) comes
+/// relative clause (`clause` starts at "who", at `body_start`; `clause_lower` is its ASCII
+/// lowercase copy) whose verb (`relative_past_title_verbs`) comes
 /// within its first words and before its first comma. The title carries `former`. Not "who was
 /// elected governor" (a participle follows: the post is held now) nor "who was arrested".
 fn past_post(
     text: &str,
-    body: &str,
+    clause: &str,
+    clause_lower: &str,
     body_start: usize,
     patterns: &PatternSet,
 ) -> Option<TitleInfo> {
     /// How many words after "who" the verb may come ("who for a decade was").
     const VERB_WORDS: usize = 6;
-    let clause = &body[..sentence_end(body, patterns)];
-    let clause = &clause[..clause.find(',').unwrap_or(clause.len())];
-    let lower = clause.to_ascii_lowercase();
+    let cut = clause.find(',').unwrap_or(clause.len());
+    let (clause, lower) = (&clause[..cut], &clause_lower[..cut]);
     let reach = lower
         .match_indices(' ')
         .nth(VERB_WORDS)
