@@ -54,7 +54,22 @@ impl PartialEq for Token<'_> {
 
 impl Eq for Token<'_> {}
 
-impl Token<'_> {
+impl<'a> Token<'a> {
+    /// The word without a plural's final `s` ("advisers" → "adviser"), its span one byte
+    /// shorter; `None` for a possessive or a word that does not end in a single `s`.
+    pub fn without_plural_s(&self) -> Option<Token<'a>> {
+        let stem = self
+            .text
+            .strip_suffix('s')
+            .filter(|s| s.len() > 1 && !s.ends_with(['s', '\'', '’']) && !self.possessive)?;
+        Some(Token {
+            text: stem,
+            span: Span::new(self.span.start, self.span.start + stem.len()),
+            bits: (Cell::new(NOT_LOOKED_UP), Cell::new(NOT_LOOKED_UP)),
+            ..self.clone()
+        })
+    }
+
     /// Whether it starts with a capital letter.
     pub fn is_capitalized(&self) -> bool {
         self.capitalized

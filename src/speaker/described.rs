@@ -13,9 +13,30 @@ use super::{floor_char_boundary, TITLE_REACH};
 use crate::pattern::PatternSet;
 use crate::segment::Span;
 
-/// One description a mention gives: the description, where its title is written, and whether it
-/// is an honorific that is also a post ("Sen.").
-pub(super) type Said = (Description, Option<Span>, bool);
+/// One description a mention gives.
+pub(super) struct Said {
+    /// The post as described.
+    pub description: Description,
+    /// Where its title is written.
+    pub at: Option<Span>,
+    /// It is an honorific that is also a post ("Sen.").
+    pub honorific: bool,
+    /// It is a group's post ("one of the bill's architects"): it fills an empty title, but
+    /// another post written of the person wins over it.
+    pub group: bool,
+}
+
+impl Said {
+    /// A description written out (not an honorific, not a group's post).
+    fn written(description: Description, at: Option<Span>) -> Said {
+        Said {
+            description,
+            at,
+            honorific: false,
+            group: false,
+        }
+    }
+}
 
 /// What the mention of a person (`parts`, at `span`, in a line ending at `limit`) says of them:
 /// the title written before the name, an appositive or relative clause around it, the honorific
@@ -41,7 +62,7 @@ pub(super) fn mention_descriptions(
             let at = parts.title_span.map_or(span.start, |s| s.start);
             d.status = status_before(text, at, patterns).unwrap_or_default();
         }
-        said.push((d, parts.title_span, false));
+        said.push(Said::written(d, parts.title_span));
     }
     // Titles are written within a few hundred bytes of the name; looking no further keeps
     // huge one-paragraph inputs linear.
@@ -54,27 +75,28 @@ pub(super) fn mention_descriptions(
         let second = (info.span.start >= span.end)
             .then(|| title::second_post(text, info.span.end, reach, patterns))
             .flatten();
-        said.push((
-            describe(&info.title, &info.affiliation, patterns),
-            Some(info.span),
-            false,
-        ));
-        if let Some(info) = second {
-            said.push((
+        said.push(Said {
+            group: info.group,
+            ..Said::written(
                 describe(&info.title, &info.affiliation, patterns),
                 Some(info.span),
-                false,
+            )
+        });
+        if let Some(info) = second {
+            said.push(Said::written(
+                describe(&info.title, &info.affiliation, patterns),
+                Some(info.span),
             ));
         }
     }
     // "Philip Wegmann of the Washington Examiner": an organisation right after the name.
-    if parts.affiliation.is_none() && said.iter().all(|s| s.0.affiliation.is_empty()) {
+    if parts.affiliation.is_none() && said.iter().all(|s| s.description.affiliation.is_empty()) {
         if let Some((org, at)) = super::connector::org_after_name(text, after_tag, patterns) {
             let d = super::describe::Description {
                 affiliation: org,
                 ..Default::default()
             };
-            said.push((d, Some(at), false));
+            said.push(Said::written(d, Some(at)));
         }
     }
     if let Some(h) = parts.honorific.as_ref().filter(|h| {
@@ -99,13 +121,18 @@ pub(super) fn mention_descriptions(
         if d.status.is_empty() {
             d.status = status_before(text, at.start, patterns).unwrap_or_default();
         }
-        said.push((d, Some(at), true));
+        said.push(Said {
+            honorific: true,
+            ..Said::written(d, Some(at))
+        });
     }
     // The tag's state is the constituency of a post given without one ("Sen. Mike Lee
     // (R-Utah)").
     if let Some(state) = tag.as_ref().and_then(|t| t.state.as_ref()) {
-        for (d, _, _) in said.iter_mut().filter(|s| s.0.affiliation.is_empty()) {
-            d.affiliation.clone_from(state);
+        for s in said.iter_mut() {
+            if s.description.affiliation.is_empty() {
+                s.description.affiliation.clone_from(state);
+            }
         }
     }
     // "then-Sen. Mike Pence", "ex-Gov. X": an honorific written with a status prefix stands
@@ -118,7 +145,7 @@ pub(super) fn mention_descriptions(
     let state = tag.as_ref().and_then(|t| t.state.clone());
     let party = tag.map(|t| t.party).or_else(|| {
         said.iter()
-            .map(|s| &s.0.party)
+            .map(|s| &s.description.party)
             .find(|p| !p.is_empty())
             .cloned()
     });
@@ -159,6 +186,17 @@ fn appositive_before(
         .map_or(span.start, |h| h.start);
     if !text[..at].ends_with(", ") {
         return None;
+    }
+    // ("One of the two White House staffers …, Pence spokesperson Katie Miller": a name before a
+    // lowercase post and another name qualifies that post; the appositive is the other's.)
+    let mut next = text[span.end..].split(' ').skip(1);
+    if let (Some(post), Some(name)) = (next.next(), next.next()) {
+        if post.starts_with(char::is_lowercase)
+            && patterns.titles.may_end_with(post)
+            && name.starts_with(char::is_uppercase)
+        {
+            return None;
+        }
     }
     let back = floor_char_boundary(text, at.saturating_sub(TITLE_REACH));
     let floor = text[back..at].rfind('\n').map_or(back, |k| back + k + 1);

@@ -93,6 +93,8 @@ struct Entity {
     title_span: Option<Span>,
     /// `post` is only an honorific that is also a post ("Sen.").
     post_from_honorific: bool,
+    /// `post` is a group's ("one of the bill's architects"): any other post wins over it.
+    post_from_group: bool,
     /// Every post the article gives this person, in text order.
     posts: Vec<Description>,
     /// The state a party tag gives ("(R-Ohio)": `Ohio`), which a post's constituency may not

@@ -464,7 +464,13 @@ impl<'a> SpeakerResolver<'a> {
             e.post.party = p;
         }
         let mut new_titles: Vec<String> = Vec::new();
-        for (d, at, honorific) in said {
+        for super::described::Said {
+            description: d,
+            at,
+            honorific,
+            group,
+        } in said
+        {
             // The title's offsets cover the title as kept ("anchor" of "News anchor", "Governor"
             // of "then-Governor"), when it is written whole inside what was read.
             let at = at.map(|a| narrow(text, a, &d.title));
@@ -486,15 +492,16 @@ impl<'a> SpeakerResolver<'a> {
                 }
                 continue;
             }
-            let relation = d.is_relation(patterns);
+            // (A group's post, "one of the bill's architects", weighs as a tie does.)
+            let relation = d.is_relation(patterns) || group;
             // "former Massachusetts Governor Deval Patrick … Governor Patrick said": the same post
             // later without its status is a courtesy or a short form, not a post held again.
             let head = |t: &str| t.rsplit(' ').next().unwrap_or("").to_lowercase();
             let same_post = head(&e.post.title) == head(&d.title);
             let better = e.post.title.is_empty()
-                || (e.post.is_relation(patterns) && !relation)
+                || ((e.post.is_relation(patterns) || e.post_from_group) && !relation)
                 || (e.post.is_past() && !d.is_past() && !relation && !same_post)
-                || (e.post_from_honorific && !honorific && d.status == e.post.status)
+                || (e.post_from_honorific && !honorific && !relation && d.status == e.post.status)
                 // The more specific of two posts held now: one with its organisation ("White
                 // House health advisor Dr. Anthony Fauci … the director of the National Institute
                 // of Allergy and Infectious Diseases").
@@ -508,7 +515,10 @@ impl<'a> SpeakerResolver<'a> {
                     && d.status == e.post.status);
             if better {
                 let party = std::mem::take(&mut e.post.party);
-                let keep_aff = honorific && d.affiliation.is_empty();
+                // (Not a tie's: "Trump ally Lindsey Graham … Sen. Graham" is no senator of Trump.)
+                let keep_aff = honorific
+                    && d.affiliation.is_empty()
+                    && !(e.post.is_relation(patterns) || e.post_from_group);
                 let aff = std::mem::take(&mut e.post.affiliation);
                 e.post = d;
                 if e.post.party.is_empty() {
@@ -519,6 +529,7 @@ impl<'a> SpeakerResolver<'a> {
                 }
                 e.title_span = at;
                 e.post_from_honorific = honorific;
+                e.post_from_group = group;
             } else if e.post.affiliation.is_empty()
                 && !d.affiliation.is_empty()
                 && (same_post || patterns.names_a_place(&d.affiliation))

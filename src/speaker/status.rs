@@ -43,11 +43,12 @@ pub(super) fn prefixed_honorific(text: &str, at: usize, patterns: &PatternSet) -
         ..Description::default()
     };
     let rest_start = start + prefix.len() + 1;
-    Some((
-        d,
-        Some(Span::new(rest_start, rest_start + rest.len())),
-        true,
-    ))
+    Some(Said {
+        description: d,
+        at: Some(Span::new(rest_start, rest_start + rest.len())),
+        honorific: true,
+        group: false,
+    })
 }
 
 /// The capitalised words right before `at` (at most [`MAX_QUALIFIER_WORDS`], within the

@@ -41,6 +41,9 @@ pub struct TitleInfo {
     pub affiliation: String,
     /// Where the phrase that gave them was written.
     pub span: Span,
+    /// The post is a group's ("one of his foreign policy advisers"): the person is one of
+    /// several who hold it.
+    pub group: bool,
 }
 
 /// The characters that end an appositive ([`is_end_char_at`] looks for them on bytes).
@@ -202,7 +205,10 @@ pub fn before_name(
     let ok = matches!(
         lower.as_str(),
         "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) || first.ends_with("’s")
+    ) || (lower == "one"
+        && text[floor + start..].trim_start().starts_with("one of ")
+        && !info.title.starts_with("one of "))
+        || first.ends_with("’s")
         || first.ends_with("'s")
         || (first.chars().next().is_some_and(char::is_uppercase) && !opener);
     ok.then_some(info)
@@ -258,7 +264,7 @@ pub fn parse_phrase(
     end: usize,
     patterns: &PatternSet,
 ) -> Option<TitleInfo> {
-    let toks = tokenize(text, Span::new(start, end), patterns);
+    let mut toks = tokenize(text, Span::new(start, end), patterns);
     if toks.is_empty() || toks.len() > MAX_PHRASE_WORDS {
         return None;
     }
@@ -271,8 +277,11 @@ pub fn parse_phrase(
         .get(lead)
         .filter(|t| !t.is_capitalized() && patterns.statuses.canonical(t.text).is_some())
         .map(|t| t.text);
-    let (mut i, mut affiliation) =
-        phrase_start(&toks, lead + usize::from(lead_status.is_some()), patterns);
+    let lead = lead + usize::from(lead_status.is_some());
+    // "one of his foreign policy advisers, Walid Phares": one of those who hold a post holds it.
+    let group_head = one_of_plural(&mut toks, lead, patterns);
+    let lead = lead + if group_head.is_some() { 2 } else { 0 };
+    let (mut i, mut affiliation) = phrase_start(&toks, lead, patterns);
     // Find where the title head starts: the first position from which modifiers* + title match.
     let (t_start, t_end) = find_title(&toks[i..], patterns).map(|(s, e)| (s + i, e + i))?;
     // "the clearest salvo in the campaign came from China’s Foreign Ministry spokesperson": a
@@ -337,23 +346,17 @@ pub fn parse_phrase(
         return None;
     }
     let after = after_title(text, &toks, t_end, !affiliation.is_empty(), patterns);
-    if let Some(org) = after.organisation {
+    // (Not after a group's words that go on past its plural: "one of the officers involved in
+    // the March shooting" names no organisation.)
+    let group_goes_on = group_head.is_some_and(|h| after.title_to > h + 1);
+    if let Some(org) = after.organisation.filter(|_| !group_goes_on) {
         affiliation = org;
     }
-    let title_toks = &toks[title_from..after.title_to.max(title_from + 1).min(toks.len())];
-    // "warmonger Dean dutifully gets in his shots at …": a verb phrase (an adverb, a possessive
-    // pronoun) after the head is a sentence, not a title.
-    if title_toks[(t_end - title_from).min(title_toks.len())..]
-        .iter()
-        .any(|t| {
-            // ("according to Biden, President Barack Obama gave him a kiss": an object pronoun
-            // too.)
-            matches!(
-                t.text,
-                "his" | "her" | "their" | "its" | "our" | "my" | "him" | "them" | "me" | "us"
-            ) || (t.text.len() > 4 && t.text.ends_with("ly") && !t.is_capitalized())
-        })
-    {
+    // (The post ends at the group's plural: "one of the organizers of the march" is an
+    // organizer.)
+    let title_to = group_head.map_or(after.title_to, |h| after.title_to.min(h + 1));
+    let title_toks = &toks[title_from..title_to.max(title_from + 1).min(toks.len())];
+    if is_verb_phrase(&title_toks[(t_end - title_from).min(title_toks.len())..]) {
         return None;
     }
     let title = org_text(text, title_toks);
@@ -374,7 +377,85 @@ pub fn parse_phrase(
             title_toks[0].span.start,
             title_toks[title_toks.len() - 1].span.end,
         ),
+        group: group_head.is_some(),
     })
+}
+
+/// "warmonger Dean dutifully gets in his shots at …": whether the words after a title's head
+/// (`rest`) read as a verb phrase (an adverb, a possessive pronoun), a sentence's, not a title's.
+fn is_verb_phrase(rest: &[Token]) -> bool {
+    rest.iter().any(|t| {
+        // ("according to Biden, President Barack Obama gave him a kiss": an object pronoun too.)
+        matches!(
+            t.text,
+            "his" | "her" | "their" | "its" | "our" | "my" | "him" | "them" | "me" | "us"
+        ) || (t.text.len() > 4 && t.text.ends_with("ly") && !t.is_capitalized())
+    })
+}
+
+/// "one of his foreign policy advisers", "one of the company's founders": when the phrase at
+/// `lead` opens with "one of" and a plural post follows within reach, that word becomes its
+/// singular (the title's head, whose index is returned; the two words "one of" are to be
+/// skipped).
+fn one_of_plural(toks: &mut Vec<Token>, lead: usize, patterns: &PatternSet) -> Option<usize> {
+    let opens = toks
+        .get(lead)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("one"))
+        && toks.get(lead + 1).is_some_and(|t| t.text == "of");
+    if !opens {
+        return None;
+    }
+    let reach = toks.len().min(lead + 2 + TITLE_START_REACH);
+    let plural = (lead + 2..reach)
+        .take_while(|&k| {
+            !matches!(
+                toks[k].text,
+                "who" | "which" | "that" | "and" | "or" | "but"
+            )
+        })
+        .find_map(|k| {
+            let t = &toks[k];
+            let singular = t.without_plural_s().filter(|_| !t.is_capitalized())?;
+            let lower = singular.text.to_lowercase();
+            patterns
+                .titles
+                .may_end_with(&lower)
+                .then_some((k, singular))
+        });
+    // ("Griffiths was one of DOD's leaders but his lawyer, Antony Townsden": a clause.)
+    if toks[lead + 2..].iter().any(|t| t.text == "but") {
+        return None;
+    }
+    match plural {
+        Some((k, singular)) => {
+            toks[k] = singular;
+            // ("one of the company's two founders": a count of the group is no part of the post.)
+            let count = |t: &Token| {
+                t.text.bytes().all(|b| b.is_ascii_digit())
+                    || matches!(
+                        t.text,
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "several"
+                            | "many"
+                            | "few"
+                            | "those"
+                            | "these"
+                    )
+            };
+            match (lead + 2..k).find(|&c| count(&toks[c])) {
+                Some(c) => {
+                    toks.remove(c);
+                    Some(k - 1)
+                }
+                None => Some(k),
+            }
+        }
+        None => None,
+    }
 }
 
 /// Where a title phrase's words start after its determiners (`a`, `the`, `his`) and its
@@ -384,9 +465,19 @@ fn phrase_start(toks: &[Token], mut i: usize, patterns: &PatternSet) -> (usize, 
     // Determiners. (No character beyond ASCII lowercases to a letter of these words, so ignoring
     // ASCII case is the same as lowercasing.)
     while i < toks.len()
-        && ["a", "an", "the", "his", "her", "its", "their", "now"]
-            .iter()
-            .any(|d| toks[i].text.eq_ignore_ascii_case(d))
+        && [
+            "a",
+            "an",
+            "the",
+            "his",
+            "her",
+            "its",
+            "their",
+            "now",
+            "currently",
+        ]
+        .iter()
+        .any(|d| toks[i].text.eq_ignore_ascii_case(d))
     {
         i += 1;
     }
