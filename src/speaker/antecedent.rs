@@ -7,6 +7,7 @@
 use super::fold::fold;
 use super::resolve::{is_word_byte, person_like};
 use super::{floor_char_boundary, Entity, SpeakerResolver, LOOKBACK};
+use crate::pattern::PatternSet;
 use crate::segment::Span;
 
 /// How many sentences back [`SpeakerResolver::sole_holder`] looks for another person the article
@@ -496,6 +497,9 @@ fn parties_agree(
     head_party.is_none() || (elected && state.is_some())
 }
 
+/// How long a phrase opening a sentence before its subject may be ("Responding to the plans, ").
+const OPENING_PHRASE_BYTES: usize = 60;
+
 /// The most words before a post that a sentence-opening description may have ("the presumptive
 /// GOP nominee", "the former Massachusetts governor").
 const SUBJECT_DESCRIPTION_WORDS: usize = 5;
@@ -520,8 +524,11 @@ impl SpeakerResolver<'_> {
                 continue;
             };
             let lead = sentence.trim_start();
+            // ("Responding to the plans, the chairman of …": after an opening phrase too.)
+            let lead = after_opening_phrase(lead, patterns).unwrap_or(lead);
             let Some(rest) = lead
                 .strip_prefix("The ")
+                .or_else(|| lead.strip_prefix("the "))
                 .or_else(|| lead.strip_prefix("But the "))
                 .or_else(|| lead.strip_prefix("And the "))
             else {
@@ -538,6 +545,14 @@ impl SpeakerResolver<'_> {
             self.cursor = at;
             let found = self.nominal_antecedent(&words, at + head_end, &head, &head);
             self.cursor = usize::MAX;
+            // "The imam of Muslim Welfare House said … ¶ Mohammed Mahmoud told reporters": a post
+            // of a named organisation that no one before holds introduces the person named next.
+            let after = &self.text[at + head_end..];
+            let org = super::introduced::of_organisation(after, patterns);
+            let found = found.or_else(|| {
+                super::introduced::of_a_name(after)
+                    .and_then(|len| self.introduced_next(at + head_end + len))
+            });
             let Some(i) = found else {
                 continue;
             };
@@ -545,7 +560,7 @@ impl SpeakerResolver<'_> {
             if e.is_org || !e.post.title.is_empty() || !e.posts.is_empty() {
                 continue;
             }
-            let d = super::describe(&words.join(" "), "", patterns);
+            let d = super::describe(&words.join(" "), org.as_deref().unwrap_or(""), patterns);
             if d.title.is_empty() || d.is_relation(patterns) {
                 continue;
             }
@@ -561,6 +576,19 @@ impl SpeakerResolver<'_> {
             self.record_held_post(&title);
         }
     }
+}
+
+/// The rest of a sentence after a phrase that opens it and ends with a comma ("Responding to
+/// the plans, ", "In a statement, "): a participle, a preposition or a clause opener first.
+fn after_opening_phrase<'s>(lead: &'s str, patterns: &PatternSet) -> Option<&'s str> {
+    let first = lead.split(' ').next()?.to_lowercase();
+    let opener = (first.len() > 5 && first.ends_with("ing"))
+        || patterns.prepositions.contains(&first)
+        || patterns.clause_openers.contains(&first);
+    let comma = lead
+        .get(..OPENING_PHRASE_BYTES.min(lead.len()))?
+        .find(", ")?;
+    opener.then(|| &lead[comma + 2..])
 }
 
 /// The words of a description that opens `rest` (after its "The"), up to its post, and where

@@ -22,6 +22,7 @@ mod connector;
 mod describe;
 mod described;
 mod fold;
+mod introduced;
 pub mod name;
 mod reporting;
 mod resolve;

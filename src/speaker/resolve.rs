@@ -309,6 +309,9 @@ impl SpeakerResolver<'_> {
                 let has_head = |t: &str| {
                     if head_singular.contains(' ') {
                         t.contains(head_singular.as_str())
+                    } else if head_singular.contains('-') {
+                        // (A hyphenated head is one word: "UN secretary-general".)
+                        t.split(' ').any(|w| w == head_singular)
                     } else {
                         t.split([' ', '-']).any(|w| w == head_singular)
                     }
