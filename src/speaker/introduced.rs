@@ -51,6 +51,86 @@ impl SpeakerResolver<'_> {
     }
 }
 
+impl SpeakerResolver<'_> {
+    /// "One 71-year-old man rushed toward the stage … “You were supposed to meet with us!” he
+    /// yelled": the unnamed person an indefinite description introduces as the subject of the
+    /// sentence with the pronoun at `pos` or of one of the [`UNNAMED_SENTENCES`] before it, of the
+    /// pronoun's gender; with where that sentence starts and the description's post, if it is one
+    /// ("A nurse who spoke on the condition of anonymity … she said": `nurse`).
+    pub(super) fn unnamed_subject(&self, pos: usize, male: bool) -> Option<(usize, String)> {
+        let here = self.sentence_of(pos);
+        (here.saturating_sub(UNNAMED_SENTENCES)..=here)
+            .rev()
+            .find_map(|s| {
+                let start = self.sentences.get(s).copied()?;
+                let end = if s == here {
+                    pos
+                } else {
+                    self.sentences.get(s + 1).copied()?
+                };
+                let sentence = self.text.get(start..end)?;
+                // (Not a photo's caption, which ends with its credit: "A demonstrator shouts
+                // slogans … [Prakash Mathema/AFP]".)
+                if sentence.trim_end().ends_with([']', ')']) {
+                    return None;
+                }
+                indefinite_subject(sentence, male, self.patterns).map(|post| (start, post))
+            })
+    }
+}
+
+/// How many sentences before a pronoun's own [`SpeakerResolver::unnamed_subject`] looks at.
+const UNNAMED_SENTENCES: usize = 1;
+
+/// The most words between an indefinite determiner and the noun it introduces ("One
+/// 71-year-old man", "a registered nurse").
+const INDEFINITE_WORDS: usize = 4;
+
+/// The post (or an empty string) of the person an indefinite description opening `sentence`
+/// introduces ("One 71-year-old man rushed …", "A nurse said …"), when its noun is a person's of
+/// the pronoun's gender (`male`): "man", "woman", "boy", "girl", or a post of the titles list.
+fn indefinite_subject(sentence: &str, male: bool, patterns: &PatternSet) -> Option<String> {
+    let mut words = sentence.trim_start().split(' ');
+    if !matches!(words.next()?, "One" | "A" | "An" | "Another") {
+        return None;
+    }
+    for w in words.take(INDEFINITE_WORDS + 1) {
+        let bare = w.trim_end_matches([',', '.']);
+        let gendered = match bare {
+            "man" | "boy" => Some(true),
+            "woman" | "girl" => Some(false),
+            _ => None,
+        };
+        let post = bare.starts_with(char::is_lowercase) && patterns.titles.contains(bare);
+        if gendered.is_some() || post {
+            // ("An ICE spokeswoman, Virginia Kice, declined", "A former mayor of San Antonio,
+            // Castro …", "An expert on election security, he provided": a description in
+            // apposition to a name or a pronoun is that person's.)
+            // ("One incumbent, he said, …": a parenthetical after the noun too.)
+            let rest = sentence.trim_start();
+            let head_end = rest.find(w).map_or(0, |k| k + w.len());
+            let clause = &rest[head_end..];
+            let to_verb = clause.find(['.', ';', '“', '"']).unwrap_or(clause.len());
+            if w.ends_with(',') || clause[..to_verb].contains(',') {
+                return None;
+            }
+            return match gendered {
+                Some(g) => (g == male).then(String::new),
+                None => Some(bare.to_string()),
+            };
+        }
+        // (Only words that describe the noun before it: "71-year-old", "registered".)
+        let describing = bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !patterns.function_words.contains(bare)
+            && !patterns.prepositions.contains(bare)
+            && bare.len() == w.len();
+        if !describing {
+            return None;
+        }
+    }
+    None
+}
+
 /// Where the name an "of" right after a post gives ends ("of Haiti", "of the Police Federation
 /// of England": its capitalised words, joined by "of", "and" or "for"), as a byte length of
 /// `after_post`; none for "of the committee".

@@ -386,6 +386,35 @@ impl SpeakerResolver<'_> {
             _ => None,
         };
         let found = self.salient(pos, pronoun, &|e: &Entity, spoke: bool| fits(e, spoke));
+        // An unnamed person who is the subject since the person found last led a sentence or
+        // spoke is the one meant ("… under Lacey’s tenure. One 71-year-old man rushed toward
+        // the stage … “…!” he yelled").
+        if let Some((start, post)) = pronoun.and_then(|p| self.unnamed_subject(pos, p == "he")) {
+            // (Or named at all in the pronoun's own sentence: "… Haley Barbour wasn't far off when
+            // he said".)
+            let own = self
+                .sentences
+                .get(self.sentence_of(pos))
+                .copied()
+                .unwrap_or(0);
+            let led_since = |i: usize| {
+                self.mentions.iter().any(|m| {
+                    m.entity == i
+                        && m.pos < pos
+                        && ((m.subject || m.reporter) && m.pos >= start || m.pos >= own)
+                }) || self
+                    .spoke
+                    .iter()
+                    .any(|s| s.2 == i && s.1 >= start && s.1 < pos)
+            };
+            if found.is_none_or(|i| !led_since(i)) {
+                return Speaker {
+                    title: post,
+                    method: Some(Method::Pronoun),
+                    ..Speaker::default()
+                };
+            }
+        }
         match found {
             Some(i) => {
                 let g = match class {
