@@ -23,6 +23,10 @@ pub(super) fn follows_the(hay: &str, at: usize) -> bool {
 /// ("Stephen |Biegun"), following a determiner ("the |Dong-A Ilbo") or being the object of a
 /// preposition ("the foreign minister of |France").
 pub(super) fn starts_a_phrase(hay: &str, at: usize, patterns: &PatternSet) -> bool {
+    // A Twitter handle starts one, even written after a period (".@AOC on …").
+    if hay[at..].starts_with('@') {
+        return true;
+    }
     // Inside a word ("Dong-|A Ilbo").
     if hay[..at]
         .chars()
@@ -206,6 +210,10 @@ pub(super) fn plausible_mention(m: &str, patterns: &PatternSet, label: bool) -> 
     let lower = first.to_lowercase();
     if words.len() == 1 && patterns.pronouns.contains_key(&lower) {
         return true;
+    }
+    // A Twitter handle ("@AOC"): the resolver looks for its person.
+    if words.len() == 1 && first.starts_with('@') {
+        return first.len() > 2;
     }
     if lower == "the" || patterns.unnamed_determiners.contains(&lower) {
         // ("The answers … are “not meeting the demand,” says Paul Rieckhoff": a determiner

@@ -78,6 +78,13 @@ impl SpeakerResolver<'_> {
                 return self.speaker_of(i, Some(Method::Surname));
             }
         }
+        // A Twitter handle ("@AOC", "@JesseBWatters"): the person of the article it names.
+        if let Some(handle) = mention.strip_prefix('@') {
+            return match self.handle_owner(handle) {
+                Some(i) => self.speaker_of(i, Some(Method::Surname)),
+                None => Speaker::default(),
+            };
+        }
         let toks = tokenize(self.text, span, self.patterns);
         if toks.is_empty() {
             return Speaker::default();
@@ -170,6 +177,25 @@ impl SpeakerResolver<'_> {
             return self.speaker_of(i, None);
         }
         self.resolve_person(&parts, span)
+    }
+
+    /// The one person of the article a Twitter handle names: its letters hold the person's
+    /// family name ("JesseBWatters", "joniernst"), or are the initials of the whole name ("AOC":
+    /// Alexandria Ocasio-Cortez).
+    fn handle_owner(&self, handle: &str) -> Option<usize> {
+        let h = handle.to_lowercase();
+        let mut owners = (0..self.entities.len()).filter(|&i| {
+            let e = &self.entities[i];
+            let folded = fold(&e.name).to_lowercase();
+            let words: Vec<&str> = folded.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            let [_, .., last] = words[..] else {
+                return false;
+            };
+            let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+            !e.is_org && (last.len() >= 4 && h.contains(last) || (h.len() >= 2 && h == initials))
+        });
+        let first = owners.next()?;
+        owners.next().is_none().then_some(first)
     }
 
     /// The name runs of a mention without those that name an affiliation: a run after a
