@@ -39,13 +39,19 @@ impl Description {
     }
 }
 
-/// Whether a title tells a tie or a part in a story rather than a post: its last word is in
-/// `lexicon/relations.txt` ("Trump ally", "9/11 widow").
+/// Whether a title tells a tie or a part in a story rather than a post: its head (the last word,
+/// or the last before an "of": "senior member of the committee") is in `lexicon/relations.txt`
+/// ("Trump ally", "9/11 widow"), and the title is not a post of the titles list as a whole
+/// ("member of parliament", "ranking member").
 pub fn is_relation(title: &str, patterns: &PatternSet) -> bool {
-    title
-        .split_whitespace()
+    let lower = title.to_lowercase();
+    if patterns.titles.contains(&lower) && !patterns.relations.contains(&lower) {
+        return false;
+    }
+    let head = lower.split(" of ").next().unwrap_or("");
+    head.split_whitespace()
         .last()
-        .is_some_and(|w| patterns.relations.contains(&w.to_lowercase()))
+        .is_some_and(|w| patterns.relations.contains(w))
 }
 
 /// Splits a title and affiliation as found into a [`Description`].
