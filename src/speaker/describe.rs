@@ -134,9 +134,14 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
                 || aff.last().is_some_and(|w| w == "and" || w == "&"));
         // With no organisation before it, a title that starts with an organisation word is one
         // title when the lexicon has it whole ("Press Secretary", not "Senate" + "Majority
-        // Leader").
+        // Leader"); so too after a word that names an organisation already ("White House Press
+        // Secretary", "Pentagon Press Secretary"; not "Fox" + "News anchor").
+        let names_org = aff
+            .last()
+            .is_some_and(|w| patterns.org_words.contains_ci(w))
+            || patterns.org_words.contains_ci(&aff.join(" "));
         let org_first = starts_with_org_word(&words, patterns)
-            && (!aff.is_empty() || !patterns.titles.contains_ci(&words.join(" ")));
+            && (!patterns.titles.contains_ci(&words.join(" ")) || (!aff.is_empty() && !names_org));
         if cut || org_first {
             aff.push(words.remove(0));
         }
