@@ -151,7 +151,20 @@ impl SpeakerResolver<'_> {
         {
             return None;
         }
-        let (i, led, lately) = self.lone_person_in_view()?;
+        // ("the Kentucky Republican" beside Mitch McConnell is not President Trump: a party's
+        // member is no head of state or government.)
+        let canonical = |t: &str| super::describe::canonical_title(t, patterns);
+        let may_mean = |i: usize| {
+            let e = &self.entities[i];
+            head_party.is_none()
+                || !std::iter::once(&e.post).chain(&e.posts).any(|d| {
+                    self.post_in_groups(
+                        &canonical(&d.title),
+                        &["head of state", "head of government"],
+                    )
+                })
+        };
+        let (i, led, lately) = self.lone_person_in_view(&may_mean)?;
         let e = &self.entities[i];
         let descriptions = || std::iter::once(&e.post).chain(&e.posts);
         let elected = self.holds_elected_office(e);
@@ -175,7 +188,7 @@ impl SpeakerResolver<'_> {
     /// sentence and the [`SOLE_HOLDER_SENTENCES`] before it, the only one who led a sentence or
     /// spoke (failing any, the only one named); with whether someone led, and whether this one
     /// led or spoke in the last [`UNTITLED_LEAD_SENTENCES`].
-    fn lone_person_in_view(&self) -> Option<(usize, bool, bool)> {
+    fn lone_person_in_view(&self, may_mean: &dyn Fn(usize) -> bool) -> Option<(usize, bool, bool)> {
         let patterns = self.patterns;
         let here = self.sentence_of(self.cursor);
         let window = self
@@ -246,6 +259,7 @@ impl SpeakerResolver<'_> {
         } else {
             in_view.iter().map(|m| m.entity).collect()
         };
+        candidates.retain(|&i| may_mean(i));
         candidates.sort_unstable();
         candidates.dedup();
         let [i] = candidates[..] else {
@@ -323,16 +337,20 @@ impl SpeakerResolver<'_> {
         let start = self.sentences.get(here.checked_sub(1)?).copied()?;
         let end = self.sentences.get(here).copied()?;
         let lo = self.mentions.partition_point(|m| m.pos < start);
-        let m = self.mentions[lo..]
-            .iter()
-            .take_while(|m| m.pos < end)
-            .find(|m| m.subject)?;
         // The sentence's subject as it opens ("Tony Blair has pledged …", "Amid a series of
-        // tweets on Saturday, Donald Trump appeared to …"), not a name deep in it.
-        let lead = self.text.get(start..m.pos)?;
-        if lead.split_whitespace().count() > 2 && !lead.trim_end().ends_with(',') {
-            return None;
-        }
+        // tweets on Saturday, Donald Trump appeared to …"), not a name deep in it; or the one who
+        // reports in it ("“Joe is not playing with a full deck,” Trump told reporters. The
+        // following day, the president tweeted").
+        let opens = |m: &&super::MentionAt| {
+            m.subject
+                && self.text.get(start..m.pos).is_some_and(|lead| {
+                    lead.split_whitespace().count() <= 2 || lead.trim_end().ends_with(',')
+                })
+        };
+        let in_sentence = || self.mentions[lo..].iter().take_while(|m| m.pos < end);
+        let m = in_sentence()
+            .find(opens)
+            .or_else(|| in_sentence().find(|m| m.reporter))?;
         let untitled = |i: usize| {
             let e = &self.entities[i];
             e.post.title.is_empty()
@@ -620,7 +638,7 @@ fn subject_description<'t>(
         let title_word = bare.starts_with(char::is_lowercase) && patterns.titles.contains(&lower);
         // (Or the first word of a post of several, "prime minister".)
         let next = rest.get(word_end..).unwrap_or("").trim_start_matches(' ');
-        let next_word = next.split([' ', ',']).next().unwrap_or("");
+        let next_word = next.split([' ', ',', ':']).next().unwrap_or("");
         let compound = patterns
             .titles
             .contains(&format!("{lower} {}", next_word.to_lowercase()));
