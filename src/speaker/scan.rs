@@ -96,6 +96,29 @@ fn qualifies_a_title(toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
     j > e && j < toks.len() && toks[j - 1].joined_to_next && toks[j].is_capitalized()
 }
 
+/// Whether a name run (`parts`, from token `s`) surely names a person, even a lone capitalised
+/// word: it reports something (`reporter`), unless it follows an article and so modifies a noun
+/// ("the Houthi claim of responsibility"; a word of its own, not the "a" of a garbled "PeÃ±a
+/// Nieto"); or it has a title before it ("Mayor Ortiz"); or a courtesy honorific ("Ms. Watkins
+/// took to Twitter … she tweeted"; not "Lord Ram", "Miss Universe", "Mother Jones").
+fn names_a_person(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    parts: &NameParts,
+    reporter: bool,
+    before: Option<&str>,
+) -> bool {
+    let modifier = parts.name.len() == 1
+        && before.is_some_and(is_article)
+        && text[..toks[s - 1].span.start].ends_with(|c: char| c.is_whitespace());
+    let courtesy = parts
+        .honorific
+        .as_deref()
+        .is_some_and(|h| matches!(h.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Dr"));
+    (reporter && !modifier) || parts.title.is_some() || courtesy
+}
+
 /// In a headline in title case, only a given name and the word after it are a name: `parts` cut
 /// to them, and their span; `None` when the run does not start with a given name.
 fn headline_name(
@@ -205,14 +228,7 @@ impl<'a> SpeakerResolver<'a> {
                 let entity = if parts.is_org {
                     Some(r.org_entity(&parts))
                 } else {
-                    // A lone capitalised word only becomes a person when it reports something.
-                    // … or has a title before it ("Mayor Ortiz"). After an article it is a
-                    // modifier, not a name ("the Houthi claim of responsibility").
-                    // (A word of its own: not the "a" of a garbled "PeÃ±a Nieto".)
-                    let modifier = parts.name.len() == 1
-                        && before.is_some_and(is_article)
-                        && text[..toks[s - 1].span.start].ends_with(|c: char| c.is_whitespace());
-                    let person = (reporter && !modifier) || parts.title.is_some();
+                    let person = names_a_person(text, &toks, s, &parts, reporter, before);
                     r.person_entity(&parts, span, para.span.end, person)
                 };
                 // "Obama consultant Cornell Belcher": a name that qualifies a title before
