@@ -15,6 +15,35 @@ use crate::pattern::{Method, PronounClass};
 use crate::segment::Span;
 use crate::token::{strip_possessive, tokenize, Token};
 
+/// Where the author starts in a mention that is a document and its author ("a statement from
+/// the White House", "the majority opinion by Chief Judge Roger Gregory"): a determiner, at most
+/// [`DOCUMENT_WORDS`] words and a document word, "from" or "by", an optional "the", then a
+/// capitalised word.
+fn document_author(toks: &[Token], patterns: &crate::pattern::PatternSet) -> Option<usize> {
+    let det = toks.first()?.text.to_lowercase();
+    if !(det == "the" || patterns.unnamed_determiners.contains(&det)) {
+        return None;
+    }
+    let k = (1..toks.len().min(DOCUMENT_WORDS + 2)).find(|&k| {
+        patterns
+            .document_words
+            .contains(&toks[k].text.to_lowercase())
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.text, "from" | "by"))
+    })?;
+    let mut a = k + 2;
+    if toks.get(a).is_some_and(|t| t.text == "the") {
+        a += 1;
+    }
+    toks.get(a)
+        .filter(|t| t.is_capitalized())
+        .map(|t| t.span.start)
+}
+
+/// How many words may stand between a determiner and its document word ("a June 28 statement").
+const DOCUMENT_WORDS: usize = 3;
+
 /// Whether `text` has `word` (lowercase) as a whole word, in lowercase or capitalised.
 pub(super) fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
@@ -88,6 +117,11 @@ impl SpeakerResolver<'_> {
         let toks = tokenize(self.text, span, self.patterns);
         if toks.is_empty() {
             return Speaker::default();
+        }
+        // "a statement from Romney spokeswoman Amanda Henneberg", "a May 19 report from
+        // Bloomberg": a document and its author; the author speaks.
+        if let Some(author) = document_author(&toks, self.patterns) {
+            return self.resolve(Span::new(author, span.end));
         }
         let first = toks[0].text.to_lowercase();
         let det = first == "the" || self.patterns.unnamed_determiners.contains(&first);
