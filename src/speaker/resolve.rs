@@ -366,9 +366,13 @@ impl SpeakerResolver<'_> {
                     .canonical(&title)
                     .unwrap_or("")
                     .to_lowercase();
+                // ("the President-elect" is "President" with its status apart.)
+                let head_singular = head_singular
+                    .strip_suffix("-elect")
+                    .unwrap_or(&head_singular);
                 let has_head = |t: &str| {
                     if head_singular.contains(' ') {
-                        t.contains(head_singular.as_str())
+                        t.contains(head_singular)
                     } else if head_singular.contains('-') {
                         // (A hyphenated head is one word: "UN secretary-general".)
                         t.split(' ').any(|w| w == head_singular)
@@ -383,8 +387,11 @@ impl SpeakerResolver<'_> {
             // (Not "Sanders's campaign manager": someone else than the person just named, whom
             // the article may never name; nor "the Daily Caller", a name: a capitalised head is a party's,
             // "the New York Democrat".)
+            // (A capitalised post is a description too: "the former Marine General".)
             let lowercase_head = toks.last().is_some_and(|t| {
-                !t.is_capitalized() || super::describe::party_of(t.text, self.patterns).is_some()
+                !t.is_capitalized()
+                    || super::describe::party_of(t.text, self.patterns).is_some()
+                    || self.patterns.titles.contains(&t.text.to_lowercase())
             });
             // (Nor "the Japanese tanker's owner": someone of something else.)
             let owned = toks[..toks.len().saturating_sub(1)]
