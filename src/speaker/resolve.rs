@@ -15,31 +15,78 @@ use crate::pattern::{Method, PronounClass};
 use crate::segment::Span;
 use crate::token::{strip_possessive, tokenize, Token};
 
-/// Where the author starts in a mention that is a document and its author ("a statement from
-/// the White House", "the majority opinion by Chief Judge Roger Gregory"): a determiner, at most
-/// [`DOCUMENT_WORDS`] words and a document word, "from" or "by", an optional "the", then a
-/// capitalised word.
-fn document_author(toks: &[Token], patterns: &crate::pattern::PatternSet) -> Option<usize> {
+/// The author of a mention that is a document and its author ("A 2018 report by NARAL"), or a
+/// document ("a statement", "the majority opinion", "a May 19 report") when the text goes on
+/// with "from" or "by" and a name ("… from the White House", "…
+/// by Chief Judge Roger Gregory", "… from Romney spokeswoman Amanda Henneberg"): the span of the
+/// name, its capitalised words with the lowercase post words and connectors between them.
+fn document_author(
+    toks: &[Token],
+    text: &str,
+    end: usize,
+    patterns: &crate::pattern::PatternSet,
+) -> Option<Span> {
     let det = toks.first()?.text.to_lowercase();
     if !(det == "the" || patterns.unnamed_determiners.contains(&det)) {
         return None;
     }
-    let k = (1..toks.len().min(DOCUMENT_WORDS + 2)).find(|&k| {
+    // (The rule captured the document and its author whole: "A 2018 report by NARAL".)
+    let by = |t: &Token| matches!(t.text, "from" | "by");
+    if let Some(k) = (1..toks.len().min(DOCUMENT_WORDS + 2)).find(|&k| {
         patterns
             .document_words
             .contains(&toks[k].text.to_lowercase())
-            && toks
-                .get(k + 1)
-                .is_some_and(|t| matches!(t.text, "from" | "by"))
-    })?;
-    let mut a = k + 2;
-    if toks.get(a).is_some_and(|t| t.text == "the") {
-        a += 1;
+            && toks.get(k + 1).is_some_and(by)
+    }) {
+        let a = k + 2 + usize::from(toks.get(k + 2).is_some_and(|t| t.text == "the"));
+        return toks
+            .get(a)
+            .filter(|t| t.is_capitalized())
+            .map(|t| Span::new(t.span.start, end));
     }
-    toks.get(a)
-        .filter(|t| t.is_capitalized())
-        .map(|t| t.span.start)
+    let last = toks.last()?.text.to_lowercase();
+    if toks.len() > DOCUMENT_WORDS + 2 || !patterns.document_words.contains(&last) {
+        return None;
+    }
+    let rest = &text[end..];
+    let after = rest
+        .strip_prefix(" from ")
+        .or_else(|| rest.strip_prefix(" by "))?;
+    let after = after.strip_prefix("the ").unwrap_or(after);
+    let start = text.len() - after.len();
+    let mut stop = 0;
+    let mut pos = 0;
+    for w in after.split(' ').take(AUTHOR_WORDS) {
+        // The word without what ends the name after it: a comma, a possessive ("the State
+        // Department’s"), a sentence's period (not an abbreviation's: "Rear Adm. Charlie Brown").
+        let mut core = w.trim_end_matches([',', ';', ':']);
+        core = core
+            .strip_suffix("’s")
+            .or_else(|| core.strip_suffix("'s"))
+            .unwrap_or(core);
+        if !patterns.abbreviations.contains(core) {
+            core = core.trim_end_matches('.');
+        }
+        let capital = core.starts_with(char::is_uppercase);
+        let joins = matches!(core, "of" | "for" | "and" | "&")
+            || (core.starts_with(char::is_lowercase) && patterns.titles.contains(core));
+        if !(capital || joins) {
+            break;
+        }
+        if capital {
+            stop = pos + core.len();
+        }
+        if core.len() < w.len() {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    (stop > 0).then(|| Span::new(start, start + stop))
 }
+
+/// How many words an author after "from" or "by" may have ("Americans United for Separation of
+/// Church and State").
+const AUTHOR_WORDS: usize = 8;
 
 /// How many words may stand between a determiner and its document word ("a June 28 statement").
 const DOCUMENT_WORDS: usize = 3;
@@ -119,9 +166,10 @@ impl SpeakerResolver<'_> {
             return Speaker::default();
         }
         // "a statement from Romney spokeswoman Amanda Henneberg", "a May 19 report from
-        // Bloomberg": a document and its author; the author speaks.
-        if let Some(author) = document_author(&toks, self.patterns) {
-            return self.resolve(Span::new(author, span.end));
+        // Bloomberg": a document and its author; the author speaks. (The rules capture the
+        // document; its author is read on from there.)
+        if let Some(author) = document_author(&toks, self.text, span.end, self.patterns) {
+            return self.resolve(author);
         }
         let first = toks[0].text.to_lowercase();
         let det = first == "the" || self.patterns.unnamed_determiners.contains(&first);
