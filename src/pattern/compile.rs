@@ -193,6 +193,12 @@ pub struct PatternSet {
     pub descriptive_adjectives: Lexicon,
     /// Title words that tell a tie or a part in a story, not a post ("ally", "wife", "voter").
     pub relations: Lexicon,
+    /// Courtesy honorifics of a profession or rank ("Dr", "Rev"), without their period.
+    pub honorifics_of_profession: Lexicon,
+    /// Honorifics of address ("Mr", "Ms"), without their period.
+    pub honorifics_of_address: Lexicon,
+    /// Nouns of a person of one gender (`man|male`, `woman|female`).
+    pub gendered_nouns: HashMap<String, String>,
     /// Political parties and their other names (`Tory` = `Conservative`).
     pub parties: PlaceTable,
     /// The letters of party tags (`R` = `Republican`).
@@ -342,8 +348,11 @@ impl PatternSet {
             auxiliaries: take("auxiliaries")?,
             descriptive_adjectives: take("descriptive-adjectives")?,
             relations: take("relations")?,
+            honorifics_of_profession: take("honorifics-of-profession")?,
+            honorifics_of_address: take("honorifics-of-address")?,
             parties: PlaceTable::new(&files.lexicon("lexicon/parties.txt")?),
             party_codes: pairs(&files, "lexicon/party-codes.txt")?,
+            gendered_nouns: pairs(&files, "lexicon/gendered-nouns.txt")?,
             us_states: PlaceTable::new(&files.lexicon("lexicon/us-states.txt")?),
             statuses: PlaceTable::new(&files.lexicon("lexicon/status-words.txt")?),
             examples,

@@ -163,22 +163,11 @@ fn appositive_before(
     // (Only a courtesy honorific of a profession or rank: before "Sen." or "Gen." a comma
     // ends a list's item, "Vice President Biden, Sen. Elizabeth Warren"; before "Mr." an
     // opening clause, "Though Biden has been the go-to centrist candidate, Mr. Keenan".)
+    // (`lexicon/honorifics-of-profession.txt`.)
     let courtesy = parts.honorific.as_deref().is_some_and(|h| {
-        matches!(
-            h.split(' ').next().unwrap_or("").trim_end_matches('.'),
-            "Dr" | "Prof"
-                | "Professor"
-                | "Rev"
-                | "Revd"
-                | "Rt"
-                | "Sir"
-                | "Dame"
-                | "Lord"
-                | "Lady"
-                | "Father"
-                | "Rabbi"
-                | "Imam"
-        )
+        patterns
+            .honorifics_of_profession
+            .contains(h.split(' ').next().unwrap_or("").trim_end_matches('.'))
     });
     let at = parts
         .honorific_span

@@ -88,7 +88,8 @@ const INDEFINITE_WORDS: usize = 4;
 
 /// The post (or an empty string) of the person an indefinite description opening `sentence`
 /// introduces ("One 71-year-old man rushed …", "A nurse said …"), when its noun is a person's of
-/// the pronoun's gender (`male`): "man", "woman", "boy", "girl", or a post of the titles list.
+/// the pronoun's gender (`male`; `lexicon/gendered-nouns.txt`: "man", "woman") or a post of the
+/// titles list.
 fn indefinite_subject(sentence: &str, male: bool, patterns: &PatternSet) -> Option<String> {
     let mut words = sentence.trim_start().split(' ');
     if !matches!(words.next()?, "One" | "A" | "An" | "Another") {
@@ -96,11 +97,7 @@ fn indefinite_subject(sentence: &str, male: bool, patterns: &PatternSet) -> Opti
     }
     for w in words.take(INDEFINITE_WORDS + 1) {
         let bare = w.trim_end_matches([',', '.']);
-        let gendered = match bare {
-            "man" | "boy" => Some(true),
-            "woman" | "girl" => Some(false),
-            _ => None,
-        };
+        let gendered = patterns.gendered_nouns.get(bare).map(|g| g == "male");
         let post = bare.starts_with(char::is_lowercase) && patterns.titles.contains(bare);
         if gendered.is_some() || post {
             // ("An ICE spokeswoman, Virginia Kice, declined", "A former mayor of San Antonio,

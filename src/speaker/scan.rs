@@ -100,7 +100,8 @@ fn qualifies_a_title(toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
 /// word: it reports something (`reporter`), unless it follows an article and so modifies a noun
 /// ("the Houthi claim of responsibility"; a word of its own, not the "a" of a garbled "PeÃ±a
 /// Nieto"); or it has a title before it ("Mayor Ortiz"); or a courtesy honorific ("Ms. Watkins
-/// took to Twitter … she tweeted"; not "Lord Ram", "Miss Universe", "Mother Jones").
+/// took to Twitter … she tweeted"; `lexicon/honorifics-of-address.txt`: not "Lord Ram", "Miss
+/// Universe", "Mother Jones").
 fn names_a_person(
     text: &str,
     toks: &[Token],
@@ -108,14 +109,16 @@ fn names_a_person(
     parts: &NameParts,
     reporter: bool,
     before: Option<&str>,
+    patterns: &PatternSet,
 ) -> bool {
     let modifier = parts.name.len() == 1
         && before.is_some_and(is_article)
         && text[..toks[s - 1].span.start].ends_with(|c: char| c.is_whitespace());
-    let courtesy = parts
-        .honorific
-        .as_deref()
-        .is_some_and(|h| matches!(h.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Dr"));
+    let courtesy = parts.honorific.as_deref().is_some_and(|h| {
+        patterns
+            .honorifics_of_address
+            .contains(h.trim_end_matches('.'))
+    });
     (reporter && !modifier) || parts.title.is_some() || courtesy
 }
 
@@ -228,7 +231,7 @@ impl<'a> SpeakerResolver<'a> {
                 let entity = if parts.is_org {
                     Some(r.org_entity(&parts))
                 } else {
-                    let person = names_a_person(text, &toks, s, &parts, reporter, before);
+                    let person = names_a_person(text, &toks, s, &parts, reporter, before, patterns);
                     r.person_entity(&parts, span, para.span.end, person)
                 };
                 // "Obama consultant Cornell Belcher": a name that qualifies a title before
