@@ -41,8 +41,11 @@ pub struct QuoteRules {
     pub pairs: Vec<(char, Vec<char>)>,
     /// Finds every mark of every pair in one pass.
     pub marks: AhoCorasick,
-    /// The mark each `marks` pattern id stands for.
+    /// The mark each `marks` pattern id stands for: the mark itself when it is one character, a
+    /// character of the private use area standing for it when it is several (`''`).
     pub mark_chars: Vec<char>,
+    /// The mark each `marks` pattern id finds, as written (`“`, `''`).
+    pub mark_strs: Vec<String>,
     /// Words that, right before a quote, make it a title or a term, not speech.
     pub scare_before: Vec<String>,
     /// The most space-separated words any of `scare_before` has.
@@ -403,35 +406,48 @@ fn lexicons_in_rules(cues: &RawCues) -> std::collections::BTreeSet<String> {
     names
 }
 
+/// The most characters a quote mark may have (`''`).
+const MAX_MARK_CHARS: usize = 2;
+
 /// `quotes.toml`: the quote-mark pairs with one automaton that finds every mark, and the words
 /// and sizes that make a quote a term, a title or a nickname.
 fn compile_quotes(quotes: &RawQuotes, files: &PatternFiles) -> Result<QuoteRules> {
     let mut pairs = Vec::new();
-    let mut mark_chars = Vec::new();
-    for p in &quotes.pair {
-        let one = |s: &str| -> Result<char> {
-            let mut it = s.chars();
-            match (it.next(), it.next()) {
-                (Some(c), None) => Ok(c),
-                _ => Err(Error::PatternSyntax {
+    let mut mark_chars: Vec<char> = Vec::new();
+    let mut mark_strs: Vec<String> = Vec::new();
+    // A mark of one character stands for itself; one of several (`''`, two apostrophes written
+    // for a double quote) gets a character of the supplementary private use area.
+    let mut id = |s: &str| -> Result<char> {
+        if let Some(k) = mark_strs.iter().position(|m| m == s) {
+            return Ok(mark_chars[k]);
+        }
+        let mut it = s.chars();
+        let c = match (it.next(), it.next()) {
+            (Some(c), None) => c,
+            (Some(_), Some(_)) if s.chars().count() <= MAX_MARK_CHARS => {
+                char::from_u32(0xF_0000 + mark_strs.len() as u32).unwrap_or('\u{F0000}')
+            }
+            _ => {
+                return Err(Error::PatternSyntax {
                     path: files.path("quotes.toml"),
                     line: 0,
-                    message: format!("quote mark {s:?} must be one character"),
-                }),
+                    message: format!("quote mark {s:?} must be one to {MAX_MARK_CHARS} characters"),
+                })
             }
         };
-        let open = one(&p.open)?;
-        let close = p.close.iter().map(|c| one(c)).collect::<Result<Vec<_>>>()?;
-        for c in std::iter::once(open).chain(close.iter().copied()) {
-            if !mark_chars.contains(&c) {
-                mark_chars.push(c);
-            }
-        }
+        mark_chars.push(c);
+        mark_strs.push(s.to_string());
+        Ok(c)
+    };
+    for p in &quotes.pair {
+        let open = id(&p.open)?;
+        let close = p.close.iter().map(|c| id(c)).collect::<Result<Vec<_>>>()?;
         pairs.push((open, close));
     }
+    // (The longest mark wins where one starts another.)
     let marks = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(mark_chars.iter().map(|c| c.to_string()))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&mark_strs)
         .map_err(|e| Error::PatternSyntax {
             path: files.path("quotes.toml"),
             line: 0,
@@ -442,6 +458,7 @@ fn compile_quotes(quotes: &RawQuotes, files: &PatternFiles) -> Result<QuoteRules
         pairs,
         marks,
         mark_chars,
+        mark_strs,
         scare_before: quotes
             .scare_before
             .iter()

@@ -57,9 +57,13 @@ fn first_nonspace(text: &str, span: Span) -> usize {
 
 fn starts_with_opener(text: &str, span: Span, patterns: &PatternSet) -> bool {
     let s = span.slice(text).trim_start();
-    s.chars()
-        .next()
-        .is_some_and(|c| patterns.quotes.pairs.iter().any(|(o, _)| *o == c))
+    let q = &patterns.quotes;
+    q.pairs.iter().any(|(o, _)| {
+        q.mark_chars
+            .iter()
+            .position(|m| m == o)
+            .is_some_and(|k| s.starts_with(q.mark_strs[k].as_str()))
+    })
 }
 
 /// Pairs the marks of one paragraph and pushes its quotes. Returns whether the last quote runs to
@@ -116,7 +120,7 @@ fn pair_paragraph(
                     push_quote(
                         text,
                         span.start + o,
-                        oc.len_utf8(),
+                        mark_len(patterns, oc),
                         span.start + at,
                         Some(span.start + m.end()),
                         pi,
@@ -167,7 +171,7 @@ fn pair_paragraph(
             push_quote(
                 text,
                 span.start + o,
-                oc.len_utf8(),
+                mark_len(patterns, oc),
                 span.start + end,
                 None,
                 pi,
@@ -200,6 +204,15 @@ fn reopens(head: &str, after: Option<char>) -> bool {
     head.ends_with(' ')
         && head.trim_end().ends_with(['.', '!', '?'])
         && after.is_some_and(char::is_uppercase)
+}
+
+/// The length in bytes of the mark `c` stands for (`''` is two bytes, `“` three).
+fn mark_len(patterns: &PatternSet, c: char) -> usize {
+    let q = &patterns.quotes;
+    q.mark_chars
+        .iter()
+        .position(|&m| m == c)
+        .map_or(c.len_utf8(), |k| q.mark_strs[k].len())
 }
 
 fn opener_pair(patterns: &PatternSet, c: char) -> Option<usize> {
