@@ -567,13 +567,24 @@ fn compare_other_posts(
     (Comparison::Different, "different posts")
 }
 
+/// How long an organisation's name squashed (no periods, hyphens or spaces) must be for a longer
+/// one that starts with it to name the same organisation ("internationalassociationoffirefighters"
+/// + "union").
+const SQUASHED_PREFIX_BYTES: usize = 12;
+
+/// The longest piece of an acronym once folded ("afl" of "afl cio").
+const ACRONYM_PART_BYTES: usize = 3;
+
 fn orgs_agree(a: &BTreeSet<String>, b: &BTreeSet<String>, rules: &Rules<'_>) -> bool {
     a.iter().any(|x| b.iter().any(|y| rules.same_org(x, y)))
 }
 
 fn orgs_agree_exact(a: &BTreeSet<String>, b: &BTreeSet<String>, rules: &Rules<'_>) -> bool {
-    let same =
-        |x: &String, y: &String| x == y || rules.initials_match(x, y) || rules.initials_match(y, x);
+    // (The same letters with or without periods, hyphens or spaces: "a.f.l.-c.i.o" / "afl-cio".)
+    let squash = |s: &str| s.replace(['.', ' ', '-'], "");
+    let same = |x: &String, y: &String| {
+        x == y || rules.initials_match(x, y) || rules.initials_match(y, x) || squash(x) == squash(y)
+    };
     a.iter().all(|x| b.iter().any(|y| same(x, y))) && b.iter().all(|y| a.iter().any(|x| same(x, y)))
 }
 
@@ -584,6 +595,23 @@ impl Rules<'_> {
     /// / "henry j kaiser family foundation for health care policy").
     fn same_org(&self, x: &str, y: &str) -> bool {
         if x == y || self.initials_match(x, y) || self.initials_match(y, x) {
+            return true;
+        }
+        // Written with or without periods, hyphens or spaces ("a.f.l.-c.i.o" / "afl-cio",
+        // "fire fighters" / "firefighters"), or with a word of kind after it ("… firefighters
+        // union").
+        let squash = |s: &str| s.replace(['.', ' ', '-'], "");
+        let (sx, sy) = (squash(x), squash(y));
+        // (An acronym, its letters folded apart or not — "afl cio", "a f l c i o" — may be
+        // followed by its kind: "afl cio labour group".)
+        let acronym = |s: &str| s.split(' ').all(|w| w.len() <= ACRONYM_PART_BYTES);
+        let (short, long, one_word) = if sx.len() <= sy.len() {
+            (&sx, &sy, acronym(x))
+        } else {
+            (&sy, &sx, acronym(y))
+        };
+        let long_enough = short.len() >= SQUASHED_PREFIX_BYTES || (one_word && short.len() >= 3);
+        if short == long || (long_enough && long.starts_with(short.as_str())) {
             return true;
         }
         let wx: BTreeSet<&str> = x.split(' ').collect();
@@ -608,12 +636,17 @@ impl Rules<'_> {
             .iter()
             .filter_map(|w| w.chars().next())
             .collect();
+        // (A word of kind may end the long name: "pcs" / "public and commercial services union",
+        // "ndn" / "new democrat network think tank".)
+        let kind_words = match significant[..] {
+            [.., a, b] if self.patterns.org_words.contains_ci(&format!("{a} {b}")) => 2,
+            [.., w] if self.patterns.org_words.contains_ci(w) => 1,
+            _ => 0,
+        };
         initials == acronym
-            || (initials.len() == acronym.len() + 1
-                && initials.starts_with(acronym)
-                && significant
-                    .last()
-                    .is_some_and(|w| self.patterns.org_words.contains_ci(w)))
+            || (kind_words > 0
+                && initials.len() == acronym.len() + kind_words
+                && initials.starts_with(acronym))
     }
 }
 
