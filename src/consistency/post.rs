@@ -575,15 +575,23 @@ const SQUASHED_PREFIX_BYTES: usize = 12;
 /// The longest piece of an acronym once folded ("afl" of "afl cio").
 const ACRONYM_PART_BYTES: usize = 3;
 
+/// An organisation's folded name without periods, hyphens or spaces: "a.f.l.-c.i.o" and
+/// "afl-cio" are both `aflcio`.
+fn squashed(name: &str) -> String {
+    name.replace(['.', ' ', '-'], "")
+}
+
 fn orgs_agree(a: &BTreeSet<String>, b: &BTreeSet<String>, rules: &Rules<'_>) -> bool {
     a.iter().any(|x| b.iter().any(|y| rules.same_org(x, y)))
 }
 
 fn orgs_agree_exact(a: &BTreeSet<String>, b: &BTreeSet<String>, rules: &Rules<'_>) -> bool {
     // (The same letters with or without periods, hyphens or spaces: "a.f.l.-c.i.o" / "afl-cio".)
-    let squash = |s: &str| s.replace(['.', ' ', '-'], "");
     let same = |x: &String, y: &String| {
-        x == y || rules.initials_match(x, y) || rules.initials_match(y, x) || squash(x) == squash(y)
+        x == y
+            || rules.initials_match(x, y)
+            || rules.initials_match(y, x)
+            || squashed(x) == squashed(y)
     };
     a.iter().all(|x| b.iter().any(|y| same(x, y))) && b.iter().all(|y| a.iter().any(|x| same(x, y)))
 }
@@ -600,8 +608,7 @@ impl Rules<'_> {
         // Written with or without periods, hyphens or spaces ("a.f.l.-c.i.o" / "afl-cio",
         // "fire fighters" / "firefighters"), or with a word of kind after it ("… firefighters
         // union").
-        let squash = |s: &str| s.replace(['.', ' ', '-'], "");
-        let (sx, sy) = (squash(x), squash(y));
+        let (sx, sy) = (squashed(x), squashed(y));
         // (An acronym, its letters folded apart or not — "afl cio", "a f l c i o" — may be
         // followed by its kind: "afl cio labour group".)
         let acronym = |s: &str| s.split(' ').all(|w| w.len() <= ACRONYM_PART_BYTES);

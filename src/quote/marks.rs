@@ -57,13 +57,11 @@ fn first_nonspace(text: &str, span: Span) -> usize {
 
 fn starts_with_opener(text: &str, span: Span, patterns: &PatternSet) -> bool {
     let s = span.slice(text).trim_start();
-    let q = &patterns.quotes;
-    q.pairs.iter().any(|(o, _)| {
-        q.mark_chars
-            .iter()
-            .position(|m| m == o)
-            .is_some_and(|k| s.starts_with(q.mark_strs[k].as_str()))
-    })
+    patterns
+        .quotes
+        .pairs
+        .iter()
+        .any(|&(o, _)| mark_str(patterns, o).is_some_and(|m| s.starts_with(m)))
 }
 
 /// Pairs the marks of one paragraph and pushes its quotes. Returns whether the last quote runs to
@@ -206,13 +204,18 @@ fn reopens(head: &str, after: Option<char>) -> bool {
         && after.is_some_and(char::is_uppercase)
 }
 
-/// The length in bytes of the mark `c` stands for (`''` is two bytes, `“` three).
-fn mark_len(patterns: &PatternSet, c: char) -> usize {
+/// The mark `c` stands for, as written (`''` for a mark of two characters).
+fn mark_str(patterns: &PatternSet, c: char) -> Option<&str> {
     let q = &patterns.quotes;
     q.mark_chars
         .iter()
         .position(|&m| m == c)
-        .map_or(c.len_utf8(), |k| q.mark_strs[k].len())
+        .map(|k| q.mark_strs[k].as_str())
+}
+
+/// The length in bytes of the mark `c` stands for (`''` is two bytes, `“` three).
+fn mark_len(patterns: &PatternSet, c: char) -> usize {
+    mark_str(patterns, c).map_or(c.len_utf8(), str::len)
 }
 
 fn opener_pair(patterns: &PatternSet, c: char) -> Option<usize> {

@@ -268,8 +268,11 @@ impl SpeakerResolver<'_> {
         let h = handle.to_lowercase();
         let mut owners = (0..self.entities.len()).filter(|&i| {
             let e = &self.entities[i];
-            let folded = fold(&e.name).to_lowercase();
-            let words: Vec<&str> = folded.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = e
+                .folded
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .collect();
             let [_, .., last] = words[..] else {
                 return false;
             };
@@ -512,15 +515,20 @@ impl SpeakerResolver<'_> {
                 .get(self.sentence_of(pos))
                 .copied()
                 .unwrap_or(0);
+            // (Only the mentions and quotes since then are read: `mentions` and `spoke` are in
+            // text order.)
+            let lo = self.mentions.partition_point(|m| m.pos < start.min(own));
+            let hi = self.mentions.partition_point(|m| m.pos < pos);
             let led_since = |i: usize| {
-                self.mentions.iter().any(|m| {
-                    m.entity == i
-                        && m.pos < pos
-                        && ((m.subject || m.reporter) && m.pos >= start || m.pos >= own)
+                self.mentions[lo..hi].iter().any(|m| {
+                    m.entity == i && ((m.subject || m.reporter) && m.pos >= start || m.pos >= own)
                 }) || self
                     .spoke
                     .iter()
-                    .any(|s| s.2 == i && s.1 >= start && s.1 < pos)
+                    .rev()
+                    .skip_while(|s| s.1 >= pos)
+                    .take_while(|s| s.1 >= start)
+                    .any(|s| s.2 == i)
             };
             if found.is_none_or(|i| !led_since(i)) {
                 return Speaker {
