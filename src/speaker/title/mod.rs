@@ -405,14 +405,13 @@ fn one_of_plural(toks: &mut Vec<Token>, lead: usize, patterns: &PatternSet) -> O
     if !opens {
         return None;
     }
+    // ("Griffiths was one of DOD's leaders but his lawyer, Antony Townsden": a clause.)
+    if toks[lead + 2..].iter().any(|t| t.text == "but") {
+        return None;
+    }
     let reach = toks.len().min(lead + 2 + TITLE_START_REACH);
     let plural = (lead + 2..reach)
-        .take_while(|&k| {
-            !matches!(
-                toks[k].text,
-                "who" | "which" | "that" | "and" | "or" | "but"
-            )
-        })
+        .take_while(|&k| !matches!(toks[k].text, "who" | "which" | "that" | "and" | "or"))
         .find_map(|k| {
             let t = &toks[k];
             let singular = t.without_plural_s().filter(|_| !t.is_capitalized())?;
@@ -422,10 +421,6 @@ fn one_of_plural(toks: &mut Vec<Token>, lead: usize, patterns: &PatternSet) -> O
                 .may_end_with(&lower)
                 .then_some((k, singular))
         });
-    // ("Griffiths was one of DOD's leaders but his lawyer, Antony Townsden": a clause.)
-    if toks[lead + 2..].iter().any(|t| t.text == "but") {
-        return None;
-    }
     match plural {
         Some((k, singular)) => {
             toks[k] = singular;
@@ -513,9 +508,6 @@ fn phrase_start(toks: &[Token], mut i: usize, patterns: &PatternSet) -> (usize, 
     (i, affiliation)
 }
 
-/// The affiliation the words before a title give: a place or organisation qualifier ("Halvorsen
-/// Bank", "North Korean" = North Korea), or the place among other words ("former North Korean
-/// intelligence chief").
 /// How many tokens at the start of `q` (the words before a title's head) name an organisation:
 /// capitalised words joined by "of", "and" or "for", with an organisation word among them
 /// ("University of Michigan", "Brookings Institution"), before the post's lowercase words if any.
@@ -566,6 +558,9 @@ fn in_complement(toks: &[Token], from: usize, head: usize, patterns: &PatternSet
     })
 }
 
+/// The affiliation the words before a title give: a place or organisation qualifier ("Halvorsen
+/// Bank", "North Korean" = North Korea), or the place among other words ("former North Korean
+/// intelligence chief").
 fn qualifier(q: &[Token], patterns: &PatternSet) -> Option<String> {
     if q.iter().all(|t| t.is_capitalized()) {
         return Some(patterns.place_or_written(join(q)));
