@@ -348,9 +348,6 @@ impl SpeakerResolver<'_> {
                 })
         };
         let in_sentence = || self.mentions[lo..].iter().take_while(|m| m.pos < end);
-        let m = in_sentence()
-            .find(opens)
-            .or_else(|| in_sentence().find(|m| m.reporter))?;
         let untitled = |i: usize| {
             let e = &self.entities[i];
             e.post.title.is_empty()
@@ -359,6 +356,20 @@ impl SpeakerResolver<'_> {
                 && e.name.contains(' ')
                 && person_like(e, false, patterns)
         };
+        // One who reports after what they said ("George W Bush will display … as he begins his
+        // second term as US President, Tony Blair has said. The prime minister said"): the names
+        // in what they said are not who is meant.
+        let closing = in_sentence().find(|m| {
+            m.reporter
+                && self
+                    .text
+                    .get(start..m.pos)
+                    .is_some_and(|said| said.trim_end().ends_with(','))
+        });
+        let m = closing
+            .or_else(|| in_sentence().find(opens))
+            .or_else(|| in_sentence().find(|m| m.reporter))?;
+        let said_from = if closing.is_some() { m.pos } else { start };
         // ("Mr Blunkett said he wanted … The prime minister said": with Tony Blair, untitled too,
         // a few sentences back, either may be meant: no one.)
         let window = self
@@ -369,6 +380,7 @@ impl SpeakerResolver<'_> {
         let mut others = self
             .recent()
             .iter()
+            .filter(|o| !(start..said_from).contains(&o.pos))
             .filter(|o| o.pos >= window && o.entity != m.entity && untitled(o.entity));
         (untitled(m.entity) && others.next().is_none()).then_some(m.entity)
     }
@@ -598,7 +610,7 @@ impl SpeakerResolver<'_> {
 
 /// The rest of a sentence after a phrase that opens it and ends with a comma ("Responding to
 /// the plans, ", "In a statement, "): a participle, a preposition or a clause opener first.
-fn after_opening_phrase<'s>(lead: &'s str, patterns: &PatternSet) -> Option<&'s str> {
+pub(super) fn after_opening_phrase<'s>(lead: &'s str, patterns: &PatternSet) -> Option<&'s str> {
     let first = lead.split(' ').next()?.to_lowercase();
     let opener = (first.len() > 5 && first.ends_with("ing"))
         || patterns.prepositions.contains(&first)

@@ -104,6 +104,7 @@ pub fn after_name(
     let passive =
         first.len() > 4 && first.ends_with("ed") && lower.split([' ', ',']).nth(1) == Some("by");
     if passive
+        || opening_phrase_ends(text, name_end, body_start, phrase, &body[end..], patterns)
         || patterns.clause_stops.iter().any(|w| w == first)
         || patterns.adverbial_openers.contains(first)
         || participle
@@ -112,6 +113,40 @@ pub fn after_name(
         return None;
     }
     parse_phrase(text, body_start, body_start + end, patterns)
+}
+
+/// Whether the comma after a name (at `name_end`) closes the phrase that opens its sentence, and
+/// the `phrase` that follows, not closed by a comma of its own (`after` is what follows it), is
+/// the sentence's subject and its reporting verb: "Echoing the new US Secretary of State
+/// Condoleezza Rice, the prime minister said".
+fn opening_phrase_ends(
+    text: &str,
+    name_end: usize,
+    body_start: usize,
+    phrase: &str,
+    after: &str,
+    patterns: &PatternSet,
+) -> bool {
+    let reports = phrase
+        .split(' ')
+        .any(|w| patterns.word_bits.exact(w) & W_SPEECH_VERB_EXACT != 0);
+    if after.starts_with(',') || !reports {
+        return false;
+    }
+    let lead = &text[..name_end];
+    let start = lead.rfind(['\n', '.', '?', '!', '“', '"']).map_or(0, |i| {
+        i + lead[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let sentence = text[start..].trim_start();
+    // A participle or a preposition opens it, not a clause ("And you lose points for stalling,”
+    // says David Niven, associate professor"), and no quote is in it.
+    let first = sentence.split(' ').next().unwrap_or("").to_lowercase();
+    let phrase_opener =
+        (first.len() > 5 && first.ends_with("ing")) || patterns.prepositions.contains(&first);
+    phrase_opener
+        && !sentence[..body_start - (text.len() - sentence.len())].contains(['“', '”', '"'])
+        && super::antecedent::after_opening_phrase(sentence, patterns)
+            .is_some_and(|rest| text.len() - rest.len() == body_start)
 }
 
 /// Whether the lowercase `phrase` opens with a participle, as a clause does (", agreeing that
