@@ -261,6 +261,21 @@ pub(super) fn sentence_end(s: &str, patterns: &PatternSet) -> usize {
     sentence_end_before(s, s.len(), patterns).unwrap_or(s.len())
 }
 
+/// Whether `rest` (after a period) goes on with a capitalised word that opens a sentence and
+/// never goes on a name: "the arm of BT. Both schemes", "in the U.S. The company".
+fn opens_sentence(rest: &str, patterns: &PatternSet) -> bool {
+    let word = rest.trim_start().split([' ', ',']).next().unwrap_or("");
+    word.starts_with(char::is_uppercase) && {
+        let lower = word.to_lowercase();
+        matches!(
+            lower.as_str(),
+            "the" | "both" | "his" | "her" | "its" | "their"
+        ) || patterns.clause_openers.contains(&lower)
+            || patterns.pronouns.contains_key(&lower)
+            || patterns.unnamed_determiners.contains(&lower)
+    }
+}
+
 /// The first sentence end of `s` (as [`sentence_end`] finds it) that lies before `limit`.
 fn sentence_end_before(s: &str, limit: usize, patterns: &PatternSet) -> Option<usize> {
     let b = s.as_bytes();
@@ -274,7 +289,11 @@ fn sentence_end_before(s: &str, limit: usize, patterns: &PatternSet) -> Option<u
                 || word == "Inc"
                 || word == "Corp"
                 || word == "Co";
-            if c == b'.' && short && word.chars().next().is_some_and(char::is_uppercase) {
+            if c == b'.'
+                && short
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && (word.ends_with('.') || !opens_sentence(&s[i + 1..], patterns))
+            {
                 continue;
             }
             // ("a national co-chair for Sen. John McCain's campaign": a title's abbreviation

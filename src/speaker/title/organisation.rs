@@ -81,19 +81,49 @@ pub(super) fn after_title(
                 ) || is_reporting_verb(t.text, patterns)
             })
             .map_or(toks.len(), |k| t_end + k);
-        toks[t_end..relative]
-            .iter()
-            .position(|t| {
-                patterns
-                    .affiliation_prepositions
-                    .iter()
-                    .any(|p| p == t.text)
-            })
-            .map(|p| p + t_end)
-            .filter(|&p| {
-                toks.get(name_from(toks, patterns, p + 1))
-                    .is_some_and(Token::is_capitalized)
-            })
+        // ("director of revenue cycle for UnityPoint Health-Trinity", "director general for
+        // trade in the European Commission": past "of" or "for" and the post's field, written in
+        // lowercase, to a preposition that names an organisation, within the title's clause; "in"
+        // only before "the", as "in" before a bare name is a place: "a lawyer in Chicago".)
+        let named = |p: usize| {
+            toks.get(name_from(toks, patterns, p + 1))
+                .is_some_and(Token::is_capitalized)
+        };
+        let is_prep = |k: usize| {
+            patterns
+                .affiliation_prepositions
+                .iter()
+                .any(|p| p == toks[k].text)
+        };
+        let first = (t_end..relative).find(|&k| is_prep(k))?;
+        if named(first) {
+            return Some(first);
+        }
+        // (Not "adviser to ex-Secretary of State John Kerry", "father of one of the Americans
+        // killed": the field is a lowercase noun phrase after "of" or "for".)
+        if !matches!(toks[first].text, "of" | "for") {
+            return None;
+        }
+        let mut k = first;
+        while k < clause_end.min(relative) {
+            if is_prep(k) && k > first {
+                let place = matches!(toks[k].text, "in" | "to")
+                    && toks.get(k + 1).is_none_or(|t| t.text != "the");
+                if named(k) && !place {
+                    return Some(k);
+                }
+                if !matches!(toks[k].text, "of" | "for") {
+                    return None;
+                }
+            }
+            if toks[k].text.contains(char::is_uppercase)
+                || matches!(toks[k].text, "one" | "ones" | "along")
+            {
+                return None;
+            }
+            k += 1;
+        }
+        None
     });
     let (title_to, organisation, dated) = match prep {
         Some(p) => {
