@@ -24,6 +24,7 @@ mod described;
 mod fold;
 mod introduced;
 pub mod name;
+mod plural;
 mod reporting;
 mod resolve;
 mod scan;

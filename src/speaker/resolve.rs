@@ -402,9 +402,11 @@ impl SpeakerResolver<'_> {
                     ..Speaker::default()
                 };
             }
-            // "the president": the most recent person given that title.
+            // "the president": the most recent person given that title; not "the senators", a
+            // group.
+            let plural = head_singular != head;
             let mut seen = std::collections::HashSet::new();
-            for m in self.recent().iter().rev() {
+            for m in self.recent().iter().rev().filter(|_| !plural) {
                 if !seen.insert(m.entity) {
                     continue;
                 }

@@ -262,6 +262,7 @@ impl<'a> SpeakerResolver<'a> {
             }
         }
         r.describe_from_sentence_subjects();
+        r.describe_from_plural_posts();
         r
     }
 
