@@ -157,3 +157,65 @@ pub(super) fn org_after_name(
         (org, at)
     })
 }
+
+/// "CNN's Jake Tapper", "Fox News' Martha MacCallum": an organisation whose possessive is
+/// written right before a person's name (starting at `name_start`), with no title between: its
+/// name and where it is written. Only an acronym that is not a place ("CNN", not "U.S.") or a
+/// name with an organisation word ("Fox News", "The Washington Post"), not a person ("Trump's
+/// Jared Kushner").
+pub(super) fn org_owning_name(
+    text: &str,
+    name_start: usize,
+    patterns: &PatternSet,
+) -> Option<(String, Span)> {
+    let lead = text.get(..name_start)?.strip_suffix(' ')?;
+    let owner = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| lead.strip_suffix(p))?;
+    // The owner's capitalised words, back from the possessive.
+    let mut start = owner.len();
+    let mut words = 0;
+    while words < ORG_AFTER_NAME_WORDS {
+        let w_start = owner[..start].rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let w = &owner[w_start..start];
+        if !w.starts_with(char::is_uppercase) || w.contains(['“', '"', '(', '\n', ',', '.']) {
+            break;
+        }
+        start = w_start;
+        words += 1;
+        if w_start == 0 {
+            break;
+        }
+        start = w_start - 1;
+    }
+    let start =
+        if words > 0 && start < owner.len() && matches!(owner.as_bytes()[start], b' ' | b'\n') {
+            start + 1
+        } else {
+            start
+        };
+    let mut org = owner.get(start..)?;
+    // (Not a word that opens the sentence: "As The Post's Ruth Marcus", "Even The New York
+    // Times' Nicholas Kristof".)
+    while let Some((first, rest)) = org.split_once(' ') {
+        let lower = first.to_lowercase();
+        if !(patterns.clause_openers.contains(&lower)
+            || patterns.function_words.contains(&lower)
+            || patterns.subject_adverbs.contains(&lower))
+        {
+            break;
+        }
+        org = rest;
+        words -= 1;
+    }
+    if words == 0 || org.is_empty() {
+        return None;
+    }
+    let start = owner.len() - org.len();
+    let acronym = words == 1 && org.len() >= 2 && org.bytes().all(|b| b.is_ascii_uppercase());
+    let named = org
+        .split(' ')
+        .any(|w| patterns.org_words.contains(&w.to_lowercase()));
+    ((acronym || named) && !patterns.names_a_place(org))
+        .then(|| (org.to_string(), Span::new(start, start + org.len())))
+}

@@ -99,6 +99,19 @@ pub(super) fn mention_descriptions(
             said.push(Said::written(d, Some(at)));
         }
     }
+    // "CNN's Jake Tapper": the organisation whose possessive is written before the name.
+    if parts.title.is_none()
+        && parts.honorific.is_none()
+        && said.iter().all(|s| s.description.affiliation.is_empty())
+    {
+        if let Some((org, at)) = super::connector::org_owning_name(text, span.start, patterns) {
+            let d = super::describe::Description {
+                affiliation: org,
+                ..Default::default()
+            };
+            said.push(Said::written(d, Some(at)));
+        }
+    }
     if let Some(h) = parts.honorific.as_ref().filter(|h| {
         patterns
             .title_aliases
