@@ -238,9 +238,15 @@ pub fn check(
             let text = texts.get(&m.article);
             let found = text.and_then(|t| evidence::around(t, m.start, m.end));
             // "Trump set out to fire FBI Director James Comey": a post told as it ended.
-            let ended = found
-                .as_ref()
-                .is_some_and(|e| dates::told_as_ended(&e.before));
+            // (The organisation written before the post is read past: "fire FBI Director".)
+            let ended = found.as_ref().is_some_and(|e| {
+                let before = e.before.trim_end();
+                let before = (!m.affiliation.is_empty())
+                    .then(|| before.strip_suffix(m.affiliation.as_str()))
+                    .flatten()
+                    .map_or(e.before.as_str(), |b| b);
+                dates::told_as_ended(before)
+            });
             m.evidence = found
                 .map(|e| format!("{}{}{}", e.before, e.given, e.after))
                 .unwrap_or_default();

@@ -200,6 +200,8 @@ pub struct PatternSet {
     pub honorifics_of_profession: Lexicon,
     /// Honorifics of address ("Mr", "Ms"), without their period.
     pub honorifics_of_address: Lexicon,
+    /// Acronyms that name no organisation ("TV", "LGBT", "PR").
+    pub non_organisation_acronyms: Lexicon,
     /// Nouns of a person of one gender (`man|male`, `woman|female`).
     pub gendered_nouns: HashMap<String, String>,
     /// Political parties and their other names (`Tory` = `Conservative`).
@@ -353,6 +355,7 @@ impl PatternSet {
             relations: take("relations")?,
             honorifics_of_profession: take("honorifics-of-profession")?,
             honorifics_of_address: take("honorifics-of-address")?,
+            non_organisation_acronyms: take("non-organisation-acronyms")?,
             parties: PlaceTable::new(&files.lexicon("lexicon/parties.txt")?),
             party_codes: pairs(&files, "lexicon/party-codes.txt")?,
             gendered_nouns: pairs(&files, "lexicon/gendered-nouns.txt")?,

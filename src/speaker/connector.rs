@@ -216,6 +216,9 @@ pub(super) fn org_owning_name(
     let named = org
         .split(' ')
         .any(|w| patterns.org_words.contains(&w.to_lowercase()));
-    ((acronym || named) && !patterns.names_a_place(org))
-        .then(|| (org.to_string(), Span::new(start, start + org.len())))
+    // (Not a party: "the Green Party's Jill Stein" gives her party, not an organisation.)
+    ((acronym || named)
+        && !patterns.names_a_place(org)
+        && super::describe::party_of(org, patterns).is_none())
+    .then(|| (org.to_string(), Span::new(start, start + org.len())))
 }

@@ -142,7 +142,13 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
             || patterns.org_words.contains_ci(&aff.join(" "));
         let org_first = starts_with_org_word(&words, patterns)
             && (!patterns.titles.contains_ci(&words.join(" ")) || (!aff.is_empty() && !names_org));
-        if cut || org_first {
+        // "FBI Director", "ACLU legislative counsel": an acronym that is no post, place or
+        // party, before the title, is its organisation.
+        // (Not "ABC News contributor": the acronym starts a longer name.)
+        let acronym_first = aff.is_empty()
+            && is_org_acronym(&words[0], patterns)
+            && !patterns.org_words.contains_ci(&words[1]);
+        if cut || org_first || acronym_first {
             aff.push(words.remove(0));
         }
     }
@@ -174,6 +180,23 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
     d.title = words.join(" ");
     d.affiliation = aff.join(" ");
     d
+}
+
+/// How many letters an organisation's acronym has at most ("OLYMPIC" in a headline is none).
+const MAX_ACRONYM_LETTERS: usize = 5;
+
+/// Whether `w` is an organisation's acronym ("FBI", "ACLU", "NPR"): capitals only, and not a
+/// post ("CEO", "MP"), a place ("US", "UK"), a party ("GOP") or one of
+/// `non-organisation-acronyms.txt` ("TV", "LGBT").
+fn is_org_acronym(w: &str, patterns: &PatternSet) -> bool {
+    let lower = w.to_lowercase();
+    (2..=MAX_ACRONYM_LETTERS).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && !patterns.non_organisation_acronyms.contains(w)
+        && !patterns.titles.contains(&lower)
+        && patterns.title_aliases.canonical(&lower).is_none()
+        && !patterns.names_a_place(w)
+        && party_of(w, patterns).is_none()
 }
 
 /// The word after a sentence end written without its space ("House" of "Washington.House"): a

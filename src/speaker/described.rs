@@ -100,9 +100,12 @@ pub(super) fn mention_descriptions(
         }
     }
     // "CNN's Jake Tapper": the organisation whose possessive is written before the name.
+    // (Of a full name, not a place or a thing read as one: "the State Department’s Korea desk".)
     if parts.title.is_none()
         && parts.honorific.is_none()
+        && parts.name.len() >= 2
         && said.iter().all(|s| s.description.affiliation.is_empty())
+        && !patterns.names_a_place(&parts.name.join(" "))
     {
         if let Some((org, at)) = super::connector::org_owning_name(text, span.start, patterns) {
             let d = super::describe::Description {
