@@ -650,7 +650,10 @@ impl Rules<'_> {
             [.., w] if self.patterns.org_words.contains_ci(w) => 1,
             _ => 0,
         };
+        // ("dfa" / "democracy for america": the small words may have their letter too.)
+        let all_initials: String = long.split(' ').filter_map(|w| w.chars().next()).collect();
         initials == acronym
+            || all_initials == acronym
             || (kind_words > 0
                 && initials.len() == acronym.len() + kind_words
                 && initials.starts_with(acronym))

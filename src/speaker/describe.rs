@@ -174,12 +174,37 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
     }
     // A state ("California Democrat", "Tennessee Republican Sen.") is the member's
     // constituency: the affiliation, by its name.
-    if let Some(state) = patterns.us_states.canonical(&aff.join(" ")) {
-        aff = vec![state.to_string()];
+    if let Some(state) = constituency(&aff, patterns) {
+        aff = vec![state];
     }
     d.title = words.join(" ");
     d.affiliation = aff.join(" ");
     d
+}
+
+/// The state a qualifier names as a member's constituency: all of it ("California Democrat"), or
+/// its end after a description ("Republican presidential candidate Texas Senator"; not
+/// "University of Pennsylvania").
+fn constituency(aff: &[String], patterns: &PatternSet) -> Option<String> {
+    if let Some(state) = patterns.us_states.canonical(&aff.join(" ")) {
+        return Some(state.to_string());
+    }
+    let described = |k: usize| {
+        aff.len() > k
+            && aff[aff.len() - k - 1].starts_with(char::is_lowercase)
+            && !matches!(
+                aff[aff.len() - k - 1].as_str(),
+                "of" | "and" | "&" | "the" | "for" | "in" | "at" | "de" | "from"
+            )
+    };
+    (1..aff.len().min(3))
+        .filter(|&k| described(k))
+        .find_map(|k| {
+            patterns
+                .us_states
+                .canonical(&aff[aff.len() - k..].join(" "))
+        })
+        .map(str::to_string)
 }
 
 /// How many letters an organisation's acronym has at most ("OLYMPIC" in a headline is none).

@@ -228,6 +228,10 @@ impl<'a> SpeakerResolver<'a> {
                 if locative && !parts.is_org && !parts.possessive && parts.title.is_none() {
                     continue;
                 }
+                parts.is_org |= parts.title.is_none()
+                    && parts.honorific.is_none()
+                    && !looks_like_a_person(&parts.name, patterns)
+                    && after_its_kind(&text[..span.start], patterns);
                 let entity = if parts.is_org {
                     Some(r.org_entity(&parts))
                 } else {
@@ -552,11 +556,12 @@ impl<'a> SpeakerResolver<'a> {
                 e.post_from_group = group;
             } else if e.post.affiliation.is_empty()
                 && !d.affiliation.is_empty()
-                && (same_post || patterns.names_a_place(&d.affiliation))
+                && (same_post || patterns.names_a_place(&d.affiliation) && !d.is_past())
             {
-                // (Another writing of the same post lends its organisation, any post its country
-                // or state; "As a Navy veteran, Buttigieg" gives the presidential candidate no
-                // "Navy".)
+                // (Another writing of the same post lends its organisation, any post held now its
+                // country or state; "As a Navy veteran, Buttigieg" gives the presidential
+                // candidate no "Navy", and "Pence, who was an Indiana congressman at the time"
+                // gives the Vice President no "Indiana".)
                 e.post.affiliation = d.affiliation;
             }
         }
@@ -577,6 +582,41 @@ impl<'a> SpeakerResolver<'a> {
             }
         }
     }
+}
+
+/// Whether a name reads as a person's whatever comes before it: a given name first ("during the
+/// campaign Mitt Romney"), or a well-known surname alone ("the campaign Romney is now").
+fn looks_like_a_person(name: &[&str], patterns: &PatternSet) -> bool {
+    let first = name.first().copied().unwrap_or("");
+    patterns.first_names_male.contains(first)
+        || patterns.first_names_female.contains(first)
+        || patterns.first_names_unisex.contains(first)
+        || (name.len() == 1 && patterns.known_surnames.contains_key(first))
+}
+
+/// Whether `lead` (the text before a name) ends with a lowercase word of the kind of an
+/// organisation, of one or two words ("the think tank Chatham House", "the website Breitbart"):
+/// the name is that organisation's.
+fn after_its_kind(lead: &str, patterns: &PatternSet) -> bool {
+    let Some(lead) = lead.strip_suffix(' ') else {
+        return false;
+    };
+    let mut words = lead.rsplit([' ', '\n']);
+    let Some(last) = words.next().filter(|w| w.starts_with(char::is_lowercase)) else {
+        return false;
+    };
+    let last = last.trim_start_matches(|c: char| !c.is_alphanumeric());
+    patterns.org_words.contains(last)
+        || words.next().is_some_and(|w| {
+            let w = w.rsplit('-').next().unwrap_or(w);
+            patterns.org_words.contains(&format!("{w} {last}"))
+                || last
+                    .split_once('-')
+                    .is_some_and(|(a, b)| patterns.org_words.contains(&format!("{a} {b}")))
+        })
+        || last
+            .split_once('-')
+            .is_some_and(|(a, b)| patterns.org_words.contains(&format!("{a} {b}")))
 }
 
 /// Whether `title` is a post and nothing more: at most [`MAX_CLEAN_TITLE_WORDS`] words, the last

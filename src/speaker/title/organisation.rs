@@ -81,49 +81,7 @@ pub(super) fn after_title(
                 ) || is_reporting_verb(t.text, patterns)
             })
             .map_or(toks.len(), |k| t_end + k);
-        // ("director of revenue cycle for UnityPoint Health-Trinity", "director general for
-        // trade in the European Commission": past "of" or "for" and the post's field, written in
-        // lowercase, to a preposition that names an organisation, within the title's clause; "in"
-        // only before "the", as "in" before a bare name is a place: "a lawyer in Chicago".)
-        let named = |p: usize| {
-            toks.get(name_from(toks, patterns, p + 1))
-                .is_some_and(Token::is_capitalized)
-        };
-        let is_prep = |k: usize| {
-            patterns
-                .affiliation_prepositions
-                .iter()
-                .any(|p| p == toks[k].text)
-        };
-        let first = (t_end..relative).find(|&k| is_prep(k))?;
-        if named(first) {
-            return Some(first);
-        }
-        // (Not "adviser to ex-Secretary of State John Kerry", "father of one of the Americans
-        // killed": the field is a lowercase noun phrase after "of" or "for".)
-        if !matches!(toks[first].text, "of" | "for") {
-            return None;
-        }
-        let mut k = first;
-        while k < clause_end.min(relative) {
-            if is_prep(k) && k > first {
-                let place = matches!(toks[k].text, "in" | "to")
-                    && toks.get(k + 1).is_none_or(|t| t.text != "the");
-                if named(k) && !place {
-                    return Some(k);
-                }
-                if !matches!(toks[k].text, "of" | "for") {
-                    return None;
-                }
-            }
-            if toks[k].text.contains(char::is_uppercase)
-                || matches!(toks[k].text, "one" | "ones" | "along")
-            {
-                return None;
-            }
-            k += 1;
-        }
-        None
+        organisation_preposition(toks, t_end, relative, clause_end, patterns)
     });
     let (title_to, organisation, dated) = match prep {
         Some(p) => {
@@ -141,17 +99,93 @@ pub(super) fn after_title(
     }
 }
 
+/// The preposition after a title's head (ending at `t_end`) that names its organisation, before
+/// a relative clause (at `relative`): the first, when a capital follows it; else past "of" or
+/// "for" and the post's field in lowercase, within the title's clause (`clause_end`).
+fn organisation_preposition(
+    toks: &[Token],
+    t_end: usize,
+    relative: usize,
+    clause_end: usize,
+    patterns: &PatternSet,
+) -> Option<usize> {
+    // ("director of revenue cycle for UnityPoint Health-Trinity", "director general for
+    // trade in the European Commission": past "of" or "for" and the post's field, written in
+    // lowercase, to a preposition that names an organisation, within the title's clause; "in"
+    // only before "the", as "in" before a bare name is a place: "a lawyer in Chicago".)
+    let named = |p: usize| {
+        toks.get(name_from(toks, patterns, p + 1))
+            .is_some_and(Token::is_capitalized)
+    };
+    let is_prep = |k: usize| {
+        patterns
+            .affiliation_prepositions
+            .iter()
+            .any(|p| p == toks[k].text)
+    };
+    let first = (t_end..relative).find(|&k| is_prep(k))?;
+    // ("senator from Texas and winner of the Iowa caucuses": not past an "and" after a name
+    // the title's own words give; "president and CEO of the NAACP" goes on.)
+    if first > clause_end
+        && toks[clause_end].text == "and"
+        && toks[t_end..clause_end].iter().any(Token::is_capitalized)
+    {
+        return None;
+    }
+    if named(first) {
+        return Some(first);
+    }
+    // (Not "adviser to ex-Secretary of State John Kerry", "father of one of the Americans
+    // killed": the field is a lowercase noun phrase after "of" or "for".)
+    if !matches!(toks[first].text, "of" | "for") {
+        return None;
+    }
+    let mut k = first;
+    while k < clause_end.min(relative) {
+        if is_prep(k) && k > first {
+            let place = matches!(toks[k].text, "in" | "to")
+                && toks.get(k + 1).is_none_or(|t| t.text != "the");
+            if named(k) && !place {
+                return Some(k);
+            }
+            if !matches!(toks[k].text, "of" | "for") {
+                return None;
+            }
+        }
+        if toks[k].text.contains(char::is_uppercase)
+            || matches!(toks[k].text, "one" | "ones" | "along")
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Where an organisation's name starts at token `k`: after "the" and words that describe the
-/// organisation ("the nonprofit Investigative Reporters and Editors").
+/// organisation ("the nonprofit Investigative Reporters and Editors") or tell its kind ("the
+/// think tank Chatham House", "the London-based think-tank Chatham House").
 fn name_from(toks: &[Token], patterns: &PatternSet, k: usize) -> usize {
     if toks.get(k).is_none_or(|t| t.text != "the") {
         return k;
     }
+    let kind = |i: usize| {
+        let w = toks[i].text;
+        let pair = |a: &str, b: &str| patterns.org_words.contains(&format!("{a} {b}"));
+        patterns.org_descriptors.contains(w)
+            || w.ends_with("-based")
+            || !toks[i].is_capitalized()
+                && (patterns.org_words.contains(w)
+                    || w.split_once('-').is_some_and(|(a, b)| pair(a, b))
+                    || toks.get(i + 1).is_some_and(|n| pair(w, n.text))
+                    || i > 0 && pair(toks[i - 1].text, w))
+    };
     let mut k = k + 1;
-    while toks
-        .get(k)
-        .is_some_and(|t| patterns.org_descriptors.contains(t.text))
-        && toks.get(k + 1).is_some_and(Token::is_capitalized)
+    while toks.get(k).is_some()
+        && kind(k)
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.is_capitalized() || kind(k + 1))
     {
         k += 1;
     }
