@@ -202,6 +202,8 @@ pub struct PatternSet {
     pub honorifics_of_address: Lexicon,
     /// Acronyms that name no organisation ("TV", "LGBT", "PR").
     pub non_organisation_acronyms: Lexicon,
+    /// Past tenses not in -ed ("sat", "met", "went").
+    pub irregular_past_verbs: Lexicon,
     /// Nouns of a person of one gender (`man|male`, `woman|female`).
     pub gendered_nouns: HashMap<String, String>,
     /// Political parties and their other names (`Tory` = `Conservative`).
@@ -356,6 +358,7 @@ impl PatternSet {
             honorifics_of_profession: take("honorifics-of-profession")?,
             honorifics_of_address: take("honorifics-of-address")?,
             non_organisation_acronyms: take("non-organisation-acronyms")?,
+            irregular_past_verbs: take("irregular-past-verbs")?,
             parties: PlaceTable::new(&files.lexicon("lexicon/parties.txt")?),
             party_codes: pairs(&files, "lexicon/party-codes.txt")?,
             gendered_nouns: pairs(&files, "lexicon/gendered-nouns.txt")?,

@@ -29,6 +29,7 @@ mod reporting;
 mod resolve;
 mod scan;
 mod status;
+mod subject;
 pub mod title;
 
 pub use describe::{describe, describes_the_person, is_relation, party_of, party_tag, Description};

@@ -147,7 +147,7 @@ fn opening_phrase_ends(
         (first.len() > 5 && first.ends_with("ing")) || patterns.prepositions.contains(&first);
     phrase_opener
         && !sentence[..body_start - (text.len() - sentence.len())].contains(['“', '”', '"'])
-        && super::antecedent::after_opening_phrase(sentence, patterns)
+        && super::subject::after_opening_phrase(sentence, patterns)
             .is_some_and(|rest| text.len() - rest.len() == body_start)
 }
 
