@@ -88,6 +88,9 @@ fn document_author(
 /// Church and State").
 const AUTHOR_WORDS: usize = 8;
 
+/// How many words a name before a party tag may have ("Chuck Schumer, D-New York").
+const NAME_WORDS: usize = 4;
+
 /// How many words may stand between a determiner and its document word ("a June 28 statement").
 const DOCUMENT_WORDS: usize = 3;
 
@@ -154,12 +157,15 @@ impl SpeakerResolver<'_> {
                 return self.speaker_of(i, Some(Method::Surname));
             }
         }
-        // A Twitter handle ("@AOC", "@JesseBWatters"): the person of the article it names.
+        // A handle ("@AOC"), or a party tag after a name ("Chuck Schumer, D-New York, said:").
         if let Some(handle) = mention.strip_prefix('@') {
             return match self.handle_owner(handle) {
                 Some(i) => self.speaker_of(i, Some(Method::Surname)),
                 None => Speaker::default(),
             };
+        }
+        if let Some(i) = self.tagged_person(mention, span.start) {
+            return self.speaker_of(i, None);
         }
         let toks = tokenize(self.text, span, self.patterns);
         if toks.is_empty() {
@@ -264,6 +270,22 @@ impl SpeakerResolver<'_> {
     /// The one person of the article a Twitter handle names: its letters hold the person's
     /// family name ("JesseBWatters", "joniernst"), or are the initials of the whole name ("AOC":
     /// Alexandria Ocasio-Cortez).
+    /// The person a party tag captured as a mention (at `start`) belongs to: the one named right
+    /// before its comma ("Chuck Schumer, D-New York, said:").
+    fn tagged_person(&self, mention: &str, start: usize) -> Option<usize> {
+        if !super::scan::is_party_tag(mention) || !self.text[..start].ends_with(", ") {
+            return None;
+        }
+        let before = start - ", ".len();
+        let m = self.recent().iter().rev().find(|m| m.pos < before)?;
+        // (The name runs right up to the comma.)
+        let written = self.text.get(m.pos..before).is_some_and(|n| {
+            !n.contains([',', '.', '\n', '“', '"']) && n.split(' ').count() <= NAME_WORDS
+        });
+        (!self.entities[m.entity].is_org && written).then_some(m.entity)
+    }
+
+    /// A Twitter handle's person ("@AOC", "@JesseBWatters").
     fn handle_owner(&self, handle: &str) -> Option<usize> {
         let h = handle.to_lowercase();
         let mut owners = (0..self.entities.len()).filter(|&i| {
