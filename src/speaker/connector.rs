@@ -67,10 +67,24 @@ pub(super) fn split_at_connector<'a>(
                 .iter()
                 .any(|t| t.lower_bits(patterns) & W_TITLE_CI != 0)
         });
+        // ("Angus King of Maine", "Howard Dean of Vermont": a given name before a surname that
+        // is also a title's word, then a place; not "Georgia Secretary of State Brian Kemp",
+        // "Virginia House of Delegates Member Patrick Hope".)
+        let place_after = || {
+            let after: Vec<&str> = run[c + 1..].iter().map(|t| t.text).collect();
+            patterns.names_a_place(&after.join(" "))
+        };
+        let given_then_surname = head.len() >= 2
+            && patterns.is_given_name(head[head.len() - 2].text)
+            && !patterns.names_a_place(head[head.len() - 2].text)
+            && head[head.len() - 1].is_capitalized()
+            && c + 1 < run.len()
+            && place_after();
         let person_like = head.len() >= 2
-            && head[head.len() - 2..]
+            && (head[head.len() - 2..]
                 .iter()
                 .all(|t| plain_name_word(t, false, patterns))
+                || given_then_surname)
             && (org.is_none() || titled_after_org);
         if person_like && c + 1 < run.len() {
             let mut parts = parse_run(tokens, start, start + c, patterns);
