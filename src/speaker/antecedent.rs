@@ -467,11 +467,25 @@ fn describes(
     };
     // One description that has it all: "Brexit" from one post and "secretary" from another
     // describe no one.
+    // ("the Michigan congresswoman" of a "Rep."; "the New York lawmaker" of any member or leader
+    // of a legislature.)
+    let head_canonical = patterns.title_aliases.canonical(head).unwrap_or(head);
+    let legislator = |d: &super::describe::Description| {
+        let post = super::describe::canonical_title(&d.title, patterns);
+        patterns.comparison.groups.iter().any(|(group, posts)| {
+            matches!(group.as_str(), "legislator" | "chamber leader")
+                && posts.contains(&post)
+        })
+    };
     std::iter::once(&e.post).chain(&e.posts).any(|d| {
         let known = words_of(d);
         let headed = match head_party {
             Some(p) => has_party(p),
-            None => head.split(' ').all(|w| known.contains(&plain(w))),
+            None => {
+                head.split(' ').all(|w| known.contains(&plain(w)))
+                    || head_canonical.split(' ').all(|w| known.contains(&plain(w)))
+                    || matches!(head, "lawmaker" | "legislator") && legislator(d)
+            }
         };
         headed && confirmed_by(&known)
     })
