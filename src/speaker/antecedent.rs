@@ -473,8 +473,7 @@ fn describes(
     let legislator = |d: &super::describe::Description| {
         let post = super::describe::canonical_title(&d.title, patterns);
         patterns.comparison.groups.iter().any(|(group, posts)| {
-            matches!(group.as_str(), "legislator" | "chamber leader")
-                && posts.contains(&post)
+            matches!(group.as_str(), "legislator" | "chamber leader") && posts.contains(&post)
         })
     };
     std::iter::once(&e.post).chain(&e.posts).any(|d| {
