@@ -244,7 +244,7 @@ pub fn check(
                 let before = (!m.affiliation.is_empty())
                     .then(|| before.strip_suffix(m.affiliation.as_str()))
                     .flatten()
-                    .map_or(e.before.as_str(), |b| b);
+                    .unwrap_or(&e.before);
                 dates::told_as_ended(before)
             });
             m.evidence = found

@@ -186,47 +186,35 @@ pub(super) fn org_owning_name(
     let owner = ["'s", "’s", "'", "’"]
         .iter()
         .find_map(|p| lead.strip_suffix(p))?;
-    // The owner's capitalised words, back from the possessive.
-    let mut start = owner.len();
-    let mut words = 0;
-    while words < ORG_AFTER_NAME_WORDS {
-        let w_start = owner[..start].rfind([' ', '\n']).map_or(0, |i| i + 1);
-        let w = &owner[w_start..start];
-        if !w.starts_with(char::is_uppercase) || w.contains(['“', '"', '(', '\n', ',', '.']) {
-            break;
-        }
-        start = w_start;
-        words += 1;
-        if w_start == 0 {
-            break;
-        }
-        start = w_start - 1;
-    }
-    let start =
-        if words > 0 && start < owner.len() && matches!(owner.as_bytes()[start], b' ' | b'\n') {
-            start + 1
-        } else {
-            start
-        };
-    let mut org = owner.get(start..)?;
-    // (Not a word that opens the sentence: "As The Post's Ruth Marcus", "Even The New York
-    // Times' Nicholas Kristof".)
-    while let Some((first, rest)) = org.split_once(' ') {
-        let lower = first.to_lowercase();
-        if !(patterns.clause_openers.contains(&lower)
+    // The owner's capitalised words, back from the possessive (each one space or line break
+    // apart), without the words that open the sentence ("As The Post's Ruth Marcus", "Even The
+    // New York Times' Nicholas Kristof").
+    let words: Vec<&str> = owner
+        .rsplit([' ', '\n'])
+        .take(ORG_AFTER_NAME_WORDS)
+        .take_while(|w| w.starts_with(char::is_uppercase) && !w.contains(['“', '"', '(', ',', '.']))
+        .collect();
+    let opener = |w: &str| {
+        let lower = w.to_lowercase();
+        patterns.clause_openers.contains(&lower)
             || patterns.function_words.contains(&lower)
-            || patterns.subject_adverbs.contains(&lower))
-        {
-            break;
-        }
-        org = rest;
-        words -= 1;
-    }
-    if words == 0 || org.is_empty() {
+            || patterns.subject_adverbs.contains(&lower)
+    };
+    // (The last word stays: one word is the owner whatever it is.)
+    let openers = words
+        .iter()
+        .rev()
+        .take(words.len().saturating_sub(1))
+        .take_while(|w| opener(w))
+        .count();
+    let kept = words.len() - openers;
+    if kept == 0 {
         return None;
     }
-    let start = owner.len() - org.len();
-    let acronym = words == 1 && org.len() >= 2 && org.bytes().all(|b| b.is_ascii_uppercase());
+    let org_len = words[..kept].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    let start = owner.len() - org_len;
+    let org = &owner[start..];
+    let acronym = kept == 1 && org.len() >= 2 && org.bytes().all(|b| b.is_ascii_uppercase());
     let named = org
         .split(' ')
         .any(|w| patterns.org_words.contains(&w.to_lowercase()));

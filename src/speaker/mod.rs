@@ -219,6 +219,22 @@ impl<'a> SpeakerResolver<'a> {
     }
 }
 
+/// Whether the lowercase word `w` tells an organisation's kind (`lexicon/org-words.txt`), alone
+/// ("website"), hyphenated ("think-tank"), or with the word `before` or `after` it ("think
+/// tank").
+fn is_organisation_kind(
+    patterns: &PatternSet,
+    before: Option<&str>,
+    w: &str,
+    after: Option<&str>,
+) -> bool {
+    let pair = |a: &str, b: &str| patterns.org_words.contains(&format!("{a} {b}"));
+    patterns.org_words.contains(w)
+        || w.split_once('-').is_some_and(|(a, b)| pair(a, b))
+        || before.is_some_and(|b| pair(b, w))
+        || after.is_some_and(|a| pair(w, a))
+}
+
 fn is_initial(w: &str) -> bool {
     let mut c = w.chars();
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())

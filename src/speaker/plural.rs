@@ -46,19 +46,10 @@ impl SpeakerResolver<'_> {
             };
             let end = name_end(self.text, m.pos);
             list = Some((d.clone(), at, end));
-            let e = &mut self.entities[m.entity];
-            if !e.post.title.is_empty() || !e.posts.is_empty() {
-                continue;
+            let e = &self.entities[m.entity];
+            if e.post.title.is_empty() && e.posts.is_empty() {
+                self.give_post(m.entity, d, at);
             }
-            let title = d.title.clone();
-            let party = std::mem::take(&mut e.post.party);
-            e.posts.push(d.clone());
-            e.post = d;
-            if e.post.party.is_empty() {
-                e.post.party = party;
-            }
-            e.title_span = Some(at);
-            self.record_held_post(&title);
         }
     }
 }
@@ -113,8 +104,7 @@ fn plural_post_before(lead: &str, patterns: &PatternSet) -> Option<(Description,
     if d.title.is_empty() || d.is_relation(patterns) {
         return None;
     }
-    let start = from;
-    Some((d, Span::new(start, word_start + word.len())))
+    Some((d, Span::new(from, word_start + word.len())))
 }
 
 /// The singular of a plural post: "Sens." → "Sen.", "senators" → "senator", "deputies" →

@@ -267,9 +267,6 @@ impl SpeakerResolver<'_> {
         self.resolve_person(&parts, span)
     }
 
-    /// The one person of the article a Twitter handle names: its letters hold the person's
-    /// family name ("JesseBWatters", "joniernst"), or are the initials of the whole name ("AOC":
-    /// Alexandria Ocasio-Cortez).
     /// The person a party tag captured as a mention (at `start`) belongs to: the one named right
     /// before its comma ("Chuck Schumer, D-New York, said:").
     fn tagged_person(&self, mention: &str, start: usize) -> Option<usize> {
@@ -285,7 +282,9 @@ impl SpeakerResolver<'_> {
         (!self.entities[m.entity].is_org && written).then_some(m.entity)
     }
 
-    /// A Twitter handle's person ("@AOC", "@JesseBWatters").
+    /// The one person of the article a Twitter handle names: its letters hold the person's
+    /// family name ("JesseBWatters", "joniernst"), or are the initials of the whole name ("AOC":
+    /// Alexandria Ocasio-Cortez).
     fn handle_owner(&self, handle: &str) -> Option<usize> {
         let h = handle.to_lowercase();
         let mut owners = (0..self.entities.len()).filter(|&i| {

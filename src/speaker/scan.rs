@@ -573,6 +573,21 @@ impl<'a> SpeakerResolver<'a> {
     /// Records that someone in the article holds `title`: every word-final part of it,
     /// canonical, for `sole_holder` ("deputy prime minister" holds "prime minister" and
     /// "minister", "vice-president" holds "president").
+    /// Gives person `i`, who has no post of their own, the post `d` written at `at`, keeping a
+    /// party the article gave them elsewhere.
+    pub(super) fn give_post(&mut self, i: usize, d: super::describe::Description, at: Span) {
+        let title = d.title.clone();
+        let e = &mut self.entities[i];
+        let party = std::mem::take(&mut e.post.party);
+        e.posts.push(d.clone());
+        e.post = d;
+        if e.post.party.is_empty() {
+            e.post.party = party;
+        }
+        e.title_span = Some(at);
+        self.record_held_post(&title);
+    }
+
     pub(super) fn record_held_post(&mut self, title: &str) {
         let t = super::describe::canonical_title(title, self.patterns);
         for (k, c) in t.char_indices() {
@@ -588,9 +603,7 @@ impl<'a> SpeakerResolver<'a> {
 /// campaign Mitt Romney"), or a well-known surname alone ("the campaign Romney is now").
 fn looks_like_a_person(name: &[&str], patterns: &PatternSet) -> bool {
     let first = name.first().copied().unwrap_or("");
-    patterns.first_names_male.contains(first)
-        || patterns.first_names_female.contains(first)
-        || patterns.first_names_unisex.contains(first)
+    patterns.is_given_name(first)
         || (name.len() == 1 && patterns.known_surnames.contains_key(first))
 }
 
@@ -606,17 +619,8 @@ fn after_its_kind(lead: &str, patterns: &PatternSet) -> bool {
         return false;
     };
     let last = last.trim_start_matches(|c: char| !c.is_alphanumeric());
-    patterns.org_words.contains(last)
-        || words.next().is_some_and(|w| {
-            let w = w.rsplit('-').next().unwrap_or(w);
-            patterns.org_words.contains(&format!("{w} {last}"))
-                || last
-                    .split_once('-')
-                    .is_some_and(|(a, b)| patterns.org_words.contains(&format!("{a} {b}")))
-        })
-        || last
-            .split_once('-')
-            .is_some_and(|(a, b)| patterns.org_words.contains(&format!("{a} {b}")))
+    let before = words.next().map(|w| w.rsplit('-').next().unwrap_or(w));
+    super::is_organisation_kind(patterns, before, last, None)
 }
 
 /// Whether `title` is a post and nothing more: at most [`MAX_CLEAN_TITLE_WORDS`] words, the last

@@ -96,16 +96,7 @@ impl SpeakerResolver<'_> {
             if d.title.is_empty() || d.is_relation(patterns) {
                 continue;
             }
-            let title = d.title.clone();
-            let e = &mut self.entities[i];
-            let party = std::mem::take(&mut e.post.party);
-            e.posts.push(d.clone());
-            e.post = d;
-            if e.post.party.is_empty() {
-                e.post.party = party;
-            }
-            e.title_span = Some(Span::new(at, at + head_end));
-            self.record_held_post(&title);
+            self.give_post(i, d, Span::new(at, at + head_end));
         }
     }
 }

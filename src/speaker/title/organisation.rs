@@ -140,9 +140,9 @@ fn organisation_preposition(
     if !matches!(toks[first].text, "of" | "for") {
         return None;
     }
-    let mut k = first;
+    let mut k = first + 1;
     while k < clause_end.min(relative) {
-        if is_prep(k) && k > first {
+        if is_prep(k) {
             let place = matches!(toks[k].text, "in" | "to")
                 && toks.get(k + 1).is_none_or(|t| t.text != "the");
             if named(k) && !place {
@@ -171,14 +171,16 @@ fn name_from(toks: &[Token], patterns: &PatternSet, k: usize) -> usize {
     }
     let kind = |i: usize| {
         let w = toks[i].text;
-        let pair = |a: &str, b: &str| patterns.org_words.contains(&format!("{a} {b}"));
+        let before = i.checked_sub(1).map(|b| toks[b].text);
         patterns.org_descriptors.contains(w)
             || w.ends_with("-based")
             || !toks[i].is_capitalized()
-                && (patterns.org_words.contains(w)
-                    || w.split_once('-').is_some_and(|(a, b)| pair(a, b))
-                    || toks.get(i + 1).is_some_and(|n| pair(w, n.text))
-                    || i > 0 && pair(toks[i - 1].text, w))
+                && super::super::is_organisation_kind(
+                    patterns,
+                    before,
+                    w,
+                    toks.get(i + 1).map(|t| t.text),
+                )
     };
     let mut k = k + 1;
     while toks.get(k).is_some()
