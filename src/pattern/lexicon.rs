@@ -209,6 +209,9 @@ pub const W_ABBREVIATION: u32 = 1 << 16;
 pub const W_FIRST_UNISEX: u32 = 1 << 17;
 /// [`WordBits::lower`]: an organisation word, ignoring case.
 pub const W_ORG_CI: u32 = 1 << 18;
+/// [`WordBits::lower`]: the plural of a one-word title, ignoring case ("justices", "senators",
+/// "congressmen"), when it is no given name or known surname.
+pub const W_TITLE_PLURAL: u32 = 1 << 19;
 
 impl WordBits {
     pub(crate) fn new(p: &super::PatternSet) -> WordBits {
@@ -253,6 +256,16 @@ impl WordBits {
         for k in p.places.canonical.keys() {
             *w.lower.entry(k.clone()).or_default() |= W_PLACE;
         }
+        for e in &p.titles.entries {
+            let Some(plural) = title_plural(e) else {
+                continue;
+            };
+            let capitalised = capitalise(&plural);
+            if p.is_given_name(&capitalised) || p.known_surnames.contains_key(&capitalised) {
+                continue;
+            }
+            *w.lower.entry(plural).or_default() |= W_TITLE_PLURAL;
+        }
         w
     }
 
@@ -265,6 +278,34 @@ impl WordBits {
     pub fn lower(&self, s: &str) -> u32 {
         with_lowercase(s, |l| self.lower.get(l).copied().unwrap_or(0))
     }
+}
+
+/// The plural of a one-word title of at least four letters, lowercase ("justice" → "justices",
+/// "secretary" → "secretaries", "congressman" → "congressmen"); `None` for other entries.
+fn title_plural(title: &str) -> Option<String> {
+    let t = title.to_lowercase();
+    if t.len() < 4 || !t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        return None;
+    }
+    Some(if let Some(stem) = t.strip_suffix("man") {
+        format!("{stem}men")
+    } else if let Some(stem) = t.strip_suffix("wife") {
+        format!("{stem}wives")
+    } else if t.ends_with(['s', 'x']) || t.ends_with("sh") || t.ends_with("ch") {
+        format!("{t}es")
+    } else if t.ends_with('y') && !matches!(t.as_bytes()[t.len() - 2], b'a' | b'e' | b'o' | b'u') {
+        format!("{}ies", &t[..t.len() - 1])
+    } else {
+        format!("{t}s")
+    })
+}
+
+/// `w` with its first letter in capitals.
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Groups of names for the same thing (`United States|U.S.|US|American`), canonical name first.
@@ -317,5 +358,28 @@ impl PlaceTable {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_plural;
+
+    #[test]
+    fn plurals_of_one_word_titles() {
+        for (t, p) in [
+            ("justice", "justices"),
+            ("Secretary", "secretaries"),
+            ("attorney", "attorneys"),
+            ("congressman", "congressmen"),
+            ("boss", "bosses"),
+            ("coach", "coaches"),
+        ] {
+            assert_eq!(title_plural(t).as_deref(), Some(p), "{t}");
+        }
+        // Too short, abbreviated or of several words: none.
+        for t in ["MP", "Sen.", "press secretary"] {
+            assert_eq!(title_plural(t), None, "{t}");
+        }
     }
 }

@@ -7,7 +7,7 @@
 use crate::pattern::lexicon::{
     with_lowercase, W_FIRST_FEMALE, W_FIRST_MALE, W_FIRST_UNISEX, W_HONORIFIC, W_NON_NAME, W_ORG,
     W_ORG_CI, W_PARTICLE, W_PLACE, W_PLACE_EXACT, W_SPEECH_VERB, W_TITLE, W_TITLE_CI,
-    W_TITLE_MODIFIER, W_TITLE_MODIFIER_CI,
+    W_TITLE_MODIFIER, W_TITLE_MODIFIER_CI, W_TITLE_PLURAL,
 };
 use crate::pattern::PatternSet;
 use crate::segment::Span;
@@ -174,7 +174,15 @@ fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
     // k0: start of the longest tail of plain name words.
     let mut k0 = run.len();
     loop {
-        if k0 > 0 && plain_name_word(&run[k0 - 1], k0 == run.len(), patterns) {
+        // "Justices Ruth Bader Ginsburg, Stephen Breyer …": a plural post before a given name.
+        let plural_post = || {
+            run[k0 - 1].lower_bits(patterns) & W_TITLE_PLURAL != 0
+                && run.get(k0).is_some_and(|n| patterns.is_given_name(n.text))
+                // (Not the end of a body's name: "Speaker of the House of Representatives Nancy
+                // Pelosi".)
+                && (k0 < 2 || run[k0 - 2].text != "of")
+        };
+        if k0 > 0 && plain_name_word(&run[k0 - 1], k0 == run.len(), patterns) && !plural_post() {
             k0 -= 1;
         } else if k0 >= 2
             && k0 < run.len()
