@@ -631,12 +631,18 @@ impl SpeakerResolver<'_> {
             // An earlier sentence whose subject is the same pronoun ("He added that Clinton …
             // alongside Trump") speaks of the same person: the names merely mentioned in it are
             // not candidates, so the search goes on to where that person was named.
-            let same_pronoun = narrow
-                && s != here
-                && pronoun
-                    .is_some_and(|w| has_word(&self.text[start..end.min(self.text.len())], w));
+            let sentence = &self.text[start..end.min(self.text.len())];
+            let same_pronoun =
+                narrow && s != here && pronoun.is_some_and(|w| has_word(sentence, w));
+            // (And when the pronoun opens it, "He tweeted that … when Trump and Xi met", a name
+            // leading a clause inside it is no candidate either.)
+            let opened_by_pronoun = same_pronoun
+                && pronoun.is_some_and(|w| {
+                    let first = sentence.trim_start().split(' ').next().unwrap_or("");
+                    first.eq_ignore_ascii_case(w)
+                });
             for (rep, subj, _, _, e) in cands {
-                if same_pronoun && !rep && !subj {
+                if same_pronoun && !rep && (!subj || opened_by_pronoun) {
                     continue;
                 }
                 if fits(&self.entities[e], rep) {
