@@ -171,6 +171,16 @@ pub fn parse_run<'a>(
 /// Where the longest tail of plain name words of `run` starts (a title or place word right
 /// after a given name or an honorific counting as a family name).
 fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
+    // "Martin Luther King Jr.": a generational suffix goes with the name before it, read as if
+    // the name ended there (so "King" after a given name is the family name).
+    if let [core @ .., last] = run {
+        if !core.is_empty() && is_generational_suffix(last.text) {
+            let k = name_tail_start(core, patterns);
+            if k < core.len() {
+                return k;
+            }
+        }
+    }
     // k0: start of the longest tail of plain name words.
     let mut k0 = run.len();
     loop {
@@ -219,6 +229,11 @@ fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
         k0 -= 1;
     }
     k0
+}
+
+/// Whether `w` is a generational suffix after a name ("Jr.", "III").
+fn is_generational_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 
 /// Where the lowercase title words right before the run at `start` begin ("adjunct senior
@@ -321,6 +336,10 @@ fn name_start(
     for cand in k0..run.len() {
         // "Lt. Gen. Michael Flynn": an honorific after an honorific is not the name's start.
         if cand + 1 < run.len() && run[cand].is_honorific(patterns) {
+            continue;
+        }
+        // "Martin Luther King Jr.": a name never starts at its generational suffix.
+        if is_generational_suffix(run[cand].text) {
             continue;
         }
         // "Earl Blumenauer": a given name taken into the name above is not a title.
