@@ -5,7 +5,8 @@
 //! entities and mentions read so far. Out: the entity it describes, or none.
 
 use super::fold::fold;
-use super::resolve::{is_word_byte, person_like};
+use super::pronoun::person_like;
+use super::resolve::is_word_byte;
 use super::{floor_char_boundary, Entity, SpeakerResolver, LOOKBACK};
 
 /// How many sentences back [`SpeakerResolver::sole_holder`] looks for another person the article

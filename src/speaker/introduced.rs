@@ -8,7 +8,7 @@
 //! the first time, with a full name and no post of their own; and the organisation an "of" after
 //! the post names ("of the Police Federation of England and Wales"), if the "of" names one.
 
-use super::resolve::person_like;
+use super::pronoun::person_like;
 use super::SpeakerResolver;
 use crate::pattern::PatternSet;
 
