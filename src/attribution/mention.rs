@@ -4,6 +4,7 @@
 //!
 //! In: the text (or a context) and a mention's span. Out: yes/no, or a corrected span.
 
+use crate::pattern::lexicon::{W_TITLE_CI, W_TITLE_MODIFIER_CI};
 use crate::pattern::PatternSet;
 use crate::token::is_possessive;
 
@@ -171,8 +172,21 @@ pub(super) fn apposed_name(
     // The name ends at a comma, or at the end of the sentence ("said Chile’s foreign minister,
     // Rodrigo Fuentes.").
     let close = rest.find(',').or_else(|| rest.find('.'))?;
+    // ("Scott’s niece, state Del. Marcia "Cia" Price (D-Newport News),": lowercase post words
+    // before the name, a nickname in it and a party tag after it.)
+    let close = rest[..close]
+        .strip_suffix(')')
+        .and_then(|c| c.rfind(" ("))
+        .unwrap_or(close);
     let cand = &rest[..close];
-    let words: Vec<&str> = cand.split(' ').collect();
+    let words: Vec<&str> = cand
+        .split(' ')
+        .skip_while(|w| {
+            w.starts_with(char::is_lowercase)
+                && patterns.word_bits.lower(w) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
+        })
+        .filter(|w| !(w.len() > 2 && w.starts_with(['"', '“']) && w.ends_with(['"', '”'])))
+        .collect();
     let is_name = (2..MAX_NAME_WORDS).contains(&words.len())
         && words
             .iter()
