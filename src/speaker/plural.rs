@@ -100,9 +100,22 @@ fn plural_post_before(lead: &str, patterns: &PatternSet) -> Option<(Description,
         from = w_start;
     }
     let phrase = format!("{}{singular}", &head[from..word_start]);
-    let d = describe(&phrase, "", patterns);
+    let mut d = describe(&phrase, "", patterns);
     if d.title.is_empty() || d.is_relation(patterns) {
         return None;
+    }
+    // "Halvorsen Bank economists": capitalised qualifiers that end in an organisation's word
+    // are the post's organisation.
+    let qualifier = head[from..word_start].trim_end();
+    if d.affiliation.is_empty()
+        && d.title != singular
+        && qualifier
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| patterns.org_words.contains_ci(w))
+    {
+        d.affiliation = qualifier.to_string();
+        d.title = singular;
     }
     Some((d, Span::new(from, word_start + word.len())))
 }
