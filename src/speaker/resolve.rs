@@ -165,20 +165,8 @@ impl SpeakerResolver<'_> {
         if let Some(i) = self.tagged_person(mention, span.start) {
             return self.speaker_of(i, None);
         }
-        // "the prospective author of the House’s tax package, Ways and Means Committee Chairman
-        // Kevin Brady": a description, then the name in apposition; the name says who.
-        if let Some(apposed) = apposed_after_description(mention, self.patterns) {
-            let written = span.slice(self.text);
-            let at = span.start + (written.len() - written.trim_start().len());
-            return match apposed {
-                Apposed::Name(name) => self.resolve(Span::new(at + name, span.end)),
-                // ("the author of The Conservative Movement, The Strange Death of Marxism": a
-                // list of works, not a name.)
-                Apposed::Work(comma) => {
-                    let head = mention[..comma].find(" of ").unwrap_or(comma);
-                    self.resolve(Span::new(at, at + head))
-                }
-            };
+        if let Some(speaker) = self.resolve_apposed(mention, span) {
+            return speaker;
         }
         let toks = tokenize(self.text, span, self.patterns);
         if toks.is_empty() {
@@ -266,6 +254,24 @@ impl SpeakerResolver<'_> {
             return self.speaker_of(i, None);
         }
         self.resolve_person(&parts, span)
+    }
+
+    /// "the prospective author of the House’s tax package, Ways and Means Committee Chairman
+    /// Kevin Brady": a description, then the name in apposition; the name says who
+    /// ([`apposed_after_description`]).
+    fn resolve_apposed(&mut self, mention: &str, span: Span) -> Option<Speaker> {
+        let apposed = apposed_after_description(mention, self.patterns)?;
+        let written = span.slice(self.text);
+        let at = span.start + (written.len() - written.trim_start().len());
+        Some(match apposed {
+            Apposed::Name(name) => self.resolve(Span::new(at + name, span.end)),
+            // ("the author of The Conservative Movement, The Strange Death of Marxism": a list
+            // of works, not a name.)
+            Apposed::Work(comma) => {
+                let head = mention[..comma].find(" of ").unwrap_or(comma);
+                self.resolve(Span::new(at, at + head))
+            }
+        })
     }
 
     /// The person a party tag captured as a mention (at `start`) belongs to: the one named right
