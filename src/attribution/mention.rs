@@ -137,6 +137,27 @@ pub(super) fn org_name_end(text: &str, start: usize, end: usize, patterns: &Patt
     name_end
 }
 
+/// Where an apposed name at the start of `rest` ends: at its comma, or at the period that ends
+/// the sentence ("said Chile’s foreign minister, Rodrigo Fuentes."), not at an initial's ("John E.
+/// Herbst").
+fn name_close(rest: &str, patterns: &PatternSet) -> Option<usize> {
+    let sentence_end = rest.match_indices('.').map(|(i, _)| i).find(|&i| {
+        let word = rest[..i].rsplit(' ').next().unwrap_or("");
+        let initial = word.len() == 1 && word.starts_with(char::is_uppercase);
+        // ("Rep. Jim Jordan", "Del. Marcia Price": an abbreviation's period.)
+        let abbreviation = patterns.abbreviations.contains(&rest[i - word.len()..=i]);
+        !initial && !abbreviation && rest[i + 1..].chars().next().is_none_or(char::is_whitespace)
+    });
+    match (rest.find(','), sentence_end) {
+        (Some(c), Some(e)) => Some(c.min(e)),
+        (c, e) => c.or(e),
+    }
+}
+
+/// How long the "of …" of a description before its apposed name may be ("the prospective author
+/// of the House’s tax reform package, …").
+const OF_PHRASE_BYTES: usize = 60;
+
 /// For a determiner phrase followed by `, Name Name,`, the span of that name.
 pub(super) fn apposed_name(
     text: &str,
@@ -168,10 +189,23 @@ pub(super) fn apposed_name(
             }
         }
     }
+    // "the prospective author of the House’s tax package, Ways and Means Committee Chairman
+    // Kevin Brady": the description's "of …" (a few words, no clause) before the name.
+    if let Some(of) = text[end..].strip_prefix(' ').and_then(|r| {
+        ["of ", "for ", "at "]
+            .iter()
+            .find_map(|p| r.strip_prefix(p))
+    }) {
+        let comma = of.find(',')?;
+        if comma > OF_PHRASE_BYTES || of[..comma].contains(['“', '”', '"', '.', ';', ':']) {
+            return None;
+        }
+        end = text.len() - of.len() + comma;
+    }
     let rest = text[end..].strip_prefix(", ")?;
     // The name ends at a comma, or at the end of the sentence ("said Chile’s foreign minister,
     // Rodrigo Fuentes.").
-    let close = rest.find(',').or_else(|| rest.find('.'))?;
+    let close = name_close(rest, patterns)?;
     // ("Scott’s niece, state Del. Marcia "Cia" Price (D-Newport News),": lowercase post words
     // before the name, a nickname in it and a party tag after it.)
     let close = rest[..close]
@@ -187,10 +221,15 @@ pub(super) fn apposed_name(
         })
         .filter(|w| !(w.len() > 2 && w.starts_with(['"', '“']) && w.ends_with(['"', '”'])))
         .collect();
-    let is_name = (2..MAX_NAME_WORDS).contains(&words.len())
+    // ("Ways and Means Committee Chairman Kevin Brady"; not a work's title, "The Strange Death of
+    // Marxism".)
+    let connectors = words.iter().filter(|w| matches!(**w, "and" | "of")).count();
+    let is_name = (2..=MAX_NAME_WORDS).contains(&(words.len() - connectors))
         && words
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .enumerate()
+            .all(|(k, w)| k > 0 && matches!(*w, "and" | "of") || w.starts_with(char::is_uppercase))
+        && words[0] != "The"
         && !patterns.non_names.contains(words[0]);
     is_name.then(|| (end + 2, end + 2 + close))
 }

@@ -8,7 +8,7 @@
 use super::fold::fold;
 use super::name::{name_to_end, parse_run, runs, NameParts};
 use super::{floor_char_boundary, is_initial, Speaker, SpeakerResolver, TITLE_REACH};
-use crate::pattern::lexicon::{FastSet, W_HONORIFIC, W_TITLE_CI};
+use crate::pattern::lexicon::{FastSet, W_TITLE_CI};
 use crate::pattern::Method;
 use crate::segment::Span;
 use crate::token::{strip_possessive, tokenize, Token};
@@ -165,9 +165,6 @@ impl SpeakerResolver<'_> {
         if let Some(i) = self.tagged_person(mention, span.start) {
             return self.speaker_of(i, None);
         }
-        if let Some(speaker) = self.resolve_apposed(mention, span) {
-            return speaker;
-        }
         let toks = tokenize(self.text, span, self.patterns);
         if toks.is_empty() {
             return Speaker::default();
@@ -254,24 +251,6 @@ impl SpeakerResolver<'_> {
             return self.speaker_of(i, None);
         }
         self.resolve_person(&parts, span)
-    }
-
-    /// "the prospective author of the House’s tax package, Ways and Means Committee Chairman
-    /// Kevin Brady": a description, then the name in apposition; the name says who
-    /// ([`apposed_after_description`]).
-    fn resolve_apposed(&mut self, mention: &str, span: Span) -> Option<Speaker> {
-        let apposed = apposed_after_description(mention, self.patterns)?;
-        let written = span.slice(self.text);
-        let at = span.start + (written.len() - written.trim_start().len());
-        Some(match apposed {
-            Apposed::Name(name) => self.resolve(Span::new(at + name, span.end)),
-            // ("the author of The Conservative Movement, The Strange Death of Marxism": a list
-            // of works, not a name.)
-            Apposed::Work(comma) => {
-                let head = mention[..comma].find(" of ").unwrap_or(comma);
-                self.resolve(Span::new(at, at + head))
-            }
-        })
     }
 
     /// The person a party tag captured as a mention (at `start`) belongs to: the one named right
@@ -546,51 +525,6 @@ fn chosen_run<'r>(
         .filter(|&&(s, e)| e - s >= 2 || !rs.iter().any(|r| organisation_named(&r)))
         .or_else(|| rs.iter().rev().find(person))
         .or_else(|| rs.iter().find(named))
-}
-
-/// What follows the last comma of a mention that opens with a description.
-enum Apposed {
-    /// The person's name, from this byte of the mention on.
-    Name(usize),
-    /// The title of a work ("The Strange Death of Marxism"); the description ends at this byte.
-    Work(usize),
-}
-
-/// The name in apposition after a description in `mention` ("the author of the tax package,
-/// Ways and Means Committee Chairman Kevin Brady", "his best friend at Lehigh, Bruce Turry"):
-/// after the last comma, when the mention opens with a determiner and the words after the comma
-/// are at least two, all capitalised, with a given name or an honorific among them.
-fn apposed_after_description(
-    mention: &str,
-    patterns: &crate::pattern::PatternSet,
-) -> Option<Apposed> {
-    let first = mention.split(' ').next()?.to_lowercase();
-    if !(first == "the" || patterns.unnamed_determiners.contains(&first)) {
-        return None;
-    }
-    let comma = mention.rfind(", ")?;
-    let tail = &mention[comma + 2..];
-    let words: Vec<&str> = tail.split(' ').collect();
-    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
-    // (A person's: a given name or an honorific among them, and no title of a work, "The
-    // Strange Death of Marxism".)
-    let personal =
-        |w: &&str| patterns.is_given_name(w) || patterns.word_bits.exact(w) & W_HONORIFIC != 0;
-    if words.len() < 2
-        || !words
-            .iter()
-            .filter(|w| !matches!(**w, "and" | "of"))
-            .all(capitalised)
-    {
-        return None;
-    }
-    if words[0] == "The" {
-        return Some(Apposed::Work(comma));
-    }
-    words
-        .iter()
-        .any(personal)
-        .then_some(Apposed::Name(comma + 2))
 }
 
 #[cfg(test)]
