@@ -177,6 +177,14 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
     if let Some(state) = constituency(&aff, patterns) {
         aff = vec![state];
     }
+    // "Vice President Joe Biden", "presidential candidates Martin O’Malley": another person's
+    // name inside the words taken for a post says they, and the organisation read with them, are
+    // no post of this person's (unless it is the post's principal: "top adviser to former
+    // President Barack Obama").
+    if names_someone_else(&words, patterns) {
+        words.clear();
+        aff.clear();
+    }
     d.title = words.join(" ");
     d.affiliation = aff.join(" ");
     d
@@ -288,6 +296,41 @@ fn take_party(
             words.clear();
         }
     }
+}
+
+/// Whether the words of a post hold another person's full name: a given name (not a place's,
+/// "Virginia", "St. Louis"), then a capitalised word that is no given name, place or
+/// organisation's word ("Vice President Joe Biden", "Chairman John McCain"). Not when a principal
+/// is introduced ("to", "for", "of", "under", "by", "with", an owner's "’s": "top adviser to former
+/// President Barack Obama"), nor when the name qualifies the post after it ("Donald Trump ally",
+/// "George W. Bush administration official").
+fn names_someone_else(words: &[String], patterns: &PatternSet) -> bool {
+    let post_word = |w: &str| {
+        let l = w.to_lowercase();
+        patterns.titles.contains(&l)
+            || patterns.org_words.contains(&l)
+            || patterns.titles.contains(l.trim_end_matches('s'))
+    };
+    (0..words.len().saturating_sub(1)).any(|k| {
+        let given = &words[k];
+        let family = &words[k + 1];
+        let name_end = (k + 1..words.len())
+            .find(|&j| !words[j].starts_with(char::is_uppercase))
+            .unwrap_or(words.len());
+        patterns.is_given_name(given)
+            && !patterns.names_a_place(given)
+            && (k == 0 || words[k - 1] != "St.")
+            && family.starts_with(char::is_uppercase)
+            && !patterns.is_given_name(family)
+            && !patterns.names_a_place(family)
+            && !patterns.org_words.contains_ci(family)
+            && words.get(name_end).is_none_or(|w| !post_word(w))
+            && !words[..k].iter().any(|w| {
+                matches!(w.as_str(), "to" | "for" | "of" | "under" | "by" | "with")
+                    || w.ends_with("’s")
+                    || w.ends_with("'s")
+            })
+    })
 }
 
 /// Whether a word describes the person rather than the post or its organisation: a word of
