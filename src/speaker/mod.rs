@@ -192,7 +192,7 @@ impl<'a> SpeakerResolver<'a> {
             words
                 .iter()
                 .rev()
-                .find(|w| !matches!(**w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"))
+                .find(|w| !name::is_generational_suffix(w))
                 .copied()
                 .unwrap_or(words[words.len() - 1])
         };

@@ -232,7 +232,7 @@ fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
 }
 
 /// Whether `w` is a generational suffix after a name ("Jr.", "III").
-fn is_generational_suffix(w: &str) -> bool {
+pub(super) fn is_generational_suffix(w: &str) -> bool {
     matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 

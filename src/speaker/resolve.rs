@@ -213,7 +213,7 @@ impl SpeakerResolver<'_> {
         // A name run (skipping a leading determiner).
         let rs = runs(&toks, self.patterns);
         let rs = self.without_affiliation_runs(&toks, rs);
-        let chosen = chosen_run(&toks, &rs, self.patterns);
+        let chosen = chosen_run(self.text, &toks, &rs, self.patterns);
         // A lone capitalised title word that someone in the article carries as a surname ("Dean").
         if chosen.is_none() && rs.len() == 1 && rs[0].1 - rs[0].0 == 1 {
             let w = fold(toks[rs[0].0].text);
@@ -495,36 +495,37 @@ impl SpeakerResolver<'_> {
 }
 
 /// The run of a mention's name runs `rs` that says who speaks: the last that names a person
-/// ("White House press secretary Josh Earnest"), else the first that names anything.
+/// ("White House press secretary Josh Earnest"), else the first that names anything. An
+/// untitled name after a lowercase word of an organisation's kind names it ("Andrew J. Pincus of
+/// the law firm Mayer Brown"): another person's name of two words or more goes first.
 fn chosen_run<'r>(
+    text: &str,
     toks: &[Token],
     rs: &'r [(usize, usize)],
     patterns: &crate::pattern::PatternSet,
 ) -> Option<&'r (usize, usize)> {
-    let named = |&&(s, e): &&(usize, usize)| parse_run(toks, s, e, patterns).name_span.is_some();
-    let person = |&&(s, e): &&(usize, usize)| {
-        let p = parse_run(toks, s, e, patterns);
-        p.name_span.is_some() && !p.is_org
+    // (named, a person, an organisation by the word before it), each run parsed once.
+    let read: Vec<(bool, bool, bool)> = rs
+        .iter()
+        .map(|&(s, e)| {
+            let p = parse_run(toks, s, e, patterns);
+            let named = p.name_span.is_some();
+            let by_kind = p.title.is_none()
+                && super::scan::after_its_kind(&text[..toks[s].span.start], patterns);
+            (named, named && !p.is_org, by_kind)
+        })
+        .collect();
+    let any_by_kind = read.iter().any(|r| r.2);
+    let last_person = |skip_by_kind: bool| {
+        (0..rs.len())
+            .rev()
+            .find(|&k| read[k].1 && !(skip_by_kind && read[k].2))
     };
-    // An untitled name after a lowercase word of an organisation's kind names it ("Andrew J.
-    // Pincus of the law firm Mayer Brown"): another person's name goes first.
-    let organisation_named = |&&(s, e): &&(usize, usize)| {
-        s > 0
-            && !toks[s - 1].is_capitalized()
-            && super::is_organisation_kind(
-                patterns,
-                s.checked_sub(2).map(|k| toks[k].text),
-                toks[s - 1].text,
-                None,
-            )
-            && parse_run(toks, s, e, patterns).title.is_none()
-    };
-    rs.iter()
-        .rev()
-        .find(|r| person(r) && !organisation_named(r))
-        .filter(|&&(s, e)| e - s >= 2 || !rs.iter().any(|r| organisation_named(&r)))
-        .or_else(|| rs.iter().rev().find(person))
-        .or_else(|| rs.iter().find(named))
+    last_person(true)
+        .filter(|&k| rs[k].1 - rs[k].0 >= 2 || !any_by_kind)
+        .or_else(|| last_person(false))
+        .or_else(|| read.iter().position(|r| r.0))
+        .map(|k| &rs[k])
 }
 
 #[cfg(test)]

@@ -570,9 +570,6 @@ impl<'a> SpeakerResolver<'a> {
         }
     }
 
-    /// Records that someone in the article holds `title`: every word-final part of it,
-    /// canonical, for `sole_holder` ("deputy prime minister" holds "prime minister" and
-    /// "minister", "vice-president" holds "president").
     /// Gives person `i`, who has no post of their own, the post `d` written at `at`, keeping a
     /// party the article gave them elsewhere.
     pub(super) fn give_post(&mut self, i: usize, d: super::describe::Description, at: Span) {
@@ -588,6 +585,9 @@ impl<'a> SpeakerResolver<'a> {
         self.record_held_post(&title);
     }
 
+    /// Records that someone in the article holds `title`: every word-final part of it,
+    /// canonical, for `sole_holder` ("deputy prime minister" holds "prime minister" and
+    /// "minister", "vice-president" holds "president").
     pub(super) fn record_held_post(&mut self, title: &str) {
         let t = super::describe::canonical_title(title, self.patterns);
         for (k, c) in t.char_indices() {
@@ -610,7 +610,7 @@ fn looks_like_a_person(name: &[&str], patterns: &PatternSet) -> bool {
 /// Whether `lead` (the text before a name) ends with a lowercase word of the kind of an
 /// organisation, of one or two words ("the think tank Chatham House", "the website Breitbart"):
 /// the name is that organisation's.
-fn after_its_kind(lead: &str, patterns: &PatternSet) -> bool {
+pub(super) fn after_its_kind(lead: &str, patterns: &PatternSet) -> bool {
     let Some(lead) = lead.strip_suffix(' ') else {
         return false;
     };
