@@ -89,8 +89,14 @@ pub(super) fn closer_subject(
     }
     let start = from + k + 1 + (piece.len() - piece.trim_start().len());
     let piece = piece.trim();
+    person_name(piece, patterns).then_some((start, start + piece.len()))
+}
+
+/// Whether `piece` reads as a person's full name: two or more capitalised words, none a
+/// possessive or an organisation's word, not a place, not opening with a capitalised non-name.
+fn person_name(piece: &str, patterns: &PatternSet) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    let person = words.len() >= 2
+    words.len() >= 2
         && words.len() <= MAX_NAME_WORDS
         && words
             .iter()
@@ -101,8 +107,67 @@ pub(super) fn closer_subject(
         && !words.iter().any(|w| patterns.org_words.contains_ci(w))
         // ("Cory Fritz, press secretary for …, Ohio Republican, said": a member's state and
         // party describe the subject; they are not another one.)
-        && patterns.parties.canonical(words[words.len() - 1]).is_none();
-    person.then_some((start, start + piece.len()))
+        && patterns.parties.canonical(words[words.len() - 1]).is_none()
+}
+
+/// For a description in apposition after a name, "Doug Andres, |a spokesman for House Speaker
+/// Paul Ryan, R-Wis., said", the span of that name: the description only says who he is.
+pub(super) fn name_before_appositive(
+    text: &str,
+    start: usize,
+    patterns: &PatternSet,
+) -> Option<(usize, usize)> {
+    let first = text[start..].split(' ').next()?;
+    if !matches!(first, "a" | "an" | "the") {
+        return None;
+    }
+    let before = text[..start].strip_suffix(", ")?;
+    // The capitalised words before the comma, back to a lowercase word, punctuation or the
+    // paragraph's start (an initial's period stays in: "John E. Herbst").
+    let line = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut name_start = before.len();
+    for w in before[line..].rsplit(' ').take(MAX_NAME_WORDS + 1) {
+        let initial = w.len() == 2 && w.ends_with('.');
+        if !w.starts_with(char::is_uppercase)
+            || (w.ends_with([',', '.', ';', ':', ')', '”', '"']) && !initial)
+        {
+            break;
+        }
+        name_start -= w.len() + usize::from(name_start < before.len());
+    }
+    // The name starts at its given name: "Louisiana Attorney General |Jeff Landry", "House
+    // Minority Whip |Steve Scalise" ("Civil War, the report" or "Farm Bill, a law" are no one).
+    let run = &before[name_start..];
+    let given = run
+        .split(' ')
+        .position(|w| patterns.is_given_name(w) || (w.len() == 2 && w.ends_with('.')))?;
+    let offset: usize = run.split(' ').take(given).map(|w| w.len() + 1).sum();
+    let name_start = name_start + offset;
+    // The name is no object of a preposition: "A spokesman for Gary Johnson, the Libertarian
+    // nominee, said" is the spokesman's.
+    let prev = before[..name_start]
+        .trim_end_matches(' ')
+        .rsplit(' ')
+        .next();
+    let object = matches!(
+        prev,
+        Some(
+            "to" | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "at"
+                | "in"
+                | "on"
+                | "against"
+                | "about"
+                | "into"
+                | "under"
+                | "than"
+                | "like"
+        )
+    );
+    (!object && person_name(&before[name_start..], patterns)).then_some((name_start, before.len()))
 }
 
 /// The end of an organisation's name that goes on after its head word with `of`, `for` or `on`

@@ -33,7 +33,8 @@ use crate::pattern::{Method, PatternSet, Position};
 use crate::segment::Span;
 use crate::token::{is_possessive, strip_possessive};
 use mention::{
-    apposed_name, closer_subject, follows_the, org_name_end, plausible_mention, starts_a_phrase,
+    apposed_name, closer_subject, follows_the, name_before_appositive, org_name_end,
+    plausible_mention, starts_a_phrase,
 };
 use search::{matches, may_match_at_start, PhraseStarts, NORMALIZED, SEARCH_CACHES};
 
@@ -238,8 +239,15 @@ fn accept(
         return None;
     }
     // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
-    let (sp_start, sp_end) =
-        apposed_name(text, sp_start, sp_end, patterns).unwrap_or((sp_start, sp_end));
+    let (sp_start, sp_end) = apposed_name(text, sp_start, sp_end, patterns)
+        // (Not a description right before its verb: "In his letter to Rod Rosenstein, the
+        // acting director said" is the director's.)
+        .or_else(|| {
+            let cue = span.start + cue_s;
+            name_before_appositive(text, sp_start, patterns)
+                .filter(|_| cue < sp_start || !text[sp_end..cue].trim().is_empty())
+        })
+        .unwrap_or((sp_start, sp_end));
     // "the Association of Flight Attendants": the organisation's whole name.
     let sp_end = org_name_end(text, sp_start, sp_end, patterns);
     // "Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said": the name
