@@ -25,6 +25,7 @@ mod fold;
 mod introduced;
 pub mod name;
 mod plural;
+mod post_words;
 mod pronoun;
 mod reporting;
 mod resolve;

@@ -15,7 +15,7 @@ use crate::token::Token;
 
 /// The most lowercase title words (and their qualifier) read before a name ("former deputy
 /// national security adviser").
-const MAX_TITLE_WORDS: usize = 8;
+pub(super) const MAX_TITLE_WORDS: usize = 8;
 
 /// Gender, as far as the text tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,7 +151,7 @@ pub fn parse_run<'a>(
     };
     let run = &tokens[start..end];
     let k0 = name_tail_start(run, patterns);
-    let pre_start = title_words_start(tokens, start, patterns);
+    let pre_start = super::post_words::title_words_start(tokens, start, patterns);
     let k = name_start(tokens, start, end, k0, pre_start, patterns);
     if let Some(p) = super::connector::post_of_then_name(tokens, start, end, patterns) {
         return p;
@@ -234,89 +234,6 @@ fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
 /// Whether `w` is a generational suffix after a name ("Jr.", "III").
 pub(super) fn is_generational_suffix(w: &str) -> bool {
     matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
-}
-
-/// Where the lowercase title words right before the run at `start` begin ("adjunct senior
-/// fellow", "press secretary", "police chief"), with the capitalised qualifier before them ("White
-/// House", "Tulsa"); `start` when there are none. They count only when a title ends right before
-/// the name.
-fn title_words_start(tokens: &[Token], start: usize, patterns: &PatternSet) -> usize {
-    // Lowercase title words right before the run ("adjunct senior fellow", "press secretary",
-    // "police chief"), and the capitalised qualifier before them ("White House", "Tulsa"); they
-    // count only when a title ends right before the name.
-    let mut pre_start = start;
-    let mut lower_seen = false;
-    // "Work and Pensions Secretary": a connector between two capitalised words of a qualifier.
-    let mut connected = false;
-    while pre_start > 0 && start - pre_start < MAX_TITLE_WORDS {
-        let t = &tokens[pre_start - 1];
-        let joined = t.joined_to_next || (t.possessive && t.is_capitalized());
-        let connector = matches!(t.text, "and" | "&")
-            && joined
-            && tokens[pre_start].is_capitalized()
-            && pre_start >= 2
-            && tokens[pre_start - 2].is_capitalized()
-            && tokens[pre_start - 2].joined_to_next
-            && tokens[pre_start - 2].exact_bits(patterns) & W_NON_NAME == 0
-            // "Trump and Treasury Secretary Steven Mnuchin": a surname that names one person.
-            && !patterns.known_surnames.contains_key(tokens[pre_start - 2].text)
-            // "Mattis and Secretary of State Rex Tillerson": a title after the connector starts
-            // this person's description; the words before it are another's.
-            && tokens[pre_start].exact_bits(patterns) & (W_TITLE | W_HONORIFIC) == 0
-            && tokens[pre_start].lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
-            // "Bill de Blasio and New York governor Andrew Cuomo": a person's name before the
-            // connector.
-            && !(pre_start >= 3
-                && tokens[pre_start - 3].joined_to_next
-                && tokens[pre_start - 3].exact_bits(patterns)
-                    & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX | W_PARTICLE)
-                    != 0)
-            // "President Trump and North Korean leader Kim": a titled name before the connector
-            // is another person, not a word of the qualifier.
-            && !(pre_start >= 3
-                && tokens[pre_start - 3].joined_to_next
-                && (tokens[pre_start - 3].exact_bits(patterns) & (W_TITLE | W_HONORIFIC) != 0
-                    || tokens[pre_start - 3].lower_bits(patterns) & W_TITLE_CI != 0));
-        if connector {
-            connected = true;
-            pre_start -= 1;
-            continue;
-        }
-        // (Not an owner: "Newsom’s Health & Human Services Secretary".)
-        if connected && t.is_capitalized() && joined && !t.possessive {
-            connected = false;
-            pre_start -= 1;
-            continue;
-        }
-        // "JPMorgan Chase & Co. chief economist": an ampersand inside the qualifier.
-        // (And the capitalised word before it: "JPMorgan" of "JPMorgan Chase & Co.".)
-        if t.ampersand_to_next && t.is_capitalized() && tokens[pre_start].is_capitalized() {
-            connected = true;
-            pre_start -= 1;
-            continue;
-        }
-        let lower_ok = !t.is_capitalized()
-            && (t.lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0
-                || t.exact_bits(patterns) & W_ORG != 0
-                || matches!(t.text, "of" | "for")
-                // "Council on Foreign Relations": between two capitalised words of a name.
-                || (t.text == "on"
-                    && pre_start >= 2
-                    && tokens[pre_start - 2].is_capitalized()
-                    && tokens[pre_start].is_capitalized())
-                || without_status(t.text, patterns).is_some());
-        let qualifier_ok =
-            lower_seen && t.is_capitalized() && t.exact_bits(patterns) & W_NON_NAME == 0;
-        if !joined || !(lower_ok || qualifier_ok) {
-            break;
-        }
-        lower_seen |= lower_ok;
-        pre_start -= 1;
-        if t.possessive {
-            break;
-        }
-    }
-    pre_start
 }
 
 /// Where the name starts in the run `tokens[start..end]`: the first `k >= k0` whose prefix (from
@@ -533,7 +450,21 @@ fn person<'a>(
         ));
     }
     let pre = &pre[..pre_end];
-    if let Some((title_start, title)) = title_suffix(pre, patterns) {
+    if let Some((title_start, mut title)) = title_suffix(pre, patterns) {
+        // "MIT economics professor": the field before the post is the post's, not the
+        // organisation's (a word of one stays there: "Clinton campaign spokesman").
+        let title_start = if title_start >= 2
+            && super::post_words::is_field_word(pre[title_start - 1].text, patterns)
+            && pre[title_start - 1].lower_bits(patterns) & (W_ORG_CI | W_TITLE_MODIFIER_CI) == 0
+            && pre[title_start - 1].exact_bits(patterns) & W_ORG == 0
+            && pre[title_start - 2].is_capitalized()
+            && pre[title_start - 2].joined_to_next
+        {
+            title = format!("{} {title}", pre[title_start - 1].text);
+            title_start - 1
+        } else {
+            title_start
+        };
         parts.title = Some(title);
         parts.title_span = Some(Span::new(
             pre[title_start].span.start,

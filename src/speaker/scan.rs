@@ -536,6 +536,17 @@ impl<'a> SpeakerResolver<'a> {
                     && !patterns.names_a_place(&d.affiliation)
                     && !relation
                     && !same_post
+                    && d.status == e.post.status)
+                // A formal post with its organisation ("the director of the National Institute
+                // of Allergy and Infectious Diseases") over an occupation in a field ("White
+                // House health advisor").
+                || (in_a_field(&e.post.title, patterns)
+                    && !in_a_field(&d.title, patterns)
+                    && !d.affiliation.is_empty()
+                    && clean_title(&d.title, patterns)
+                    && !patterns.names_a_place(&d.affiliation)
+                    && !relation
+                    && !same_post
                     && d.status == e.post.status);
             if better {
                 let party = std::mem::take(&mut e.post.party);
@@ -632,6 +643,18 @@ fn clean_title(title: &str, patterns: &PatternSet) -> bool {
         && words
             .last()
             .is_some_and(|w| patterns.titles.contains_ci(&w.to_lowercase()))
+}
+
+/// Whether `title` names an occupation in a field: a lowercase word before its last that is no
+/// word of a post ("health advisor", "economics professor"; not "press secretary", "deputy
+/// director").
+fn in_a_field(title: &str, patterns: &PatternSet) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words.len() == 2
+        && super::post_words::is_field_word(words[0], patterns)
+        && !patterns.titles.contains_ci(words[0])
+        && !patterns.title_modifiers.contains_ci(words[0])
+        && !patterns.titles.contains_ci(title)
 }
 
 /// The most words of a title that may replace a post without an organisation ([`clean_title`]).
