@@ -102,6 +102,33 @@ pub(super) fn split_at_connector<'a>(
 /// Immigrants' Rights Coalition").
 const ORG_AFTER_NAME_WORDS: usize = 8;
 
+/// The place a member's "of" after the name gives, "Sen. Kamala Harris of California", "Sen.
+/// Jeff Flake, of Arizona": a state or a place of up to three capitalised words that ends
+/// there (not "of California's 12th district" or "of the Senate").
+pub(super) fn place_after_name(text: &str, from: usize, patterns: &PatternSet) -> Option<String> {
+    let rest = text.get(from..)?;
+    let body = rest
+        .strip_prefix(" of ")
+        .or_else(|| rest.strip_prefix(", of "))?;
+    let end = body
+        .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '.'))
+        .unwrap_or(body.len());
+    let mut place = body[..end].trim_end();
+    // ("of Calif.": an abbreviation keeps its period; a sentence's goes.)
+    if place.ends_with('.') && patterns.us_states.canonical(place).is_none() {
+        place = &place[..place.len() - 1];
+    }
+    let words: Vec<&str> = place.split(' ').collect();
+    if words.len() > 3 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    patterns
+        .us_states
+        .canonical(place)
+        .or_else(|| patterns.places.canonical(place))
+        .map(str::to_string)
+}
+
 /// "Philip Wegmann of the Washington Examiner", "Mallory Quigley with the Susan B. Anthony
 /// List", "Jeffrey Lewis of the James Martin Center": an organisation written right after a
 /// person's name (from `from`, where the name ends), up to a comma, a parenthesis, a quote or the

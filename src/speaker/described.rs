@@ -115,32 +115,8 @@ pub(super) fn mention_descriptions(
             said.push(Said::written(d, Some(at)));
         }
     }
-    if let Some(h) = parts.honorific.as_ref().filter(|h| {
-        patterns
-            .title_aliases
-            .canonical(&h.to_lowercase())
-            .is_some()
-    }) {
-        let at = parts.honorific_span.unwrap_or(span);
-        // "former Rep. Tom Tancredo", "former Arkansas Gov. Mike Huckabee": the status before
-        // it.
-        let mut d = describe(h, qualifier_before(text, at.start), patterns);
-        // "New Jersey Gov.", "Tennessee Republican Sen.": only a place, a state or a party
-        // before an honorific describes the post; other capitalised words before it are a
-        // headline's or another name's.
-        if !d.affiliation.is_empty() && !patterns.names_a_place(&d.affiliation) {
-            d = describe(h, "", patterns);
-        }
-        if let Some(state) = patterns.us_states.canonical(&d.affiliation) {
-            d.affiliation = state.to_string();
-        }
-        if d.status.is_empty() {
-            d.status = status_before(text, at.start, patterns).unwrap_or_default();
-        }
-        said.push(Said {
-            honorific: true,
-            ..Said::written(d, Some(at))
-        });
+    if let Some(d) = honorific_post(text, parts, span, after_tag, patterns) {
+        said.push(d);
     }
     // The tag's state is the constituency of a post given without one ("Sen. Mike Lee
     // (R-Utah)").
@@ -166,6 +142,49 @@ pub(super) fn mention_descriptions(
             .cloned()
     });
     (said, party, state)
+}
+
+/// The post an honorific that is one says ("Sen.", "Gov."; not "Dr."), with the place or state
+/// written before it ("New Jersey Gov.") or after the name ("Sen. Kamala Harris of California")
+/// and its status ("former Rep. Tom Tancredo").
+fn honorific_post(
+    text: &str,
+    parts: &NameParts,
+    span: Span,
+    after_tag: usize,
+    patterns: &PatternSet,
+) -> Option<Said> {
+    let h = parts.honorific.as_ref().filter(|h| {
+        patterns
+            .title_aliases
+            .canonical(&h.to_lowercase())
+            .is_some()
+    })?;
+    let at = parts.honorific_span.unwrap_or(span);
+    // "former Rep. Tom Tancredo", "former Arkansas Gov. Mike Huckabee": the status before it.
+    let mut d = describe(h, qualifier_before(text, at.start), patterns);
+    // "New Jersey Gov.", "Tennessee Republican Sen.": only a place, a state or a party before an
+    // honorific describes the post; other capitalised words before it are a headline's or
+    // another name's.
+    if !d.affiliation.is_empty() && !patterns.names_a_place(&d.affiliation) {
+        d = describe(h, "", patterns);
+    }
+    if let Some(state) = patterns.us_states.canonical(&d.affiliation) {
+        d.affiliation = state.to_string();
+    }
+    // "Sen. Kamala Harris of California": the member's place after the name.
+    if d.affiliation.is_empty() {
+        if let Some(place) = super::connector::place_after_name(text, after_tag, patterns) {
+            d.affiliation = place;
+        }
+    }
+    if d.status.is_empty() {
+        d.status = status_before(text, at.start, patterns).unwrap_or_default();
+    }
+    Some(Said {
+        honorific: true,
+        ..Said::written(d, Some(at))
+    })
 }
 
 /// The appositive written before the name, ending with ", " right before it (or before its
