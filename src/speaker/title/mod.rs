@@ -21,7 +21,7 @@ use crate::pattern::PatternSet;
 use crate::segment::Span;
 use crate::token::{tokenize, Token};
 pub use before::before_name;
-use organisation::{after_title, org_text};
+use organisation::{after_title, employer_after_place, org_text};
 pub(super) use relative::second_post;
 
 /// A phrase of more words than this is a clause, not a title.
@@ -257,30 +257,18 @@ pub fn parse_phrase(
     // "the clearest salvo in the campaign came from China’s Foreign Ministry spokesperson": a
     // capitalised possessive owner later on starts the title's phrase; the words before it are
     // a sentence's.
-    if let Some(p) = toks[i..t_start]
-        .iter()
-        .rposition(|t| t.possessive && t.is_capitalized())
-    {
-        let mut q = i + p;
-        while q > i && toks[q - 1].is_capitalized() && toks[q - 1].joined_to_next {
-            q -= 1;
-        }
-        if q > i && toks[i..q].iter().any(|t| !t.is_capitalized()) {
-            (i, affiliation) = phrase_start(&toks, q, patterns);
-        }
+    if let Some(q) = later_owner(&toks, i, t_start) {
+        (i, affiliation) = phrase_start(&toks, q, patterns);
     }
     // "It cost Trump his then-campaign manager": a possessive pronoun before the title is its
     // determiner; the words before it are a sentence's.
-    let i = match toks[i..t_start]
+    let pronoun = toks[i..t_start]
         .iter()
-        .rposition(|t| matches!(t.text, "his" | "her" | "their" | "its"))
-    {
-        Some(p) => {
-            affiliation.clear();
-            i + p + 1
-        }
-        None => i,
-    };
+        .rposition(|t| matches!(t.text, "his" | "her" | "their" | "its"));
+    if pronoun.is_some() {
+        affiliation.clear();
+    }
+    let i = pronoun.map_or(i, |p| i + p + 1);
     // "a Democrat for whom Mr. Northam served as lieutenant governor": a clause before the title
     // makes it another's.
     if toks[i..t_start].iter().any(|t| {
@@ -315,7 +303,20 @@ pub fn parse_phrase(
     if in_complement(&toks, title_from, t_start, patterns) {
         return None;
     }
-    let after = after_title(text, &toks, t_end, !affiliation.is_empty(), patterns);
+    let mut after = after_title(text, &toks, t_end, !affiliation.is_empty(), patterns);
+    // "a Washington correspondent for the Salt Lake Tribune": a place before the post says where
+    // it is held; the employer after it, the organisation.
+    if after.organisation.is_none()
+        && !affiliation.is_empty()
+        && title_from == t_start
+        && t_start > i
+        && patterns.names_a_place(&affiliation)
+    {
+        if let Some(employer) = employer_after_place(text, &toks, t_end, patterns) {
+            after = employer;
+            title_from = i;
+        }
+    }
     // (Not after a group's words that go on past its plural: "one of the officers involved in
     // the March shooting" names no organisation.)
     let group_goes_on = group_head.is_some_and(|h| after.title_to > h + 1);
@@ -349,6 +350,19 @@ pub fn parse_phrase(
         ),
         group: group_head.is_some(),
     })
+}
+
+/// Where a capitalised possessive owner after sentence words starts the title's phrase, in
+/// `toks[i..t_start]` ("the clearest salvo … came from |China’s Foreign Ministry spokesperson").
+fn later_owner(toks: &[Token], i: usize, t_start: usize) -> Option<usize> {
+    let p = toks[i..t_start]
+        .iter()
+        .rposition(|t| t.possessive && t.is_capitalized())?;
+    let mut q = i + p;
+    while q > i && toks[q - 1].is_capitalized() && toks[q - 1].joined_to_next {
+        q -= 1;
+    }
+    (q > i && toks[i..q].iter().any(|t| !t.is_capitalized())).then_some(q)
 }
 
 /// "warmonger Dean dutifully gets in his shots at …": whether the words after a title's head

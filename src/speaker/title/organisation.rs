@@ -99,6 +99,27 @@ pub(super) fn after_title(
     }
 }
 
+/// For a post with a place before it, "a Washington correspondent for the Salt Lake Tribune",
+/// the employer named with "for" or "with" right after its lowercase head; `None` for a place
+/// ("special envoy for Venezuela", "country director for the West Bank and Gaza") or a
+/// capitalised head, whose "for" belongs to the post ("High Commissioner for Refugees").
+pub(super) fn employer_after_place(
+    text: &str,
+    toks: &[Token],
+    t_end: usize,
+    patterns: &PatternSet,
+) -> Option<AfterTitle> {
+    let employer = after_title(text, toks, t_end, false, patterns);
+    let place = |o: &String| o.split(" and ").all(|p| patterns.names_a_place(p));
+    (employer.title_to == t_end
+        && !toks[t_end - 1].is_capitalized()
+        && employer.organisation.as_ref().is_some_and(|o| !place(o))
+        && toks
+            .get(employer.title_to)
+            .is_some_and(|t| matches!(t.text, "for" | "with")))
+    .then_some(employer)
+}
+
 /// The preposition after a title's head (ending at `t_end`) that names its organisation, before
 /// a relative clause (at `relative`): the first, when a capital follows it; else past "of" or
 /// "for" and the post's field in lowercase, within the title's clause (`clause_end`).
