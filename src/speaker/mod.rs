@@ -24,6 +24,7 @@ mod described;
 mod fold;
 mod introduced;
 pub mod name;
+mod nominal;
 mod plural;
 mod post_words;
 mod pronoun;

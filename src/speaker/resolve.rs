@@ -412,37 +412,11 @@ impl SpeakerResolver<'_> {
             // "the president": the most recent person given that title; not "the senators", a
             // group.
             let plural = head_singular != head;
-            let mut seen = std::collections::HashSet::new();
-            for m in self.recent().iter().rev().filter(|_| !plural) {
-                if !seen.insert(m.entity) {
-                    continue;
-                }
-                let e = &self.entities[m.entity];
-                // The title as written, or its canonical spelling ("Sen." is "senator").
-                let title = e.post.title.to_lowercase();
-                let canonical = self
-                    .patterns
-                    .title_aliases
-                    .canonical(&title)
-                    .unwrap_or("")
-                    .to_lowercase();
-                // ("the President-elect" is "President" with its status apart.)
-                let head_singular = head_singular
-                    .strip_suffix("-elect")
-                    .unwrap_or(&head_singular);
-                let has_head = |t: &str| {
-                    if head_singular.contains(' ') {
-                        t.contains(head_singular)
-                    } else if head_singular.contains('-') {
-                        // (A hyphenated head is one word: "UN secretary-general".)
-                        t.split(' ').any(|w| w == head_singular)
-                    } else {
-                        t.split([' ', '-']).any(|w| w == head_singular)
-                    }
-                };
-                if !e.is_org && (has_head(&title) || has_head(&canonical)) {
-                    return self.speaker_of(m.entity, Some(Method::Nominal));
-                }
+            if let Some(i) = (!plural)
+                .then(|| self.titled_recently(&words, &phrase, &head_singular))
+                .flatten()
+            {
+                return self.speaker_of(i, Some(Method::Nominal));
             }
             // (Not "Sanders's campaign manager": someone else than the person just named, whom
             // the article may never name; nor "the Daily Caller", a name: a capitalised head is a party's,
