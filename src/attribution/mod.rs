@@ -116,7 +116,7 @@ pub fn attribute(
                 }) = search
                 {
                     let c = caches.forward[cslot].get_or_insert_with(|| dfa.create_cache());
-                    if !may_match_at_start(dfa, c, orig) {
+                    if !may_match_at_start(dfa, c, orig, &patterns.word_classes.second_bytes()) {
                         continue;
                     }
                 }

@@ -149,6 +149,18 @@ impl WordClasses {
         any_of(capitalized, self.cap)
     }
 
+    /// Every character a word class of these lexicons is written as, capitalised or not (all
+    /// in U+E000 to U+EFFF: their UTF-8 is 0xEE, then two continuation bytes).
+    pub fn chars(&self) -> std::ops::RangeInclusive<u32> {
+        BASE..=BASE + 2 * self.cap - 1
+    }
+
+    /// The range of the second UTF-8 byte of [`WordClasses::chars`].
+    pub fn second_bytes(&self) -> std::ops::RangeInclusive<u8> {
+        let last = BASE + 2 * self.cap - 1;
+        0x80..=(0x80 | ((last >> 6) & 0x3F)) as u8
+    }
+
     /// The capital bit for a lexicon word starting at `text[s..]`: set when it is capitalised.
     fn cap_flag(&self, text: &str, s: usize) -> u32 {
         if text[s..].chars().next().is_some_and(char::is_uppercase) {
