@@ -177,8 +177,15 @@ impl SpeakerResolver<'_> {
         // (A candidacy or a party's member sits with any post: "Sen. Lindsey Graham … the South
         // Carolina Republican said".)
         if titled {
-            let fits =
-                patterns.comparison.candidacies.contains(head) || (head_party.is_some() && elected);
+            // (Nor does a post held before: "Clinton wrote. … The former secretary of state
+            // added:", unless the person holds it now.)
+            let former = words
+                .iter()
+                .any(|w| patterns.statuses.canonical(&w.to_lowercase()) == Some("former"))
+                && !descriptions().any(|d| !d.is_past() && canonical(&d.title) == post);
+            let fits = patterns.comparison.candidacies.contains(head)
+                || (head_party.is_some() && elected)
+                || former;
             return fits.then_some(i);
         }
         // A full name or a gender: a person, not "Lowry" who might be a place; and one who
