@@ -30,6 +30,9 @@ impl SpeakerResolver<'_> {
         let head = head_singular
             .strip_suffix("-elect")
             .unwrap_or(head_singular);
+        let abbreviation = words
+            .last()
+            .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.'));
         let mut seen = std::collections::HashSet::new();
         let mut unplaced = None;
         for m in self.recent().iter().rev() {
@@ -37,7 +40,7 @@ impl SpeakerResolver<'_> {
                 continue;
             }
             let e = &self.entities[m.entity];
-            if e.is_org || !holds(e, head, phrase, patterns) {
+            if e.is_org || !holds(e, head, phrase, abbreviation, patterns) {
                 continue;
             }
             // (One whose place is not known comes after one of that place: "The French
@@ -65,12 +68,15 @@ fn place_of(w: &str, patterns: &PatternSet) -> Option<String> {
 
 /// Whether entity `e`'s post has the head `head` of a description (`phrase`): in the title as
 /// written or in its canonical spelling ("Sen." is "senator"), or as another spelling of one
-/// post written as an honorific ("the congresswoman" for "Rep.").
-fn holds(e: &Entity, head: &str, phrase: &str, patterns: &PatternSet) -> bool {
+/// post written as an honorific ("the congresswoman" for "Rep.") or as an `abbreviation` ("the
+/// Liberal MP" for a "member of Parliament").
+fn holds(e: &Entity, head: &str, phrase: &str, abbreviation: bool, patterns: &PatternSet) -> bool {
     let title = e.post.title.to_lowercase();
-    let canonical = patterns
-        .title_aliases
-        .canonical(&title)
+    // (Or of its last words: "local member of parliament".)
+    let canonical = title
+        .char_indices()
+        .filter(|&(i, c)| i == 0 || c == ' ')
+        .find_map(|(i, _)| patterns.title_aliases.canonical(title[i..].trim_start()))
         .unwrap_or("")
         .to_lowercase();
     let has_head = |t: &str| {
@@ -101,7 +107,7 @@ fn holds(e: &Entity, head: &str, phrase: &str, patterns: &PatternSet) -> bool {
     // no chairwoman of the RNC; nor for a former post, which "the former Minneapolis congressman"
     // is and "Reps. Karen Bass and Cedric Richmond" are not.)
     !canonical.is_empty()
-        && (e.post_from_honorific || title.ends_with('.'))
+        && (e.post_from_honorific || title.ends_with('.') || abbreviation)
         && (!phrase.contains("former") || e.post.is_past())
         && !other_gender
         && patterns
