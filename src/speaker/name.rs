@@ -212,10 +212,13 @@ fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
         let last = &run[run.len() - 1];
         let after_given =
             prev.exact_bits(patterns) & (W_FIRST_MALE | W_FIRST_FEMALE | W_FIRST_UNISEX) != 0;
-        if (after_given || prev.is_honorific(patterns))
-            && last.is_capitalized()
-            && !patterns.non_names.contains(last.text)
-        {
+        // (A capitalised non-name too, when punctuation follows it, "said Harry First, a
+        // professor"; not a day, "told Bernie Tuesday".)
+        let surname_like = !patterns.non_names.contains(last.text)
+            || (after_given
+                && !last.joined_to_next
+                && !patterns.weekdays.contains(&last.text.to_lowercase()));
+        if (after_given || prev.is_honorific(patterns)) && last.is_capitalized() && surname_like {
             k0 = run.len() - if after_given { 2 } else { 1 };
         }
     }
