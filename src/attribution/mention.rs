@@ -110,6 +110,40 @@ fn person_name(piece: &str, patterns: &PatternSet) -> bool {
         && patterns.parties.canonical(words[words.len() - 1]).is_none()
 }
 
+/// For a mention followed by its possessive and a person's name, "according to the Cato
+/// Institute’s Andrew Coulson", the span of that name: the person speaks, not the organisation.
+pub(super) fn owned_name_after(
+    text: &str,
+    end: usize,
+    patterns: &PatternSet,
+) -> Option<(usize, usize)> {
+    let rest = text.get(end..)?;
+    let body = ["’s ", "'s ", "’ ", "' "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?;
+    let start = text.len() - body.len();
+    let mut len = 0;
+    let mut words = 0;
+    for w in body.split(' ').take(MAX_NAME_WORDS) {
+        let word = w.trim_end_matches([',', '.', ';', ':', ')']);
+        let initial = word.len() == 1 && w.ends_with('.');
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        let kept = if initial { word.len() + 1 } else { word.len() };
+        len += usize::from(words > 0) + kept;
+        words += 1;
+        // (Punctuation ends the name.)
+        if kept < w.len() {
+            break;
+        }
+    }
+    let name = &body[..len];
+    let first = name.split(' ').next().unwrap_or("");
+    (words >= 2 && patterns.is_given_name(first) && person_name(name, patterns))
+        .then_some((start, start + len))
+}
+
 /// For a description in apposition after a name, "Doug Andres, |a spokesman for House Speaker
 /// Paul Ryan, R-Wis., said", the span of that name: the description only says who he is.
 pub(super) fn name_before_appositive(

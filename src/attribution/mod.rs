@@ -34,7 +34,7 @@ use crate::segment::Span;
 use crate::token::{is_possessive, strip_possessive};
 use mention::{
     apposed_name, closer_subject, follows_the, name_before_appositive, org_name_end,
-    plausible_mention, starts_a_phrase,
+    owned_name_after, plausible_mention, starts_a_phrase,
 };
 use search::{matches, may_match_at_start, PhraseStarts, NORMALIZED, SEARCH_CACHES};
 
@@ -247,6 +247,7 @@ fn accept(
             name_before_appositive(text, sp_start, patterns)
                 .filter(|_| cue < sp_start || !text[sp_end..cue].trim().is_empty())
         })
+        .or_else(|| owned_name_after(text, sp_end, patterns))
         .unwrap_or((sp_start, sp_end));
     // "the Association of Flight Attendants": the organisation's whole name.
     let sp_end = org_name_end(text, sp_start, sp_end, patterns);
