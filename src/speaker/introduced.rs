@@ -86,12 +86,46 @@ const UNNAMED_SENTENCES: usize = 1;
 /// 71-year-old man", "a registered nurse").
 const INDEFINITE_WORDS: usize = 4;
 
+/// How long a phrase opening the sentence before an unnamed subject may be ("Speaking to the
+/// station, an Israeli official said").
+const OPENING_PHRASE_BYTES: usize = 60;
+
 /// The post (or an empty string) of the person an indefinite description opening `sentence`
-/// introduces ("One 71-year-old man rushed …", "A nurse said …"), when its noun is a person's of
-/// the pronoun's gender (`male`; `lexicon/gendered-nouns.txt`: "man", "woman") or a post of the
-/// titles list.
+/// (or following a short opening phrase) introduces ("One 71-year-old man rushed …", "A nurse
+/// said …"), when its noun is a person's of the pronoun's gender (`male`;
+/// `lexicon/gendered-nouns.txt`: "man", "woman") or a post of the titles list.
 fn indefinite_subject(sentence: &str, male: bool, patterns: &PatternSet) -> Option<String> {
-    let mut words = sentence.trim_start().split(' ');
+    // ("Speaking to the station, an Israeli official said": after an opening phrase.)
+    let sentence = sentence.trim_start();
+    let sentence = match sentence.split_once(", ") {
+        Some((opening, rest))
+            if opening.len() <= OPENING_PHRASE_BYTES
+                && !opening.contains(['“', '”', '"'])
+                // (An adverbial: a participle or a preposition first, "Speaking to …", "In an
+                // email, …"; not a clause whose object the description is in apposition to, "The
+                // Times spoke to Abdullah Mustafa, a father of seven".)
+                && opening.split(' ').next().is_some_and(|w| {
+                    let lower = w.to_lowercase();
+                    (lower.len() > 5 && lower.ends_with("ing"))
+                        || patterns.prepositions.contains(&lower)
+                        || patterns.locative_prepositions.contains(&lower)
+                })
+                && ["a ", "an ", "one ", "another "]
+                    .iter()
+                    .any(|d| rest.starts_with(d)) =>
+        {
+            let first = rest.split(' ').next().unwrap_or("");
+            let capitalised = first[..1].to_uppercase() + &first[1..];
+            // (The clause's determiner written as one that opens a sentence.)
+            return indefinite_subject(
+                &format!("{capitalised}{}", &rest[first.len()..]),
+                male,
+                patterns,
+            );
+        }
+        _ => sentence,
+    };
+    let mut words = sentence.split(' ');
     if !matches!(words.next()?, "One" | "A" | "An" | "Another") {
         return None;
     }
