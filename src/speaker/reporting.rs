@@ -118,13 +118,31 @@ fn reports_in_relative_clause(text: &str, toks: &[Token], e: usize, patterns: &P
     false
 }
 
-/// Whether `toks` open with a reporting verb, after at most two adverbs ("who later told").
+/// Whether `toks` open with a reporting verb, after at most two adverbs ("who later told"), or
+/// with a verb that gives a statement ("who issued a stark warning to leakers", "who delivered
+/// remarks").
 fn opens_with_reporting_verb(toks: &[Token], patterns: &PatternSet) -> bool {
-    toks.iter()
+    let Some(k) = toks
+        .iter()
         .take(3)
-        .find(|t| !is_adverb(t.text, patterns))
-        .is_some_and(|t| t.exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0)
+        .position(|t| !is_adverb(t.text, patterns))
+    else {
+        return false;
+    };
+    if toks[k].exact_bits(patterns) & W_SPEECH_VERB_EXACT != 0 {
+        return true;
+    }
+    matches!(
+        toks[k].text,
+        "issued" | "issues" | "gave" | "gives" | "delivered" | "delivers"
+    ) && toks[k + 1..].iter().take(STATEMENT_REACH).any(|t| {
+        patterns.document_words.contains(t.text)
+            || matches!(t.text, "remarks" | "speech" | "plea" | "appeal" | "address")
+    })
 }
+
+/// How many words after "issued" a statement's noun may come ("issued a stark warning").
+const STATEMENT_REACH: usize = 3;
 
 /// A reporting verb right after the name ("Yun said", "Yun also told"): its token index.
 fn reports_after_name(
