@@ -191,6 +191,19 @@ impl<'p> Extractor<'p> {
                 ..found[k].clone()
             };
         }
+        // A pull quote: words quoted again later with a cue of their own are that speaker's.
+        for (i, k) in repeated_quotes(text, &quotes) {
+            if (found[i].via != Via::Own || found[i].attribution.is_none())
+                && found[k].via == Via::Own
+                && !found[k].speaker.name.is_empty()
+            {
+                found[i] = Attributed {
+                    kind: found[i].kind,
+                    via: Via::Continuation,
+                    ..found[k].clone()
+                };
+            }
+        }
         result.records = quotes
             .iter()
             .zip(found)
@@ -423,6 +436,33 @@ impl<'p> Extractor<'p> {
 }
 
 /// Moves a piece's rows to their place in the whole file: offsets and paragraph numbers.
+/// The shortest quote that [`repeated_quotes`] matches again: shorter words ("No.", "We'll
+/// see") are said more than once.
+const REPEATED_QUOTE_BYTES: usize = 40;
+
+/// Pairs `(i, k)` of quotes whose words are the same, `i` before `k` (trailing punctuation and
+/// case aside): a pull quote set above the article and the place the article quotes it.
+fn repeated_quotes(text: &str, quotes: &[quote::Quote]) -> Vec<(usize, usize)> {
+    let key = |q: &quote::Quote| {
+        let words = q.inner.slice(text).trim();
+        let words = words.trim_end_matches([',', '.', ';', ':', '!', '?', ' ']);
+        (words.len() >= REPEATED_QUOTE_BYTES).then(|| words.to_lowercase())
+    };
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for (k, q) in quotes.iter().enumerate() {
+        if let Some(w) = key(q) {
+            match first.get(&w) {
+                Some(&i) => out.push((i, k)),
+                None => {
+                    first.insert(w, k);
+                }
+            }
+        }
+    }
+    out
+}
+
 fn shift(r: &mut ArticleResult, piece: Piece) {
     if piece == Piece::default() {
         return;
