@@ -193,7 +193,8 @@ impl WordClasses {
         out.text.clear();
         out.orig.clear();
         let mut last = 0;
-        for m in self.ac.find_iter(text) {
+        let mut pos = 0;
+        while let Some(m) = self.ac.find(aho_corasick::Input::new(text).range(pos..)) {
             if let Some(e) = whole_word(text, m.start(), m.end()) {
                 replace(
                     out,
@@ -203,10 +204,72 @@ impl WordClasses {
                     e,
                     self.masks[m.pattern().as_usize()] | self.cap_flag(text, m.start()),
                 );
+                pos = m.end();
+            } else if text.is_char_boundary(m.start()) && !word_char_before(text, m.start()) {
+                // At a word's start, a shorter entry that is a whole word ("party" of "party
+                // chairwoman", where "party chair" ends inside a word); else the next words
+                // are read as if this one had none.
+                match self.whole_entry_at(text, m.start()) {
+                    Some((raw_end, mask)) => {
+                        let e = whole_word(text, m.start(), raw_end).unwrap_or(raw_end);
+                        replace(
+                            out,
+                            text,
+                            &mut last,
+                            m.start(),
+                            e,
+                            mask | self.cap_flag(text, m.start()),
+                        );
+                        pos = raw_end;
+                    }
+                    None => pos = m.start() + utf8_len(text.as_bytes()[m.start()]),
+                }
+            } else {
+                pos = m.end();
             }
         }
         copy(out, text, last, text.len());
         out.orig.push(text.len());
+    }
+
+    /// The longest entry starting at the word start `start` of `text` that ends a whole word
+    /// (a plural `s` after it included), or the entry a word ending in `s` is the plural of: where
+    /// the entry ends, and its class mask.
+    fn whole_entry_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
+        let end = word_end(text, start);
+        if end == start {
+            return None;
+        }
+        let key = text.as_bytes()[start..end].to_ascii_lowercase();
+        self.whole_entry_of(text, start, end, &key)
+    }
+
+    /// [`WordClasses::whole_entry_at`] for the word `text[start..end]`, whose lowercase form is
+    /// `key`.
+    fn whole_entry_of(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        key: &[u8],
+    ) -> Option<(usize, u32)> {
+        let b = text.as_bytes();
+        let ix = &self.index;
+        ix.by_first
+            .get(key)
+            .and_then(|entries| {
+                entries.iter().find(|(e, _)| {
+                    matches_at(b, start, e) && whole_word(text, start, start + e.len()).is_some()
+                })
+            })
+            .map(|(e, mask)| (start + e.len(), *mask))
+            .or_else(|| {
+                // "officials": "official" and its plural.
+                let stem = key.strip_suffix(b"s").filter(|s| !s.is_empty())?;
+                let entries = ix.by_first.get(stem)?;
+                let (_, mask) = entries.iter().find(|(e, _)| e.len() == stem.len())?;
+                Some((end - 1, *mask))
+            })
     }
 
     /// [`WordClasses::normalize_by_automaton`], from [`WordIndex`] lookups where words start.
@@ -277,18 +340,7 @@ impl WordClasses {
             let key = &mut key[..word.len()];
             key.copy_from_slice(word);
             key.make_ascii_lowercase();
-            let longest = ix
-                .by_first
-                .get(&*key)
-                .and_then(|entries| entries.iter().find(|(e, _)| matches_at(b, start, e)))
-                .map(|(e, mask)| (start + e.len(), *mask))
-                .or_else(|| {
-                    // "officials": "official" and its plural.
-                    let stem = key.strip_suffix(b"s").filter(|s| !s.is_empty())?;
-                    let entries = ix.by_first.get(stem)?;
-                    let (_, mask) = entries.iter().find(|(e, _)| e.len() == stem.len())?;
-                    Some((end - 1, *mask))
-                });
+            let longest = self.whole_entry_of(text, start, end, key);
             if let Some((raw_end, mask)) = longest {
                 if let Some(e) = whole_word(text, start, raw_end) {
                     replace(
