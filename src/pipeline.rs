@@ -448,7 +448,7 @@ fn repeated_quotes(text: &str, quotes: &[quote::Quote]) -> Vec<(usize, usize)> {
         let words = words.trim_end_matches([',', '.', ';', ':', '!', '?', ' ']);
         (words.len() >= REPEATED_QUOTE_BYTES).then(|| words.to_lowercase())
     };
-    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut first: crate::pattern::lexicon::FastMap<String, usize> = Default::default();
     let mut out = Vec::new();
     for (k, q) in quotes.iter().enumerate() {
         if let Some(w) = key(q) {

@@ -238,14 +238,14 @@ fn accept(
     if !plausible_mention(rest, patterns, label) {
         return None;
     }
+    let cue_abs = span.start + cue_s;
     // "Another critic, Laurence H. Tribe, likened …": the name in apposition is the speaker.
     let (sp_start, sp_end) = apposed_name(text, sp_start, sp_end, patterns)
         // (Not a description right before its verb: "In his letter to Rod Rosenstein, the
         // acting director said" is the director's.)
         .or_else(|| {
-            let cue = span.start + cue_s;
             name_before_appositive(text, sp_start, patterns)
-                .filter(|_| cue < sp_start || !text[sp_end..cue].trim().is_empty())
+                .filter(|_| cue_abs < sp_start || !text[sp_end..cue_abs].trim().is_empty())
         })
         .or_else(|| owned_name_after(text, sp_end, patterns))
         .unwrap_or((sp_start, sp_end));
@@ -253,7 +253,6 @@ fn accept(
     let sp_end = org_name_end(text, sp_start, sp_end, patterns);
     // "Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said": the name
     // in the last comma piece before the verb is its subject.
-    let cue_abs = span.start + cue_s;
     let (sp_start, sp_end) = if cue_abs > sp_end {
         closer_subject(text, sp_end, cue_abs, patterns).unwrap_or((sp_start, sp_end))
     } else {

@@ -223,23 +223,6 @@ pub struct PatternSet {
 }
 
 impl PatternSet {
-    /// Whether `w` is a given name of the lexicons (of either gender).
-    pub fn is_given_name(&self, w: &str) -> bool {
-        self.first_names_male.contains(w)
-            || self.first_names_female.contains(w)
-            || self.first_names_unisex.contains(w)
-    }
-
-    /// Whether `s` names a place: a country or region (`lexicon/places.txt`) or a US state.
-    pub fn names_a_place(&self, s: &str) -> bool {
-        self.places.canonical(s).is_some() || self.us_states.canonical(s).is_some()
-    }
-
-    /// A place's canonical name ("U.S." → "United States"), else `s` as written.
-    pub fn place_or_written(&self, s: String) -> String {
-        self.places.canonical(&s).map(str::to_string).unwrap_or(s)
-    }
-
     /// The pattern set compiled into the binary.
     pub fn embedded() -> Result<PatternSet> {
         PatternSet::compile(PatternFiles::embedded())

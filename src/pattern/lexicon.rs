@@ -361,6 +361,34 @@ impl PlaceTable {
     }
 }
 
+/// Questions the pattern set answers from its word lists alone.
+impl super::PatternSet {
+    /// Whether `w` is a given name of the lexicons (of either gender).
+    pub fn is_given_name(&self, w: &str) -> bool {
+        self.first_names_male.contains(w)
+            || self.first_names_female.contains(w)
+            || self.first_names_unisex.contains(w)
+    }
+
+    /// Whether `s` names a place: a country or region (`lexicon/places.txt`) or a US state.
+    pub fn names_a_place(&self, s: &str) -> bool {
+        self.state_or_place(s).is_some()
+    }
+
+    /// The canonical name of the US state `s` names ("Calif." → "California"), else of the place
+    /// (`lexicon/places.txt`: "U.S." → "United States").
+    pub fn state_or_place(&self, s: &str) -> Option<&str> {
+        self.us_states
+            .canonical(s)
+            .or_else(|| self.places.canonical(s))
+    }
+
+    /// A place's canonical name ("U.S." → "United States"), else `s` as written.
+    pub fn place_or_written(&self, s: String) -> String {
+        self.places.canonical(&s).map(str::to_string).unwrap_or(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::title_plural;

@@ -122,11 +122,7 @@ pub(super) fn place_after_name(text: &str, from: usize, patterns: &PatternSet) -
     if words.len() > 3 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
         return None;
     }
-    patterns
-        .us_states
-        .canonical(place)
-        .or_else(|| patterns.places.canonical(place))
-        .map(str::to_string)
+    patterns.state_or_place(place).map(str::to_string)
 }
 
 /// "Philip Wegmann of the Washington Examiner", "Mallory Quigley with the Susan B. Anthony

@@ -25,7 +25,7 @@ impl SpeakerResolver<'_> {
             .rev()
             .skip(1)
             .filter(|w| w.starts_with(char::is_uppercase))
-            .find_map(|w| place_of(w, patterns));
+            .find_map(|w| patterns.state_or_place(w));
         // ("the President-elect" is "President" with its status apart.)
         let head = head_singular
             .strip_suffix("-elect")
@@ -45,7 +45,9 @@ impl SpeakerResolver<'_> {
             }
             // (One whose place is not known comes after one of that place: "The French
             // president" is Macron, named further back than Trump.)
-            let own = place_of(&e.post.affiliation, patterns).or_else(|| e.home_state.clone());
+            let own = patterns
+                .state_or_place(&e.post.affiliation)
+                .or(e.home_state.as_deref());
             match (&said_place, own) {
                 (None, _) => return Some(m.entity),
                 (Some(p), Some(o)) if *p == o => return Some(m.entity),
@@ -55,15 +57,6 @@ impl SpeakerResolver<'_> {
         }
         unplaced
     }
-}
-
-/// The place or US state `w` names, by its canonical name.
-fn place_of(w: &str, patterns: &PatternSet) -> Option<String> {
-    patterns
-        .us_states
-        .canonical(w)
-        .or_else(|| patterns.places.canonical(w))
-        .map(str::to_string)
 }
 
 /// Whether entity `e`'s post has the head `head` of a description (`phrase`): in the title as
