@@ -223,8 +223,10 @@ impl<'a> SpeakerResolver<'a> {
                     locative || before.is_some_and(|w| patterns.prepositions.contains(w));
                 // A reporting verb right after the name, in the same clause ("Yun said", "Yun
                 // also said", "the JoongAng Ilbo newspaper said"), not one with another subject
-                // in between ("Sanders aides argue") nor one after a quote or a sentence end.
-                let reporter = reports(text, &toks, s, e, after_preposition, patterns);
+                // in between ("Sanders aides argue") nor one after a quote or a sentence end, nor
+                // a possessive's ("Neal’s claim", "Trump’s continued appeal"; but "Moody’s said").
+                let reporter = (!parts.possessive || parts.is_org)
+                    && reports(text, &toks, s, e, after_preposition, patterns);
                 if locative && !parts.is_org && !parts.possessive && parts.title.is_none() {
                     continue;
                 }
