@@ -173,10 +173,28 @@ fn reports_after_name(
 /// verb that puts its speaker after it ("…,” said Alan Abramowitz") or ends "according to".
 /// ("told X" and "asked X" name the listener.)
 pub(super) fn after_reporting_verb(w: &str, before: &[Token]) -> bool {
-    matches!(
+    (matches!(
         w,
         "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted"
-    ) || (w == "to" && before.len() >= 2 && before[before.len() - 2].text == "according")
+    ) && !object_of_reporting_verb(w, before))
+        || (w == "to" && before.len() >= 2 && before[before.len() - 2].text == "according")
+}
+
+/// Whether a name after the word `w` (whose earlier tokens, `w` last, are `before`) is an
+/// object, not a sentence's subject: after a preposition, or after a pronoun's reporting verb.
+pub(super) fn takes_an_object(w: &str, before: &[Token], patterns: &PatternSet) -> bool {
+    patterns.prepositions.contains(w) || object_of_reporting_verb(w, before)
+}
+
+/// Whether the name after `w` (whose earlier tokens, `w` last, are `before`) is what a pronoun
+/// subject says, not who says it: "Asked who leads the party, he said Ryan."
+fn object_of_reporting_verb(w: &str, before: &[Token]) -> bool {
+    matches!(w, "said" | "says" | "added" | "adds" | "wrote" | "writes")
+        && before.len() >= 2
+        && matches!(
+            before[before.len() - 2].text,
+            "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
+        )
 }
 
 /// Words that may stand between a subject and its reporting verb ("Yun also said").

@@ -8,7 +8,7 @@
 
 use super::fold::{fold, fold_words};
 use super::name::{parse_run, runs, Gender, NameParts};
-use super::reporting::{after_reporting_verb, reports};
+use super::reporting::{after_reporting_verb, reports, takes_an_object};
 use super::NAMES_AT_START;
 use super::{is_initial, Entity, MentionAt, SpeakerResolver};
 use crate::pattern::lexicon::{FastMap, FastSet, W_TITLE_CI, W_TITLE_MODIFIER_CI};
@@ -220,7 +220,7 @@ impl<'a> SpeakerResolver<'a> {
                     && before.is_some_and(|w| after_reporting_verb(w, &toks[..s]));
                 let locative = before.is_some_and(|w| patterns.locative_prepositions.contains(w));
                 let after_preposition =
-                    locative || before.is_some_and(|w| patterns.prepositions.contains(w));
+                    locative || before.is_some_and(|w| takes_an_object(w, &toks[..s], patterns));
                 // A reporting verb right after the name, in the same clause ("Yun said", "Yun
                 // also said", "the JoongAng Ilbo newspaper said"), not one with another subject
                 // in between ("Sanders aides argue") nor one after a quote or a sentence end, nor
