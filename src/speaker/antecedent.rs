@@ -155,42 +155,76 @@ impl SpeakerResolver<'_> {
         }
         // ("the Kentucky Republican" beside Mitch McConnell is not President Trump: a party's
         // member is no head of state or government.)
-        let canonical = |t: &str| super::describe::canonical_title(t, patterns);
-        let may_mean = |i: usize| {
+        let descriptions = |i: usize| {
             let e = &self.entities[i];
+            std::iter::once(&e.post).chain(&e.posts)
+        };
+        let may_mean = |i: usize| {
             head_party.is_none()
-                || !std::iter::once(&e.post).chain(&e.posts).any(|d| {
+                || !descriptions(i).any(|d| {
                     self.post_in_groups(
                         &canonical(&d.title),
                         &["head of state", "head of government"],
                     )
                 })
         };
-        let (i, led, lately) = self.lone_person_in_view(&may_mean)?;
+        // One the article gives posts is described by a candidacy or a party's member ("Sen.
+        // Lindsey Graham … the South Carolina Republican said"), or by a post held before
+        // ("Clinton wrote. … The former secretary of state added:", unless held now).
+        let former = words
+            .iter()
+            .any(|w| patterns.statuses.canonical(&w.to_lowercase()) == Some("former"));
+        let described = |i: usize| {
+            !descriptions(i).any(|d| !d.title.is_empty())
+                || patterns.comparison.candidacies.contains(head)
+                || (head_party.is_some() && self.holds_elected_office(&self.entities[i]))
+                || (former && !descriptions(i).any(|d| !d.is_past() && canonical(&d.title) == post))
+        };
+        // (Failing one person in view, one of those it may describe: "Sanders spokesman Josh
+        // Miller-Lewis" is not "the Vermont senator", so Sanders is the one in view — if Sanders
+        // spoke lately, and a given name or a gender says Sanders is a person, not "the Apollo
+        // Theater"; not Clinton in "The FBI director chastised Clinton".)
+        let (i, led, lately, narrowed) = match self.lone_person_in_view(&may_mean) {
+            Some((i, led, lately)) => (i, led, lately, false),
+            None => {
+                let (i, led, lately) =
+                    self.lone_person_in_view(&|i| may_mean(i) && described(i))?;
+                (i, led, lately, true)
+            }
+        };
         let e = &self.entities[i];
-        let descriptions = || std::iter::once(&e.post).chain(&e.posts);
-        let elected = self.holds_elected_office(e);
-        if !parties_agree(e, words, head_party, elected, patterns) {
+        if !parties_agree(e, words, head_party, self.holds_elected_office(e), patterns) {
             return None;
         }
-        let titled = descriptions().any(|d| !d.title.is_empty());
-        // (A candidacy or a party's member sits with any post: "Sen. Lindsey Graham … the South
-        // Carolina Republican said".)
-        if titled {
-            // (Nor does a post held before: "Clinton wrote. … The former secretary of state
-            // added:", unless the person holds it now.)
-            let former = words
-                .iter()
-                .any(|w| patterns.statuses.canonical(&w.to_lowercase()) == Some("former"))
-                && !descriptions().any(|d| !d.is_past() && canonical(&d.title) == post);
-            let fits = patterns.comparison.candidacies.contains(head)
-                || (head_party.is_some() && elected)
-                || former;
-            return fits.then_some(i);
+        if descriptions(i).any(|d| !d.title.is_empty()) {
+            return described(i).then_some(i);
         }
         // A full name or a gender: a person, not "Lowry" who might be a place; and one who
         // led or spoke lately, not a writer quoted at the article's start.
-        (led && lately && (e.name.contains(' ') || e.gender.is_some())).then_some(i)
+        let first = e.name.split(' ').next().unwrap_or("");
+        let person = if narrowed {
+            (e.gender.is_some() || e.aged || patterns.is_given_name(first)) && self.spoke_lately(i)
+        } else {
+            e.name.contains(' ') || e.gender.is_some()
+        };
+        (led && lately && person).then_some(i)
+    }
+
+    /// Whether entity `i` was given a quote in this sentence or the [`UNTITLED_LEAD_SENTENCES`]
+    /// before it.
+    fn spoke_lately(&self, i: usize) -> bool {
+        let here = self.sentence_of(self.cursor);
+        let near = self
+            .sentences
+            .get(here.saturating_sub(UNTITLED_LEAD_SENTENCES))
+            .copied()
+            .unwrap_or(0);
+        self.spoke
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .take_while(|s| s.1 >= near)
+            .any(|s| s.2 == i)
     }
 
     /// The one person [`Self::only_person_in_view`] may mean: among the people named in this
