@@ -323,7 +323,15 @@ pub(super) fn apposed_name(
     // ("Ways and Means Committee Chairman Kevin Brady"; not a work's title, "The Strange Death of
     // Marxism".)
     let connectors = words.iter().filter(|w| matches!(**w, "and" | "of")).count();
-    let is_name = (2..=MAX_NAME_WORDS).contains(&(words.len() - connectors))
+    // (A relative may go by a given name alone: "Taylor’s father, Stuart, told reporters".)
+    let relative = possessive
+        && words.len() == 1
+        && patterns.is_given_name(words[0])
+        && text[start..end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|head| patterns.relations.contains(head));
+    let is_name = (relative || (2..=MAX_NAME_WORDS).contains(&(words.len() - connectors)))
         && words
             .iter()
             .enumerate()

@@ -269,14 +269,7 @@ pub fn parse_phrase(
         affiliation.clear();
     }
     let i = pronoun.map_or(i, |p| i + p + 1);
-    // "a Democrat for whom Mr. Northam served as lieutenant governor": a clause before the title
-    // makes it another's.
-    if toks[i..t_start].iter().any(|t| {
-        matches!(
-            t.text,
-            "who" | "whom" | "whose" | "which" | "where" | "that"
-        )
-    }) {
+    if another_clause(&toks[i..t_start], patterns) {
         return None;
     }
     if t_start > i && affiliation.is_empty() {
@@ -349,6 +342,20 @@ pub fn parse_phrase(
             title_toks[title_toks.len() - 1].span.end,
         ),
         group: group_head.is_some(),
+    })
+}
+
+/// Whether the words before a title head make it another's: a clause ("a Democrat for whom Mr.
+/// Northam served as lieutenant governor"), a verb's or a place's "to" ("vying to be the next
+/// president", "sitting next to the senator"; not a post's, "assistant to the president").
+fn another_clause(q: &[Token], patterns: &PatternSet) -> bool {
+    let post_word =
+        |t: &Token| patterns.word_bits.lower(t.text) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) != 0;
+    (0..q.len()).any(|k| {
+        matches!(
+            q[k].text,
+            "who" | "whom" | "whose" | "which" | "where" | "that"
+        ) || (matches!(q[k].text, "to" | "beside" | "behind") && !(k > 0 && post_word(&q[k - 1])))
     })
 }
 
