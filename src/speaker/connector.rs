@@ -103,26 +103,45 @@ pub(super) fn split_at_connector<'a>(
 const ORG_AFTER_NAME_WORDS: usize = 8;
 
 /// The place a member's "of" after the name gives, "Sen. Kamala Harris of California", "Sen.
-/// Jeff Flake, of Arizona": a state or a place of up to three capitalised words that ends
-/// there (not "of California's 12th district" or "of the Senate").
+/// Jeff Flake, of Arizona", "Sen. Joe Manchin of West Virginia said": a state or a place of up
+/// to three capitalised words that ends there (not "of California's 12th district", "of New
+/// York City Council" or "of the Senate").
 pub(super) fn place_after_name(text: &str, from: usize, patterns: &PatternSet) -> Option<String> {
     let rest = text.get(from..)?;
     let body = rest
         .strip_prefix(" of ")
         .or_else(|| rest.strip_prefix(", of "))?;
-    let end = body
-        .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '.'))
-        .unwrap_or(body.len());
-    let mut place = body[..end].trim_end();
-    // ("of Calif.": an abbreviation keeps its period; a sentence's goes.)
-    if place.ends_with('.') && patterns.us_states.canonical(place).is_none() {
-        place = &place[..place.len() - 1];
+    // The capitalised words, up to a lowercase word or a punctuation mark; a period ends the
+    // place too ("of Calif.", "of Arizona. He").
+    let mut words: Vec<&str> = Vec::new();
+    for w in body.split(' ') {
+        let end = w
+            .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .unwrap_or(w.len());
+        let (word, tail) = w.split_at(end);
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        if tail.starts_with(['’', '\'']) {
+            return None;
+        }
+        words.push(word);
+        if words.len() > 3 {
+            return None;
+        }
+        if !tail.is_empty() || word.ends_with('.') {
+            break;
+        }
     }
-    let words: Vec<&str> = place.split(' ').collect();
-    if words.len() > 3 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+    if words.is_empty() {
         return None;
     }
-    patterns.state_or_place(place).map(str::to_string)
+    let mut place = words.join(" ");
+    // ("of Calif.": an abbreviation keeps its period; a sentence's goes.)
+    if place.ends_with('.') && patterns.us_states.canonical(&place).is_none() {
+        place.pop();
+    }
+    patterns.state_or_place(&place).map(str::to_string)
 }
 
 /// "Philip Wegmann of the Washington Examiner", "Mallory Quigley with the Susan B. Anthony

@@ -117,41 +117,22 @@ pub fn describe(title: &str, affiliation: &str, patterns: &PatternSet) -> Descri
         let front: Vec<String> = aff.drain(..moved).collect();
         words.splice(0..0, front);
     }
+    // A post before a capitalised rank or honorific that is a title too is the post, not an
+    // organisation: "Supreme Leader Ayatollah Ali Khamenei", "Foreign Minister Prince Faisal".
+    if !aff.is_empty()
+        && words.len() == 1
+        && words[0].starts_with(char::is_uppercase)
+        && patterns.titles.contains_ci(&aff.join(" "))
+    {
+        words.splice(0..0, aff.drain(..));
+    }
     for w in words.iter_mut() {
         if let Some(stem) = w.strip_suffix("-elect").filter(|s| !s.is_empty()) {
             *w = stem.to_string();
             set(&mut d.status, "elect");
         }
     }
-    // An organisation cut by the title: its last word starts the title ("Fox" + "News anchor",
-    // "UK Independence" + "Party leader"); or the whole organisation does ("Senate Majority
-    // Leader").
-    if words.len() >= 2 {
-        let joined = format!("{} {}", aff.join(" "), words[0]);
-        // "Economy and" + "Labour Minister": a connector ends the organisation before the title.
-        let cut = !aff.is_empty()
-            && (party_of(&joined, patterns).is_some()
-                || aff.last().is_some_and(|w| w == "and" || w == "&"));
-        // With no organisation before it, a title that starts with an organisation word is one
-        // title when the lexicon has it whole ("Press Secretary", not "Senate" + "Majority
-        // Leader"); so too after a word that names an organisation already ("White House Press
-        // Secretary", "Pentagon Press Secretary"; not "Fox" + "News anchor").
-        let names_org = aff
-            .last()
-            .is_some_and(|w| patterns.org_words.contains_ci(w))
-            || patterns.org_words.contains_ci(&aff.join(" "));
-        let org_first = starts_with_org_word(&words, patterns)
-            && (!patterns.titles.contains_ci(&words.join(" ")) || (!aff.is_empty() && !names_org));
-        // "FBI Director", "ACLU legislative counsel": an acronym that is no post, place or
-        // party, before the title, is its organisation.
-        // (Not "ABC News contributor": the acronym starts a longer name.)
-        let acronym_first = aff.is_empty()
-            && is_org_acronym(&words[0], patterns)
-            && !patterns.org_words.contains_ci(&words[1]);
-        if cut || org_first || acronym_first {
-            aff.push(words.remove(0));
-        }
-    }
+    organisation_before_title(&mut words, &mut aff, patterns);
     // "a former Utah governor" read as "Utah governor" + "Utah": the place once.
     let place = |s: &str| {
         patterns
@@ -246,6 +227,42 @@ fn glued_sentence_end(w: &str) -> Option<&str> {
         .map(|i| &w[i + 1..])
 }
 
+/// An organisation cut by the title: its last word starts the title's `words` ("Fox" + "News
+/// anchor", "UK Independence" + "Party leader"), or the whole organisation does ("Senate
+/// Majority Leader"); that word moves to the affiliation `aff`.
+fn organisation_before_title(
+    words: &mut Vec<String>,
+    aff: &mut Vec<String>,
+    patterns: &PatternSet,
+) {
+    if words.len() >= 2 {
+        let joined = format!("{} {}", aff.join(" "), words[0]);
+        // "Economy and" + "Labour Minister": a connector ends the organisation before the title.
+        let cut = !aff.is_empty()
+            && (party_of(&joined, patterns).is_some()
+                || aff.last().is_some_and(|w| w == "and" || w == "&"));
+        // With no organisation before it, a title that starts with an organisation word is one
+        // title when the lexicon has it whole ("Press Secretary", not "Senate" + "Majority
+        // Leader"); so too after a word that names an organisation already ("White House Press
+        // Secretary", "Pentagon Press Secretary"; not "Fox" + "News anchor").
+        let names_org = aff
+            .last()
+            .is_some_and(|w| patterns.org_words.contains_ci(w))
+            || patterns.org_words.contains_ci(&aff.join(" "));
+        let org_first = starts_with_org_word(words, patterns)
+            && (!patterns.titles.contains_ci(&words.join(" ")) || (!aff.is_empty() && !names_org));
+        // "FBI Director", "ACLU legislative counsel": an acronym that is no post, place or
+        // party, before the title, is its organisation.
+        // (Not "ABC News contributor": the acronym starts a longer name.)
+        let acronym_first = aff.is_empty()
+            && is_org_acronym(&words[0], patterns)
+            && !patterns.org_words.contains_ci(&words[1]);
+        if cut || org_first || acronym_first {
+            aff.push(words.remove(0));
+        }
+    }
+}
+
 /// Takes the party out of a title's `words` and its affiliation `aff` into `party`: a party
 /// before other words of the affiliation ("Democratic campaign" + "strategist"), the whole
 /// affiliation ("Labour", "Lib Dem"), a state and a party ("Tennessee Republican"), a party
@@ -266,6 +283,10 @@ fn take_party(
             *party = party_of(&aff[..k].join(" "), patterns).unwrap_or_default();
             let rest: Vec<String> = aff.drain(..).skip(k).collect();
             words.splice(0..0, rest);
+        } else if patterns.state_or_place(&aff[k..].join(" ")).is_some() {
+            // ("Republican US Senator": the party, then the place the post is of.)
+            *party = party_of(&aff[..k].join(" "), patterns).unwrap_or_default();
+            aff.drain(..k);
         }
     }
     // A party in the affiliation ("Labour", "Lib Dem", "UK Independence Party"), or a state
