@@ -453,7 +453,7 @@ fn person<'a>(
         ));
     }
     let pre = &pre[..pre_end];
-    if let Some((title_start, mut title)) = title_suffix(pre, patterns) {
+    if let Some((title_start, mut title)) = title_with_field(pre, patterns) {
         // "MIT economics professor": the field before the post is the post's, not the
         // organisation's (a word of one stays there: "Clinton campaign spokesman").
         let title_start = if title_start >= 2
@@ -495,6 +495,29 @@ fn person<'a>(
         }
     }
     parts
+}
+
+/// The title that ends `words` ([`title_suffix`]), or one with the field it is of written after
+/// it: "vice president for trust and safety", "director of rugby" (up to four field words, or
+/// "and", after "of" or "for").
+fn title_with_field(words: &[&Token], patterns: &PatternSet) -> Option<(usize, String)> {
+    title_suffix(words, patterns).or_else(|| {
+        let field = words
+            .iter()
+            .rev()
+            .take_while(|t| {
+                t.text == "and" || super::post_words::is_field_of_post(t.text, patterns)
+            })
+            .take(4)
+            .count();
+        let of = words.len().checked_sub(field + 1)?;
+        if field == 0 || !matches!(words[of].text, "of" | "for") {
+            return None;
+        }
+        let (start, title) = title_suffix(&words[..of], patterns)?;
+        let rest: Vec<&str> = words[of..].iter().map(|t| t.text).collect();
+        Some((start, format!("{title} {}", rest.join(" "))))
+    })
 }
 
 /// The longest title (modifiers + a title from the lexicon) that ends `words`; returns the index

@@ -5,13 +5,16 @@
 //! In: the tokens of a line and where a name run starts. Out: where its post's words start.
 
 use crate::pattern::lexicon::{
-    W_FIRST_FEMALE, W_FIRST_MALE, W_FIRST_UNISEX, W_HONORIFIC, W_NON_NAME, W_ORG, W_PARTICLE,
-    W_PLACE, W_TITLE, W_TITLE_CI, W_TITLE_MODIFIER_CI,
+    W_FIRST_FEMALE, W_FIRST_MALE, W_FIRST_UNISEX, W_HONORIFIC, W_NON_NAME, W_ORG, W_ORG_CI,
+    W_PARTICLE, W_PLACE, W_TITLE, W_TITLE_CI, W_TITLE_MODIFIER_CI,
 };
 use crate::pattern::PatternSet;
 use crate::token::Token;
 
 use super::name::{without_status, MAX_TITLE_WORDS};
+
+/// How many words the field after a post's "of" or "for" may take ("trust and safety").
+const MAX_FIELD_WORDS: usize = 4;
 
 /// Where the lowercase title words right before the run at `start` begin ("adjunct senior
 /// fellow", "press secretary", "police chief"), with the capitalised qualifier before them ("White
@@ -24,6 +27,12 @@ pub(super) fn title_words_start(tokens: &[Token], start: usize, patterns: &Patte
     let mut pre_start = start;
     let mut lower_seen = false;
     let mut field_seen = false;
+    // "vice president for trust and safety Del Harvey", "director of rugby Nigel Melville": the
+    // field a post is of, written after it.
+    if let Some(k) = field_after_post(tokens, start, patterns) {
+        pre_start = k;
+        lower_seen = true;
+    }
     // "Work and Pensions Secretary": a connector between two capitalised words of a qualifier.
     let mut connected = false;
     while pre_start > 0 && start - pre_start < MAX_TITLE_WORDS {
@@ -109,6 +118,39 @@ pub(super) fn title_words_start(tokens: &[Token], start: usize, patterns: &Patte
         }
     }
     pre_start
+}
+
+/// Where "of" or "for" starts the field written after a post's word and right before the name
+/// run at `start` ("director of rugby | Nigel Melville", "vice president for trust and safety |
+/// Del Harvey"): up to four field words (or "and"), after "of"/"for" after a title word.
+fn field_after_post(tokens: &[Token], start: usize, patterns: &PatternSet) -> Option<usize> {
+    let mut k = start;
+    while k > 0 && start - k <= MAX_FIELD_WORDS {
+        let t = &tokens[k - 1];
+        if !t.joined_to_next {
+            return None;
+        }
+        if matches!(t.text, "of" | "for") {
+            let post = k >= 2
+                && tokens[k - 2].joined_to_next
+                && tokens[k - 2].lower_bits(patterns) & W_TITLE_CI != 0;
+            return (k < start && post).then_some(k - 1);
+        }
+        if !(t.text == "and" || is_field_of_post(t.text, patterns)) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// Whether `w` may be a word of the field written after a post's "of" or "for": a field word,
+/// or a plural one of the fields' forms ("communications", "operations", "public affairs"); not
+/// a word of an organisation's kind ("managing director of filtering firm Ciphertrust").
+pub(super) fn is_field_of_post(w: &str, patterns: &PatternSet) -> bool {
+    (is_field_word(w, patterns)
+        || (w.ends_with("tions") || w == "affairs") && w.bytes().all(|b| b.is_ascii_lowercase()))
+        && patterns.word_bits.lower(w) & W_ORG_CI == 0
 }
 
 /// Whether `w` may be the lowercase field of a post ("economics" of "MIT economics professor"):
