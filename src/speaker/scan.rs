@@ -106,7 +106,7 @@ fn names_a_person(
     text: &str,
     toks: &[Token],
     s: usize,
-    parts: &NameParts,
+    parts: &mut NameParts,
     reporter: bool,
     before: Option<&str>,
     patterns: &PatternSet,
@@ -119,7 +119,23 @@ fn names_a_person(
             .honorifics_of_address
             .contains(h.trim_end_matches('.'))
     });
-    (reporter && !modifier) || parts.title.is_some() || courtesy
+    // "Trump's wife, Melania, is scheduled": a given name in apposition to a tie, which says
+    // the gender too.
+    let relative = parts.name.len() == 1
+        && s > 0
+        && patterns.is_given_name(parts.name[0])
+        && patterns.relations.contains(toks[s - 1].text)
+        && text[toks[s - 1].span.end..toks[s].span.start].trim() == ",";
+    if relative && parts.gender.is_none() {
+        parts.gender = if patterns.first_names_male.contains(parts.name[0]) {
+            Some(Gender::Male)
+        } else if patterns.first_names_female.contains(parts.name[0]) {
+            Some(Gender::Female)
+        } else {
+            None
+        };
+    }
+    (reporter && !modifier) || parts.title.is_some() || courtesy || relative
 }
 
 /// In a headline in title case, only a given name and the word after it are a name: `parts` cut
@@ -237,8 +253,8 @@ impl<'a> SpeakerResolver<'a> {
                 let entity = if parts.is_org {
                     Some(r.org_entity(&parts))
                 } else {
-                    let person = names_a_person(text, &toks, s, &parts, reporter, before, patterns);
-                    r.person_entity(&parts, span, para.span.end, person)
+                    let p = names_a_person(text, &toks, s, &mut parts, reporter, before, patterns);
+                    r.person_entity(&parts, span, para.span.end, p)
                 };
                 // "Obama consultant Cornell Belcher": a name that qualifies a title before
                 // another name is not the sentence's subject.
