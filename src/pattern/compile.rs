@@ -159,6 +159,8 @@ pub struct PatternSet {
     pub affiliation_prepositions: Vec<String>,
     /// Words that end an appositive's organisation (", which", ", who").
     pub clause_stops: Vec<String>,
+    /// Titles that are family names too, after a name word ("Alveda King", "Rick Bishop").
+    pub surname_titles: Lexicon,
     /// Verbs of a relative clause that give a title ("who is", "who serves as").
     pub relative_title_verbs: Vec<String>,
     /// Verbs of a relative clause that give a post held before ("who was", "who served as").
@@ -320,6 +322,7 @@ impl PatternSet {
             name_particles: Lexicon::new(speakers.name_particles),
             affiliation_prepositions: speakers.affiliation_prepositions,
             clause_stops: speakers.clause_stops,
+            surname_titles: Lexicon::new(speakers.surname_titles),
             relative_title_verbs: speakers.relative_title_verbs,
             relative_past_title_verbs: speakers.relative_past_title_verbs,
             unnamed_determiners: Lexicon::new(speakers.unnamed_determiners),

@@ -298,6 +298,7 @@ pub(crate) struct RawSpeakers {
     pub name_particles: Vec<String>,
     pub affiliation_prepositions: Vec<String>,
     pub clause_stops: Vec<String>,
+    pub surname_titles: Vec<String>,
     pub relative_title_verbs: Vec<String>,
     pub relative_past_title_verbs: Vec<String>,
     pub unnamed_determiners: Vec<String>,

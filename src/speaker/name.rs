@@ -218,8 +218,17 @@ fn name_tail_start(run: &[Token], patterns: &PatternSet) -> usize {
             || (after_given
                 && !last.joined_to_next
                 && !patterns.weekdays.contains(&last.text.to_lowercase()));
-        if (after_given || prev.is_honorific(patterns)) && last.is_capitalized() && surname_like {
-            k0 = run.len() - if after_given { 2 } else { 1 };
+        // ("Alveda King said": a title that is a family name too, after a name word that is no
+        // title, place or organisation word, even when it is no given name we know.)
+        let surname_title = patterns.surname_titles.contains(last.text)
+            && plain_name_word(prev, false, patterns)
+            && prev.exact_bits(patterns) & (W_ORG | W_PLACE | W_NON_NAME) == 0
+            && prev.lower_bits(patterns) & (W_TITLE_CI | W_TITLE_MODIFIER_CI | W_ORG_CI) == 0;
+        if (after_given || surname_title || prev.is_honorific(patterns))
+            && last.is_capitalized()
+            && surname_like
+        {
+            k0 = run.len() - if after_given || surname_title { 2 } else { 1 };
         }
     }
     // "Earl Blumenauer", "Gov. Earl Ray Tomblin", "Virginia Foxx", "Jordan Peterson": a title or
