@@ -210,20 +210,28 @@ impl SpeakerResolver<'_> {
         (led && lately && person).then_some(i)
     }
 
-    /// Whether entity `i` was given a quote in this sentence or the [`UNTITLED_LEAD_SENTENCES`]
-    /// before it.
-    fn spoke_lately(&self, i: usize) -> bool {
+    /// Where "lately" starts: this sentence and the [`UNTITLED_LEAD_SENTENCES`] before it.
+    fn lately_from(&self) -> usize {
         let here = self.sentence_of(self.cursor);
-        let near = self
-            .sentences
+        self.sentences
             .get(here.saturating_sub(UNTITLED_LEAD_SENTENCES))
             .copied()
-            .unwrap_or(0);
+            .unwrap_or(0)
+    }
+
+    /// Whether entity `i` was given a quote lately ([`Self::lately_from`] on).
+    fn spoke_lately(&self, i: usize) -> bool {
+        self.spoke_since(i, self.lately_from())
+    }
+
+    /// Whether entity `i` was given a quote at `from` or after (at most [`LOOKBACK`] quotes
+    /// back).
+    fn spoke_since(&self, i: usize, from: usize) -> bool {
         self.spoke
             .iter()
             .rev()
             .take(LOOKBACK)
-            .take_while(|s| s.1 >= near)
+            .take_while(|s| s.1 >= from)
             .any(|s| s.2 == i)
     }
 
@@ -258,14 +266,7 @@ impl SpeakerResolver<'_> {
                     lead.split_whitespace().count() <= 2 || lead.trim_end().ends_with(',')
                 })
         };
-        let spoke = |i: usize| {
-            self.spoke
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .take_while(|s| s.1 >= window)
-                .any(|s| s.2 == i)
-        };
+        let spoke = |i: usize| self.spoke_since(i, window);
         let in_view: Vec<&super::MentionAt> = self.mentions[lo..hi]
             .iter()
             .filter(|m| {
@@ -308,21 +309,11 @@ impl SpeakerResolver<'_> {
         let [i] = candidates[..] else {
             return None;
         };
-        let near = self
-            .sentences
-            .get(here.saturating_sub(UNTITLED_LEAD_SENTENCES))
-            .copied()
-            .unwrap_or(0);
+        let near = self.lately_from();
         let lately = in_view
             .iter()
             .any(|m| m.entity == i && m.pos >= near && leads(m))
-            || self
-                .spoke
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .take_while(|s| s.1 >= near)
-                .any(|s| s.2 == i);
+            || self.spoke_lately(i);
         Some((i, led, lately))
     }
 
