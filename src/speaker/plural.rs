@@ -175,6 +175,14 @@ fn list_gap(gap: &str) -> bool {
         }
     } else if let Some((_, r)) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
         rest = r;
+    } else {
+        // A party tag between commas, or before one: "Tom Cotton, R-Ark., Marco Rubio",
+        // "Chuck Schumer D-N.Y., and".
+        let r = rest.trim_start_matches(',').trim_start();
+        let end = r.find([',', ' ']).unwrap_or(r.len());
+        if super::scan::is_party_tag(&r[..end]) {
+            rest = &r[end..];
+        }
     }
     matches!(rest.trim(), "," | "and" | ", and")
 }
