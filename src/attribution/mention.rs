@@ -21,8 +21,8 @@ pub(super) fn follows_the(hay: &str, at: usize) -> bool {
 }
 
 /// Whether a mention starting at `at` starts a noun phrase, rather than continuing a name
-/// ("Stephen |Biegun"), following a determiner ("the |Dong-A Ilbo") or being the object of a
-/// preposition ("the foreign minister of |France").
+/// ("Stephen |Biegun"), following a determiner ("the |Dong-A Ilbo", "the following |Twitter
+/// post:") or being the object of a preposition ("the foreign minister of |France").
 pub(super) fn starts_a_phrase(hay: &str, at: usize, patterns: &PatternSet) -> bool {
     // A Twitter handle starts one, even written after a period (".@AOC on …").
     if hay[at..].starts_with('@') {
@@ -67,6 +67,7 @@ pub(super) fn starts_a_phrase(hay: &str, at: usize, patterns: &PatternSet) -> bo
             | "an"
             | "than"
             | "like"
+            | "following"
     )
 }
 
