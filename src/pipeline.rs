@@ -435,7 +435,6 @@ impl<'p> Extractor<'p> {
     }
 }
 
-/// Moves a piece's rows to their place in the whole file: offsets and paragraph numbers.
 /// The shortest quote that [`repeated_quotes`] matches again: shorter words ("No.", "We'll
 /// see") are said more than once.
 const REPEATED_QUOTE_BYTES: usize = 40;
@@ -463,6 +462,7 @@ fn repeated_quotes(text: &str, quotes: &[quote::Quote]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Moves a piece's rows to their place in the whole file: offsets and paragraph numbers.
 fn shift(r: &mut ArticleResult, piece: Piece) {
     if piece == Piece::default() {
         return;

@@ -81,6 +81,7 @@ pub fn attribute(
         .chain(rules.filter(|(_, r)| r.last));
     // Each context is normalized once, on first use, into this thread's buffers.
     let mut done = [false; 6];
+    let second_bytes = patterns.word_classes.second_bytes();
     NORMALIZED.with_borrow_mut(|cache| {
         SEARCH_CACHES.with_borrow_mut(|caches| {
             caches.prepare(patterns);
@@ -116,7 +117,7 @@ pub fn attribute(
                 }) = search
                 {
                     let c = caches.forward[cslot].get_or_insert_with(|| dfa.create_cache());
-                    if !may_match_at_start(dfa, c, orig, &patterns.word_classes.second_bytes()) {
+                    if !may_match_at_start(dfa, c, orig, &second_bytes) {
                         continue;
                     }
                 }

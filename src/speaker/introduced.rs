@@ -86,10 +86,6 @@ const UNNAMED_SENTENCES: usize = 1;
 /// 71-year-old man", "a registered nurse").
 const INDEFINITE_WORDS: usize = 4;
 
-/// How long a phrase opening the sentence before an unnamed subject may be ("Speaking to the
-/// station, an Israeli official said").
-const OPENING_PHRASE_BYTES: usize = 60;
-
 /// The post (or an empty string) of the person an indefinite description opening `sentence`
 /// (or following a short opening phrase) introduces ("One 71-year-old man rushed …", "A nurse
 /// said …"), when its noun is a person's of the pronoun's gender (`male`;
@@ -99,7 +95,7 @@ fn indefinite_subject(sentence: &str, male: bool, patterns: &PatternSet) -> Opti
     let sentence = sentence.trim_start();
     let sentence = match sentence.split_once(", ") {
         Some((opening, rest))
-            if opening.len() <= OPENING_PHRASE_BYTES
+            if opening.len() <= super::subject::OPENING_PHRASE_BYTES
                 && !opening.contains(['“', '”', '"'])
                 // (An adverbial: a participle or a preposition first, "Speaking to …", "In an
                 // email, …"; not a clause whose object the description is in apposition to, "The

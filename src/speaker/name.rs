@@ -426,10 +426,8 @@ fn person<'a>(
         parts.name_span = Some(Span::new(name[0].span.start, name[name.len() - 1].span.end));
         // A given name says the gender; a lone word is more often a family name ("Warren").
         if name.len() >= 2 {
-            if patterns.first_names_male.contains(name[0].text) {
-                parts.gender = Some(Gender::Male);
-            } else if patterns.first_names_female.contains(name[0].text) {
-                parts.gender = Some(Gender::Female);
+            if let Some(g) = given_name_gender(name[0].text, patterns) {
+                parts.gender = Some(g);
             }
         }
     }
@@ -507,22 +505,11 @@ fn person<'a>(
 }
 
 /// The title that ends `words` ([`title_suffix`]), or one with the field it is of written after
-/// it: "vice president for trust and safety", "director of rugby" (up to four field words, or
-/// "and", after "of" or "for").
+/// it ([`super::post_words::field_start`]): "vice president for trust and safety", "director of
+/// rugby".
 fn title_with_field(words: &[&Token], patterns: &PatternSet) -> Option<(usize, String)> {
     title_suffix(words, patterns).or_else(|| {
-        let field = words
-            .iter()
-            .rev()
-            .take_while(|t| {
-                t.text == "and" || super::post_words::is_field_of_post(t.text, patterns)
-            })
-            .take(4)
-            .count();
-        let of = words.len().checked_sub(field + 1)?;
-        if field == 0 || !matches!(words[of].text, "of" | "for") {
-            return None;
-        }
+        let of = super::post_words::field_start(words, patterns)?;
         let (start, title) = title_suffix(&words[..of], patterns)?;
         let rest: Vec<&str> = words[of..].iter().map(|t| t.text).collect();
         Some((start, format!("{title} {}", rest.join(" "))))
@@ -620,6 +607,17 @@ pub fn without_status<'w>(w: &'w str, patterns: &PatternSet) -> Option<&'w str> 
 /// Whether `w` is an honorific of any gender.
 pub fn is_honorific(w: &str, patterns: &PatternSet) -> bool {
     patterns.word_bits.exact(w) & W_HONORIFIC != 0
+}
+
+/// The gender a given name of the lexicons tells (none for a unisex one).
+pub(super) fn given_name_gender(w: &str, patterns: &PatternSet) -> Option<Gender> {
+    if patterns.first_names_male.contains(w) {
+        Some(Gender::Male)
+    } else if patterns.first_names_female.contains(w) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
 }
 
 /// The gender an honorific tells: `Some(Some(g))` for Mr./Ms., `Some(None)` for Dr.

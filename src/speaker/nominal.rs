@@ -6,6 +6,7 @@
 //! the entity it describes, if any.
 
 use super::{Entity, SpeakerResolver};
+use crate::pattern::lexicon::FastSet;
 use crate::pattern::PatternSet;
 
 impl SpeakerResolver<'_> {
@@ -33,7 +34,7 @@ impl SpeakerResolver<'_> {
         let abbreviation = words
             .last()
             .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.'));
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FastSet::default();
         let mut unplaced = None;
         for m in self.recent().iter().rev() {
             if !seen.insert(m.entity) {

@@ -122,32 +122,38 @@ pub(super) fn title_words_start(tokens: &[Token], start: usize, patterns: &Patte
 
 /// Where "of" or "for" starts the field written after a post's word and right before the name
 /// run at `start` ("director of rugby | Nigel Melville", "vice president for trust and safety |
-/// Del Harvey"): up to four field words (or "and"), after "of"/"for" after a title word.
+/// Del Harvey"): a field ([`field_start`]) after a title word.
 fn field_after_post(tokens: &[Token], start: usize, patterns: &PatternSet) -> Option<usize> {
-    let mut k = start;
-    while k > 0 && start - k <= MAX_FIELD_WORDS {
-        let t = &tokens[k - 1];
-        if !t.joined_to_next {
-            return None;
-        }
-        if matches!(t.text, "of" | "for") {
-            let post = k >= 2
-                && tokens[k - 2].joined_to_next
-                && tokens[k - 2].lower_bits(patterns) & W_TITLE_CI != 0;
-            return (k < start && post).then_some(k - 1);
-        }
-        if !(t.text == "and" || is_field_of_post(t.text, patterns)) {
-            return None;
-        }
-        k -= 1;
-    }
-    None
+    let of = field_start(&tokens[..start], patterns)?;
+    let post = of >= 1
+        && tokens[of - 1].joined_to_next
+        && tokens[of - 1].lower_bits(patterns) & W_TITLE_CI != 0;
+    post.then_some(of)
+}
+
+/// Where the field of a post ends `words` ("director |of rugby", "vice president |for trust and
+/// safety"): the index of its "of" or "for", followed by up to [`MAX_FIELD_WORDS`] field words
+/// (or "and"), each word only a space from the next.
+pub(super) fn field_start<'t, T: std::borrow::Borrow<Token<'t>>>(
+    words: &[T],
+    patterns: &PatternSet,
+) -> Option<usize> {
+    let field = words
+        .iter()
+        .rev()
+        .map(|t| t.borrow())
+        .take_while(|t| t.joined_to_next && (t.text == "and" || is_field_of_post(t.text, patterns)))
+        .take(MAX_FIELD_WORDS)
+        .count();
+    let of = words.len().checked_sub(field + 1)?;
+    let t = words[of].borrow();
+    (field > 0 && t.joined_to_next && matches!(t.text, "of" | "for")).then_some(of)
 }
 
 /// Whether `w` may be a word of the field written after a post's "of" or "for": a field word,
 /// or a plural one of the fields' forms ("communications", "operations", "public affairs"); not
 /// a word of an organisation's kind ("managing director of filtering firm Ciphertrust").
-pub(super) fn is_field_of_post(w: &str, patterns: &PatternSet) -> bool {
+fn is_field_of_post(w: &str, patterns: &PatternSet) -> bool {
     (is_field_word(w, patterns)
         || (w.ends_with("tions") || w == "affairs") && w.bytes().all(|b| b.is_ascii_lowercase()))
         && patterns.word_bits.lower(w) & W_ORG_CI == 0

@@ -191,10 +191,15 @@ pub(super) fn takes_an_object(w: &str, before: &[Token], patterns: &PatternSet) 
 fn object_of_reporting_verb(w: &str, before: &[Token]) -> bool {
     matches!(w, "said" | "says" | "added" | "adds" | "wrote" | "writes")
         && before.len() >= 2
-        && matches!(
-            before[before.len() - 2].text,
-            "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
-        )
+        && is_subject_pronoun(before[before.len() - 2].text)
+}
+
+/// Whether `w` is a personal pronoun that is a clause's subject ("he", "They"; not "it").
+pub(super) fn is_subject_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
+    )
 }
 
 /// Words that may stand between a subject and its reporting verb ("Yun also said").

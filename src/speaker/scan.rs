@@ -7,7 +7,7 @@
 //! mentions, in text order.
 
 use super::fold::{fold, fold_words};
-use super::name::{parse_run, runs, Gender, NameParts};
+use super::name::{given_name_gender, parse_run, runs, NameParts};
 use super::reporting::{after_reporting_verb, reports, takes_an_object};
 use super::NAMES_AT_START;
 use super::{is_initial, Entity, MentionAt, SpeakerResolver};
@@ -127,13 +127,7 @@ fn names_a_person(
         && patterns.relations.contains(toks[s - 1].text)
         && text[toks[s - 1].span.end..toks[s].span.start].trim() == ",";
     if relative && parts.gender.is_none() {
-        parts.gender = if patterns.first_names_male.contains(parts.name[0]) {
-            Some(Gender::Male)
-        } else if patterns.first_names_female.contains(parts.name[0]) {
-            Some(Gender::Female)
-        } else {
-            None
-        };
+        parts.gender = given_name_gender(parts.name[0], patterns);
     }
     (reporter && !modifier) || parts.title.is_some() || courtesy || relative
 }
@@ -483,12 +477,8 @@ impl<'a> SpeakerResolver<'a> {
             let mut words = e.name.split(' ');
             let given = words.next().unwrap_or("");
             let has_family = words.next().is_some();
-            e.gender = parts.gender.or(if !has_family {
-                None
-            } else if self.patterns.first_names_male.contains(given) {
-                Some(Gender::Male)
-            } else if self.patterns.first_names_female.contains(given) {
-                Some(Gender::Female)
+            e.gender = parts.gender.or(if has_family {
+                given_name_gender(given, self.patterns)
             } else {
                 None
             });

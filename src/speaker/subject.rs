@@ -10,7 +10,7 @@ use crate::pattern::PatternSet;
 use crate::segment::Span;
 
 /// How long a phrase opening a sentence before its subject may be ("Responding to the plans, ").
-const OPENING_PHRASE_BYTES: usize = 60;
+pub(super) const OPENING_PHRASE_BYTES: usize = 60;
 
 /// The most words before a post that a sentence-opening description may have ("the presumptive
 /// GOP nominee", "the former Massachusetts governor").

@@ -35,10 +35,7 @@ pub fn before_name(
     let verb = |w: &str| {
         patterns.auxiliaries.contains(w)
             || is_reporting_verb(w, patterns)
-            || matches!(
-                w,
-                "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
-            )
+            || super::super::reporting::is_subject_pronoun(w)
     };
     let mut start = start;
     let mut pos = start;
