@@ -108,9 +108,9 @@ pub(super) fn after_opening_phrase<'s>(lead: &'s str, patterns: &PatternSet) -> 
     let opener = (first.len() > 5 && first.ends_with("ing"))
         || patterns.prepositions.contains(&first)
         || patterns.clause_openers.contains(&first);
-    let comma = lead
-        .get(..OPENING_PHRASE_BYTES.min(lead.len()))?
-        .find(", ")?;
+    // (Within the first OPENING_PHRASE_BYTES, cut at a character's start: a "’" across that
+    // bound had made the whole phrase unread.)
+    let comma = lead[..super::floor_char_boundary(lead, OPENING_PHRASE_BYTES)].find(", ")?;
     opener.then(|| &lead[comma + 2..])
 }
 
@@ -192,4 +192,26 @@ fn subject_description<'t>(
         offset = word_end + 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{after_opening_phrase, OPENING_PHRASE_BYTES};
+    use crate::pattern::PatternSet;
+
+    #[test]
+    fn opening_phrase_read_whatever_character_straddles_its_bound() {
+        let p = PatternSet::embedded().unwrap();
+        let lead = "In his statement to reporters, the former governor said it was over.";
+        assert_eq!(
+            after_opening_phrase(lead, &p),
+            Some("the former governor said it was over.")
+        );
+        // The same, with a three-byte "’" across the bound of 60 bytes after the comma.
+        let head = "In his statement to reporters, ";
+        let pad = "x".repeat(OPENING_PHRASE_BYTES - head.len() - 1);
+        let lead = format!("{head}{pad}’s lawyer said it was over.");
+        assert!(!lead.is_char_boundary(OPENING_PHRASE_BYTES));
+        assert_eq!(after_opening_phrase(&lead, &p), Some(&lead[head.len()..]));
+    }
 }
