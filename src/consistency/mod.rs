@@ -310,7 +310,7 @@ pub fn compare_example(
         &[mention(&ex.a, "a", da), mention(&ex.b, "b", db)],
         patterns,
         &Rules::new(patterns),
-        &|_| false,
+        &|o| ex.people.iter().any(|p| fold(p) == o),
     )
 }
 

@@ -346,19 +346,28 @@ impl<'p> Rules<'p> {
     /// "President Obama's former campaign strategist" and "Democratic strategist": a specific
     /// post left (one of `a`, `b`), the generic one held still (a strategist elsewhere). Without
     /// an organisation or a person served, the serving one names no post the former one could be.
+    /// A serving one written with a party is a kind of work, and may add a word of its field:
+    /// "former adviser to President George W. Bush" and "Republican economic adviser", "who
+    /// served as a pollster for Sen. Marco Rubio" and "Republican pollster".
     fn generic_still_held(&self, a: &Post, b: &Post) -> bool {
         let (past, serving) = if a.past { (a, b) } else { (b, a) };
         let p = self.patterns;
+        // (A party makes the serving one a kind of work, not an office: "Republican pollster",
+        // against "Education Secretary" and "former Education Secretary" under Obama.)
+        let kind_of_work = !serving.party.is_empty()
+            && (!past.orgs.is_empty() || !past.principals.is_empty())
+            && (serving.words.is_subset(&past.words) || past.words.is_subset(&serving.words));
         serving.orgs.is_empty()
             && serving.principals.is_empty()
             && serving.places.is_empty()
             && serving.states.is_empty()
-            && serving.words.is_subset(&past.words)
-            && (!past.orgs.is_empty()
-                || past
-                    .words
-                    .difference(&serving.words)
-                    .any(|w| !p.function_words.contains(w) && !p.prepositions.contains(w)))
+            && (kind_of_work
+                || serving.words.is_subset(&past.words)
+                    && (!past.orgs.is_empty()
+                        || past
+                            .words
+                            .difference(&serving.words)
+                            .any(|w| !p.function_words.contains(w) && !p.prepositions.contains(w))))
     }
 
     /// Whether `a` and `b` chair two bodies one person may chair at once: "Chairman of the
@@ -484,7 +493,7 @@ pub fn compare(a: &Post, b: &Post, rules: &Rules<'_>) -> (Comparison, &'static s
     // ("retired Gen. Colin Powell" and "General Powell": a rank is kept as a courtesy title.)
     // (A former post at one organisation and a serving one at another is a career: "former
     // adviser to the Obama White House", "top political adviser to Mrs Clinton".)
-    if a.past != b.past && orgs_disagree {
+    if a.past != b.past && (orgs_disagree || served_disagree(a, b, rules)) {
         return (
             Comparison::Different,
             "a former post at one organisation, a serving one at another",
@@ -579,6 +588,27 @@ const ACRONYM_PART_BYTES: usize = 3;
 /// "afl-cio" are both `aflcio`.
 fn squashed(name: &str) -> String {
     name.replace(['.', ' ', '-'], "")
+}
+
+/// Whether `a` and `b` each serve a person named and not the same one: "former Bill Clinton
+/// pollster" and "Bloomberg's longtime pollster". (A person against an organisation may be one
+/// employer: "former adviser to Barack Obama", "senior adviser" at the White House.)
+/// (The principals are speakers' names, and an organisation quoted is one: "the White House
+/// said"; those are left out here.)
+fn served_disagree(a: &Post, b: &Post, rules: &Rules<'_>) -> bool {
+    let p = rules.patterns;
+    let people = |post: &Post| -> BTreeSet<String> {
+        post.principals
+            .iter()
+            .filter(|o| {
+                p.org_aliases.canonical(o).is_none()
+                    && !o.split(' ').any(|w| p.org_words.contains_ci(w))
+            })
+            .cloned()
+            .collect()
+    };
+    let (pa, pb) = (people(a), people(b));
+    !pa.is_empty() && !pb.is_empty() && !orgs_agree(&pa, &pb, rules)
 }
 
 fn orgs_agree(a: &BTreeSet<String>, b: &BTreeSet<String>, rules: &Rules<'_>) -> bool {

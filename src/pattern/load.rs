@@ -402,4 +402,8 @@ pub struct RawTitleExample {
     /// The two articles' dates, when the example is about time.
     #[serde(default)]
     pub dates: Option<[String; 2]>,
+    /// Affiliations that name a person served, not an organisation ("Marco Rubio"): what the
+    /// corpus's speaker names tell `check` in a real run.
+    #[serde(default)]
+    pub people: Vec<String>,
 }
