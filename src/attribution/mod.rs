@@ -155,6 +155,29 @@ pub fn attribute(
     })
 }
 
+/// The speaker span a before-the-quote rule found, or the name in the last comma piece before
+/// the verb when there is one: "Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said"
+/// is Kasich's. None when the span is only where, not who: a town's state or country ("Speaking
+/// in Salem, New Hampshire, Trump went after Bush"), or a town its state follows ("in El Paso
+/// and Dayton, Ohio, that he would").
+fn subject_of_clause(
+    text: &str,
+    (sp_start, sp_end): (usize, usize),
+    cue_abs: usize,
+    patterns: &PatternSet,
+) -> Option<(usize, usize)> {
+    if cue_abs > sp_end {
+        if let Some(closer) = closer_subject(text, sp_end, cue_abs, patterns) {
+            return Some(closer);
+        }
+    }
+    let m = &text[sp_start..sp_end];
+    let town = patterns.is_town_before_region(text, sp_end)
+        && !m.contains(" of ")
+        && !m.split(' ').any(|w| patterns.is_given_name(w));
+    (!town && !patterns.is_town_region(text, sp_start)).then_some((sp_start, sp_end))
+}
+
 /// The attribution a rule's match `caps` gives, if its speaker passes: `caps` is in the
 /// normalized form of the context `span` of `text`, `map` maps its offsets back to the context.
 /// The mention is trimmed and corrected on the way (a title word ending the cue, sentence-opening
@@ -252,13 +275,8 @@ fn accept(
         .unwrap_or((sp_start, sp_end));
     // "the Association of Flight Attendants": the organisation's whole name.
     let sp_end = org_name_end(text, sp_start, sp_end, patterns);
-    // "Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said": the name
-    // in the last comma piece before the verb is its subject.
-    let (sp_start, sp_end) = if cue_abs > sp_end {
-        closer_subject(text, sp_end, cue_abs, patterns).unwrap_or((sp_start, sp_end))
-    } else {
-        (sp_start, sp_end)
-    };
+    // The name in the last comma piece before the verb; not a town nor its state.
+    let (sp_start, sp_end) = subject_of_clause(text, (sp_start, sp_end), cue_abs, patterns)?;
     // "According to the pastor, West told him": after the cue, a name behind the description's
     // comma that goes on to a verb of its own is the next clause's subject, not the description's
     // name in apposition ("said the adviser, Aaron Pickrell." is).

@@ -363,6 +363,40 @@ impl PlaceTable {
 
 /// Questions the pattern set answers from its word lists alone.
 impl super::PatternSet {
+    /// Whether a mention ending at `end` is a town that its state or country follows between commas:
+    /// "after the shootings in El Paso and |Dayton|, Ohio, that he would" (where, not who).
+    pub fn is_town_before_region(&self, hay: &str, end: usize) -> bool {
+        let Some(rest) = hay.get(end..).and_then(|r| r.strip_prefix(", ")) else {
+            return false;
+        };
+        let Some((region, _)) = rest.split_once(',') else {
+            return false;
+        };
+        region.split(' ').count() <= 3
+            && (self.us_states.canonical(region).is_some()
+                || self.places.canonical(region).is_some())
+    }
+
+    /// Whether the mention at `at` is the state or country of a town written before it, between
+    /// commas: "Speaking at a town hall in Salem, |New Hampshire, Trump went after Bush" (the place
+    /// is where, not who).
+    pub fn is_town_region(&self, hay: &str, at: usize) -> bool {
+        let before = hay[..at].trim_end_matches([' ', '\u{a0}']);
+        let prev = before.rsplit([' ', '\u{a0}']).next().unwrap_or("");
+        let Some(town) = prev.strip_suffix(',') else {
+            return false;
+        };
+        let Some((region, _)) = hay[at..].split_once(',') else {
+            return false;
+        };
+        let known =
+            |p: &str| self.us_states.canonical(p).is_some() || self.places.canonical(p).is_some();
+        town.starts_with(char::is_uppercase)
+            && !known(town)
+            && region.split(' ').count() <= 3
+            && known(region)
+    }
+
     /// Whether `w` is a given name of the lexicons (of either gender).
     pub fn is_given_name(&self, w: &str) -> bool {
         self.first_names_male.contains(w)

@@ -96,6 +96,19 @@ fn qualifies_a_title(toks: &[Token], e: usize, patterns: &PatternSet) -> bool {
     j > e && j < toks.len() && toks[j - 1].joined_to_next && toks[j].is_capitalized()
 }
 
+/// Whether the name ending at token `e` (starting at byte `at`) stands aside from the sentence's
+/// subject: it qualifies a title before another name ("Obama consultant Cornell Belcher"), or it
+/// is a town's state ("in Salem, New Hampshire, Trump went after Bush").
+fn qualifier_or_region(
+    text: &str,
+    toks: &[Token],
+    e: usize,
+    at: usize,
+    patterns: &PatternSet,
+) -> bool {
+    qualifies_a_title(toks, e, patterns) || patterns.is_town_region(text, at)
+}
+
 /// Whether a name run (`parts`, from token `s`) surely names a person, even a lone capitalised
 /// word: it reports something (`reporter`), unless it follows an article and so modifies a noun
 /// ("the Houthi claim of responsibility"; a word of its own, not the "a" of a garbled "PeÃ±a
@@ -250,9 +263,8 @@ impl<'a> SpeakerResolver<'a> {
                     let p = names_a_person(text, &toks, s, &mut parts, reporter, before, patterns);
                     r.person_entity(&parts, span, para.span.end, p)
                 };
-                // "Obama consultant Cornell Belcher": a name that qualifies a title before
-                // another name is not the sentence's subject.
-                let qualifier = qualifies_a_title(&toks, e, patterns);
+                // A name qualifying a title, or a town's state, is not the sentence's subject.
+                let aside = qualifier_or_region(text, &toks, e, span.start, patterns);
                 if let Some(entity) = entity {
                     // "Franson Reneus, 18, from Lee County": an age says it is a person.
                     if !parts.is_org && is_age_apposition(&text[toks[e - 1].span.end..]) {
@@ -261,8 +273,8 @@ impl<'a> SpeakerResolver<'a> {
                     let subject = sentence != last_sentence
                         && !parts.possessive
                         && !after_preposition
-                        && !qualifier;
-                    if !after_preposition && !qualifier {
+                        && !aside;
+                    if !after_preposition && !aside {
                         last_sentence = sentence;
                     }
                     let bare = parts.name.len() == 1;
