@@ -394,6 +394,26 @@ impl SpeakerResolver<'_> {
                 ..Speaker::default()
             };
         }
+        // "the WTO said", "the IMF": an acronym that is no post names an organisation; one that
+        // is ("the CEO said") is an unnamed person's title, not an organisation.
+        if definite && words.len() == 1 && is_acronym(words[0]) {
+            let lower = words[0].to_lowercase();
+            if self.patterns.titles.contains(&lower)
+                || self.patterns.title_aliases.canonical(&lower).is_some()
+            {
+                return Speaker {
+                    title: words[0].to_string(),
+                    method: Some(Method::Unnamed),
+                    ..Speaker::default()
+                };
+            }
+            if super::describe::party_of(words[0], self.patterns).is_none() {
+                return Speaker {
+                    name: words[0].to_string(),
+                    ..Speaker::default()
+                };
+            }
+        }
         if definite {
             if self.patterns.org_words.contains(&head) {
                 // "the ministry": the most recent organisation with that word in its name.
@@ -466,6 +486,11 @@ impl SpeakerResolver<'_> {
             ..Speaker::default()
         }
     }
+}
+
+/// Whether `w` is an acronym: two to seven capitals (and `&`): "WTO", "AT&T", "CEO".
+fn is_acronym(w: &str) -> bool {
+    (2..=7).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase() || c == '&')
 }
 
 /// The run of a mention's name runs `rs` that says who speaks: the last that names a person

@@ -12,6 +12,7 @@
 //! A phrase is only a title when it contains a title from `patterns/lexicon/titles.txt`.
 
 mod before;
+mod clause;
 mod organisation;
 mod relative;
 
@@ -100,12 +101,13 @@ pub fn after_name(
     // A participle opens a clause too (", agreeing that …"), unless a title follows at once
     // ("controlling shareholder", "managing director"); a preposition opens an adverbial
     // (", on the eve of …").
-    let participle = opens_clause(&lower, patterns);
+    let participle = clause::opens_clause(&lower, patterns);
     // ("Trump, joined by Canadian Prime Minister Justin Trudeau": a past participle with its agent
     // is a clause too.)
     let passive =
         first.len() > 4 && first.ends_with("ed") && lower.split([' ', ',']).nth(1) == Some("by");
     if passive
+        || clause::opens_with_verb(&lower, patterns)
         || opening_phrase_ends(text, name_end, body_start, phrase, &body[end..], patterns)
         || patterns.clause_stops.iter().any(|w| w == first)
         || patterns.adverbial_openers.contains(first)
@@ -149,20 +151,6 @@ fn opening_phrase_ends(
         && !sentence[..body_start - (text.len() - sentence.len())].contains(['“', '”', '"'])
         && super::subject::after_opening_phrase(sentence, patterns)
             .is_some_and(|rest| text.len() - rest.len() == body_start)
-}
-
-/// Whether the lowercase `phrase` opens with a participle, as a clause does (", agreeing that
-/// …", "running against incumbent Sen. Claire McCaskill"), unless a title follows it at once
-/// ("controlling shareholder", "managing director").
-pub(super) fn opens_clause(phrase: &str, patterns: &PatternSet) -> bool {
-    let mut words = phrase.split([' ', ',']);
-    let first = words.next().unwrap_or("");
-    first.len() > 5
-        && first.ends_with("ing")
-        && patterns.word_bits.lower(first) & (W_TITLE_CI | W_TITLE_MODIFIER_CI) == 0
-        && words
-            .next()
-            .is_none_or(|w| patterns.word_bits.lower(w) & W_TITLE_CI == 0)
 }
 
 /// Byte length of an appositive: up to a comma, a clause stop or the end of the sentence.

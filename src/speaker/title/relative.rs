@@ -5,7 +5,8 @@
 //! ("who for a decade was the executive editor of …", status `former`), or the second post of
 //! an appositive ("a former under secretary of Defense and now the head of …").
 
-use super::{opens_clause, parse_phrase, phrase_end, sentence_end, TitleInfo};
+use super::clause::opens_clause;
+use super::{parse_phrase, phrase_end, sentence_end, TitleInfo};
 use crate::pattern::lexicon::W_TITLE_CI;
 use crate::pattern::PatternSet;
 
