@@ -21,6 +21,10 @@ const SHORT_SENTENCE: usize = 80;
 /// to read as the quote's attribution ([`reads_as_attribution`]).
 const ATTRIBUTION_VERB_WORDS: usize = 8;
 
+/// How many words may come before the reporting verb of a sentence after a quote when a name's
+/// appositive, closed by its comma, is among them.
+const APPOSED_VERB_WORDS: usize = 24;
+
 /// Whether a sentence of any length right after a quote that opens its sentence reads as that
 /// quote's attribution: a reporting verb within its first words, followed by no clause of its own
 /// ("Clinton said at a rally in California, one of six states …", "de Blasio complained."; not
@@ -28,19 +32,25 @@ const ATTRIBUTION_VERB_WORDS: usize = 8;
 fn reads_as_attribution(sentence: &str, patterns: &PatternSet) -> bool {
     let words: Vec<&str> = sentence
         .split_whitespace()
-        .take(ATTRIBUTION_VERB_WORDS + 2)
+        .take(APPOSED_VERB_WORDS + 2)
         .collect();
     // (A reporting verb as reports are written after a quote: in the past, or "says" and its
     // kin; not "Auditions begin in Canada".)
-    let Some(v) = words[..words.len().min(ATTRIBUTION_VERB_WORDS + 1)]
-        .iter()
-        .position(|w| {
-            let w = w.trim_end_matches([',', '.', ';', ':']);
-            w.starts_with(char::is_lowercase)
-                && patterns.word_bits.exact(w) & crate::pattern::lexicon::W_SPEECH_VERB_EXACT != 0
-                && (w.ends_with("ed")
-                    || matches!(w, "said" | "says" | "wrote" | "writes" | "told" | "tells"))
-        })
+    let reporting = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ';', ':']);
+        w.starts_with(char::is_lowercase)
+            && patterns.word_bits.exact(w) & crate::pattern::lexicon::W_SPEECH_VERB_EXACT != 0
+            && (w.ends_with("ed")
+                || matches!(w, "said" | "says" | "wrote" | "writes" | "told" | "tells"))
+    };
+    // Within the first words, or later right after a name's appositive closed by its comma
+    // ("Jeffrey Eggers, a retired Navy SEAL and White House staffer for Bush and Obama, told
+    // interviewers").
+    let apposed = |i: usize| {
+        i > 0 && words[0].starts_with(char::is_uppercase) && words[i - 1].ends_with([',', ')'])
+    };
+    let Some(v) = (0..words.len().min(APPOSED_VERB_WORDS + 1))
+        .find(|&i| reporting(words[i]) && (i <= ATTRIBUTION_VERB_WORDS || apposed(i)))
     else {
         return false;
     };
@@ -51,7 +61,14 @@ fn reads_as_attribution(sentence: &str, patterns: &PatternSet) -> bool {
         return false;
     }
     let subject = words[v - 1].trim_end_matches(',');
-    if !(subject.starts_with(char::is_uppercase) || matches!(subject, "he" | "she" | "they")) {
+    // (Not the writer: "I asked Cefali on Wednesday".)
+    if matches!(subject, "I" | "We") {
+        return false;
+    }
+    if !(subject.starts_with(char::is_uppercase)
+        || matches!(subject, "he" | "she" | "they")
+        || apposed(v))
+    {
         return false;
     }
     let verb = words[v];
@@ -62,11 +79,22 @@ fn reads_as_attribution(sentence: &str, patterns: &PatternSet) -> bool {
         return true;
     };
     let lower = next.trim_end_matches([',', '.', ';']).to_lowercase();
-    patterns.weekdays.contains(&lower)
+    // A clause of its own after the verb ("said in an interview that he wants …", "said while
+    // he doesn't enjoy …") reports something else.
+    let own_clause = words[v + 1..]
+        .iter()
+        .any(|w| matches!(*w, "that" | "he" | "she" | "they" | "it" | "while"));
+    if own_clause && v > ATTRIBUTION_VERB_WORDS {
+        return false;
+    }
+    // ("told a room full of union members": the one told.)
+    let told = matches!(verb, "told" | "tells" | "asked") && !own_clause;
+    told || patterns.weekdays.contains(&lower)
         || matches!(
             lower.as_str(),
             "at" | "in"
                 | "on"
+                | "to"
                 | "during"
                 | "after"
                 | "before"
