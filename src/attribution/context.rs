@@ -109,6 +109,28 @@ fn reads_as_attribution(sentence: &str, patterns: &PatternSet) -> bool {
         || (lower.len() > 4 && lower.ends_with("ly"))
 }
 
+/// Whether a sentence names no one (no capitalised word past its first), reports nothing (no
+/// reporting verb, no document) and quotes nothing: a reader keeps the speaker of the sentence
+/// before it.
+fn says_nothing(sentence: &str, patterns: &PatternSet) -> bool {
+    let mut words = sentence.split_whitespace();
+    words.next();
+    !sentence.contains(['“', '”', '"', ':'])
+        && words.all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            // (Nor "according to the research", "The minutes of the meeting show": a source.)
+            !w.starts_with(char::is_uppercase)
+                && w != "according"
+                && !patterns.document_words.contains(w)
+                && patterns.word_bits.exact(w) & crate::pattern::lexicon::W_SPEECH_VERB_EXACT == 0
+        })
+        && !sentence.split_whitespace().next().is_some_and(|w| {
+            // (Nor one whose subject is someone: "She hesitates cautiously.")
+            let w = w.to_lowercase();
+            patterns.document_words.contains(&w) || patterns.pronouns.contains_key(w.as_str())
+        })
+}
+
 /// The contexts around one quote.
 #[derive(Clone, Copy, Debug)]
 pub struct Context {
@@ -234,7 +256,15 @@ pub fn context(
         .then(|| {
             let k = sentences.partition_point(|&s| s < sentence_start);
             let s = k.checked_sub(1).map_or(para.start, |k| sentences[k]);
-            Span::new(s, sentence_start)
+            // (Past a sentence that names no one and reports nothing, to one that reports:
+            // "…, Peluso says. Once researchers can find the cause, they can start targeting
+            // treatments. “I hope …”".)
+            match k.checked_sub(2).map(|k| sentences[k]) {
+                Some(e) if e >= para.start && says_nothing(&text[s..sentence_start], patterns) => {
+                    Span::new(e, s)
+                }
+                _ => Span::new(s, sentence_start),
+            }
         })
         // Quotes are sorted too: the one right before this quote is the only one that can lie in
         // the previous sentence's span and matter.
