@@ -155,6 +155,17 @@ pub fn attribute(
     })
 }
 
+/// Whether a cue is a past participle with its agent, `after` it: passive, so the subject before
+/// it did not speak ("Excerpts filmed by the audience show the rapper …"; not "responded by
+/// writing", "stopped by HuffPost Live", "is heartened by some signs").
+fn passive(cue: &str, after: &str) -> bool {
+    cue.ends_with("ed")
+        && after.strip_prefix(" by ").is_some_and(|r| {
+            let w = r.split(' ').next().unwrap_or("");
+            matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+        })
+}
+
 /// The speaker span a before-the-quote rule found, or the name in the last comma piece before
 /// the verb when there is one: "Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said"
 /// is Kasich's. None when the span is only where, not who: a town's state or country ("Speaking
@@ -199,6 +210,9 @@ fn accept(
     // Back to offsets in the original context.
     let (mut sp_s, sp_e) = (map[sp.0], map[sp.1]);
     let (cue_s, mut cue_e) = (map[cue.0], map[cue.1]);
+    if sp.1 <= cue.0 && passive(&orig[cue_s..cue_e], &orig[cue_e..]) {
+        return None;
+    }
     // "said activist Bob Klaus": a title word that ends the cue ("told
     // reporters") but starts the speaker's description belongs to the speaker.
     if let Some((head, last)) = orig[cue_s..cue_e].rsplit_once([' ', '\u{a0}']) {
