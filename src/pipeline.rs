@@ -191,18 +191,23 @@ impl<'p> Extractor<'p> {
                 ..found[k].clone()
             };
         }
-        // A pull quote: words quoted again later with a cue of their own are that speaker's.
+        // A pull quote: words quoted again later with a cue of their own are that speaker's;
+        // and words quoted again with none (a paragraph printed twice) are the first one's.
         for (i, k) in repeated_quotes(text, &quotes) {
-            if (found[i].via != Via::Own || found[i].attribution.is_none())
-                && found[k].via == Via::Own
-                && !found[k].speaker.name.is_empty()
-            {
-                found[i] = Attributed {
-                    kind: found[i].kind,
-                    via: Via::Continuation,
-                    ..found[k].clone()
-                };
-            }
+            let unowned = |a: &Attributed| a.via != Via::Own || a.attribution.is_none();
+            let owned = |a: &Attributed| a.via == Via::Own && !a.speaker.name.is_empty();
+            let (to, from) = if unowned(&found[i]) && owned(&found[k]) {
+                (i, k)
+            } else if unowned(&found[k]) && owned(&found[i]) && stands_alone(text, &quotes[k]) {
+                (k, i)
+            } else {
+                continue;
+            };
+            found[to] = Attributed {
+                kind: found[to].kind,
+                via: Via::Continuation,
+                ..found[from].clone()
+            };
         }
         result.records = quotes
             .iter()
@@ -433,6 +438,20 @@ impl<'p> Extractor<'p> {
             },
         }
     }
+}
+
+/// Whether a quote is its line's only words (a paragraph printed twice, a pull quote), not words
+/// quoted again inside a sentence ("his comment that “…”", which may be anyone's).
+fn stands_alone(text: &str, q: &quote::Quote) -> bool {
+    let line_start = text[..q.open].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[q.after()..]
+        .find('\n')
+        .map_or(text.len(), |i| q.after() + i);
+    let bare = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || matches!(c, ':' | ',' | '.'))
+    };
+    bare(&text[line_start..q.open]) && bare(&text[q.after()..line_end])
 }
 
 /// The shortest quote that [`repeated_quotes`] matches again: shorter words ("No.", "We'll
