@@ -475,16 +475,51 @@ impl SpeakerResolver<'_> {
                 return s;
             }
         }
-        // "a Republican", "a former official": party and status words go to their columns.
-        let d = super::describe(&phrase, "", self.patterns);
+        // "a Republican", "a former official": party and status words go to their columns; "a
+        // Fox News spokeswoman": the capitalised words before a lowercase post name its
+        // organisation, as they do before a name.
+        let (aff, post) = qualifier_and_post(&words, self.patterns);
+        let d = super::describe(&post, &aff, self.patterns);
+        // (A country by its name, as after a name: "an Israeli official" is of Israel.)
+        let places = &self.patterns.places;
         Speaker {
             title: d.title,
-            affiliation: d.affiliation,
+            affiliation: places
+                .canonical(&d.affiliation)
+                .map_or(d.affiliation.clone(), str::to_string),
             party: d.party,
             status: d.status,
             method: Some(Method::Unnamed),
             ..Speaker::default()
         }
+    }
+}
+
+/// A description's words split around the capitalised words before its post: those name its
+/// organisation ("Fox News" of "Fox News spokeswoman", "White House" of "senior White House
+/// official"), as they do before a name; the words of rank before them stay with the post. All
+/// of it is the post when no lowercase post follows them ("Senate Majority Leader", "senior
+/// administration official").
+fn qualifier_and_post(words: &[&str], patterns: &crate::pattern::PatternSet) -> (String, String) {
+    let lower = |w: &str| w.starts_with(char::is_lowercase);
+    let rank = words
+        .iter()
+        .take_while(|w| lower(w) && patterns.title_modifiers.contains(&w.to_lowercase()))
+        .count();
+    let k = rank
+        + words[rank..]
+            .iter()
+            .position(|w| lower(w))
+            .unwrap_or(words.len() - rank);
+    let starts_post = words.get(k).is_some_and(|w| {
+        let w = w.to_lowercase();
+        patterns.titles.contains(&w) || patterns.title_modifiers.contains(&w)
+    });
+    if k > rank && starts_post {
+        let post: Vec<&str> = words[..rank].iter().chain(&words[k..]).copied().collect();
+        (words[rank..k].join(" "), post.join(" "))
+    } else {
+        (String::new(), words.join(" "))
     }
 }
 
