@@ -36,9 +36,11 @@ pub(super) fn reports(
     // ("came to the defense of Paul Manafort, arguing …": after a preposition the name is no
     // subject; the participle after the comma is the sentence subject's.)
     let after_comma = |verb: usize| text[toks[e - 1].span.end..toks[verb].span.start].contains(',');
-    reports_after_name(text, toks, e, patterns).is_some_and(|verb| {
-        !(after_comma(verb) && (object || inside_relative_clause(text, toks, s)))
-    }) || reports_in_relative_clause(text, toks, e, patterns)
+    // ("Trump, who earlier on Twitter said …": the verb right after a preposition's object is
+    // the clause's, not the object's.)
+    reports_after_name(text, toks, e, patterns)
+        .is_some_and(|verb| !(object || after_comma(verb) && inside_relative_clause(text, toks, s)))
+        || reports_in_relative_clause(text, toks, e, patterns)
         || (!object && reports_after_appositive(text, toks, e, patterns))
 }
 
