@@ -374,7 +374,17 @@ impl SpeakerResolver<'_> {
     }
 
     pub(super) fn resolve_nominal(&mut self, toks: &[Token], definite: bool) -> Speaker {
-        let words: Vec<&str> = toks.iter().skip(1).map(|t| t.text).collect();
+        // After its determiner or owner ("the", "a", "Trump’s"); a capitalised post with its
+        // "of" may come without one ("Secretary of State said:", "Speaker of the House").
+        let lead = !(toks.len() >= 3
+            && toks[1].text == "of"
+            && toks[0].is_capitalized()
+            && self.patterns.titles.contains(&toks[0].text.to_lowercase()));
+        let words: Vec<&str> = toks
+            .iter()
+            .skip(usize::from(lead))
+            .map(|t| t.text)
+            .collect();
         let phrase = words.join(" ");
         // The post's words: the last, or a post of several that ends the phrase ("the former
         // secretary of state": `secretary of state`, not `state`).
@@ -394,25 +404,8 @@ impl SpeakerResolver<'_> {
                 ..Speaker::default()
             };
         }
-        // "the WTO said", "the IMF": an acronym that is no post names an organisation; one that
-        // is ("the CEO said") is an unnamed person's title, not an organisation.
-        if definite && words.len() == 1 && is_acronym(words[0]) {
-            let lower = words[0].to_lowercase();
-            if self.patterns.titles.contains(&lower)
-                || self.patterns.title_aliases.canonical(&lower).is_some()
-            {
-                return Speaker {
-                    title: words[0].to_string(),
-                    method: Some(Method::Unnamed),
-                    ..Speaker::default()
-                };
-            }
-            if super::describe::party_of(words[0], self.patterns).is_none() {
-                return Speaker {
-                    name: words[0].to_string(),
-                    ..Speaker::default()
-                };
-            }
+        if let Some(s) = definite.then(|| self.acronym(&words)).flatten() {
+            return s;
         }
         if definite {
             if self.patterns.org_words.contains(&head) {
@@ -446,6 +439,8 @@ impl SpeakerResolver<'_> {
                 !t.is_capitalized()
                     || super::describe::party_of(t.text, self.patterns).is_some()
                     || self.patterns.titles.contains(&t.text.to_lowercase())
+                    // ("the Secretary of State": a post of several words written capitalised.)
+                    || head.contains(' ') && self.patterns.titles.contains(&head)
             });
             // (Nor "the Japanese tanker's owner": someone of something else.)
             let owned = toks[..toks.len().saturating_sub(1)]
@@ -475,11 +470,49 @@ impl SpeakerResolver<'_> {
                 return s;
             }
         }
-        // "a Republican", "a former official": party and status words go to their columns; "a
-        // Fox News spokeswoman": the capitalised words before a lowercase post name its
-        // organisation, as they do before a name.
-        let (aff, post) = qualifier_and_post(&words, self.patterns);
-        let d = super::describe(&post, &aff, self.patterns);
+        self.unnamed(&words, &phrase)
+    }
+}
+
+impl SpeakerResolver<'_> {
+    /// "the WTO said", "the IMF": an acronym alone that is no post names an organisation; one
+    /// that is ("the CEO said") is an unnamed person's title, not an organisation.
+    fn acronym(&self, words: &[&str]) -> Option<Speaker> {
+        let [w] = words else {
+            return None;
+        };
+        if !is_acronym(w) {
+            return None;
+        }
+        let lower = w.to_lowercase();
+        if self.patterns.titles.contains(&lower)
+            || self.patterns.title_aliases.canonical(&lower).is_some()
+        {
+            return Some(Speaker {
+                title: w.to_string(),
+                method: Some(Method::Unnamed),
+                ..Speaker::default()
+            });
+        }
+        super::describe::party_of(w, self.patterns)
+            .is_none()
+            .then(|| Speaker {
+                name: w.to_string(),
+                ..Speaker::default()
+            })
+    }
+
+    /// An unnamed source by the description `words` (`phrase`): "a Republican", "a former
+    /// official": party and status words go to their columns; "a Fox News spokeswoman": the
+    /// capitalised words before a lowercase post name its organisation, as they do before a name.
+    fn unnamed(&self, words: &[&str], phrase: &str) -> Speaker {
+        let (aff, post) = qualifier_and_post(words, self.patterns);
+        let mut d = super::describe(&post, &aff, self.patterns);
+        // (A post of several words the lexicon has whole is kept whole: "the Secretary of State".)
+        if phrase.contains(" of ") && self.patterns.titles.contains(&phrase.to_lowercase()) {
+            d.title = phrase.to_string();
+            d.affiliation.clear();
+        }
         // (A country by its name, as after a name: "an Israeli official" is of Israel.)
         let places = &self.patterns.places;
         Speaker {
