@@ -548,9 +548,11 @@ fn qualifier_and_post(words: &[&str], patterns: &crate::pattern::PatternSet) -> 
         let w = w.to_lowercase();
         patterns.titles.contains(&w) || patterns.title_modifiers.contains(&w)
     });
-    if k > rank && starts_post {
+    // (Not an acronym that names no organisation: "a PR expert", "a TV journalist".)
+    let qualifier = words[rank..k].join(" ");
+    if k > rank && starts_post && !patterns.non_organisation_acronyms.contains(&qualifier) {
         let post: Vec<&str> = words[..rank].iter().chain(&words[k..]).copied().collect();
-        (words[rank..k].join(" "), post.join(" "))
+        (qualifier, post.join(" "))
     } else {
         (String::new(), words.join(" "))
     }
