@@ -100,9 +100,12 @@ fn holds(e: &Entity, head: &str, phrase: &str, abbreviation: bool, patterns: &Pa
     // (Only for a post written as an honorific, "Rep.", "Representative": "the ex-DNC chair" is
     // no chairwoman of the RNC; nor for a former post, which "the former Minneapolis congressman"
     // is and "Reps. Karen Bass and Cedric Richmond" are not.)
+    // (Or a post written whole in one of its forms: "Representative Charlie Rangel … the
+    // congressman".)
+    let whole_form = patterns.title_aliases.canonical(&title).is_some();
     !canonical.is_empty()
-        && (e.post_from_honorific || title.ends_with('.') || abbreviation)
-        && (!phrase.contains("former") || e.post.is_past())
+        && (e.post_from_honorific || title.ends_with('.') || abbreviation || whole_form)
+        && (!(phrase.contains("former") || phrase.contains("ex-")) || e.post.is_past())
         && !other_gender
         && patterns
             .title_aliases
