@@ -193,9 +193,9 @@ impl<'p> Extractor<'p> {
         }
         // A pull quote: words quoted again later with a cue of their own are that speaker's;
         // and words quoted again with none (a paragraph printed twice) are the first one's.
+        let unowned = |a: &Attributed| a.via != Via::Own || a.attribution.is_none();
+        let owned = |a: &Attributed| a.via == Via::Own && !a.speaker.name.is_empty();
         for (i, k) in repeated_quotes(text, &quotes) {
-            let unowned = |a: &Attributed| a.via != Via::Own || a.attribution.is_none();
-            let owned = |a: &Attributed| a.via == Via::Own && !a.speaker.name.is_empty();
             let (to, from) = if unowned(&found[i]) && owned(&found[k]) {
                 (i, k)
             } else if unowned(&found[k]) && owned(&found[i]) && stands_alone(text, &quotes[k]) {

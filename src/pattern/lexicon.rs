@@ -366,15 +366,9 @@ impl super::PatternSet {
     /// Whether a mention ending at `end` is a town that its state or country follows between commas:
     /// "after the shootings in El Paso and |Dayton|, Ohio, that he would" (where, not who).
     pub fn is_town_before_region(&self, hay: &str, end: usize) -> bool {
-        let Some(rest) = hay.get(end..).and_then(|r| r.strip_prefix(", ")) else {
-            return false;
-        };
-        let Some((region, _)) = rest.split_once(',') else {
-            return false;
-        };
-        region.split(' ').count() <= 3
-            && (self.us_states.canonical(region).is_some()
-                || self.places.canonical(region).is_some())
+        hay.get(end..)
+            .and_then(|r| r.strip_prefix(", "))
+            .is_some_and(|rest| self.opens_with_region(rest))
     }
 
     /// Whether the mention at `at` is the state or country of a town written before it, between
@@ -383,18 +377,15 @@ impl super::PatternSet {
     pub fn is_town_region(&self, hay: &str, at: usize) -> bool {
         let before = hay[..at].trim_end_matches([' ', '\u{a0}']);
         let prev = before.rsplit([' ', '\u{a0}']).next().unwrap_or("");
-        let Some(town) = prev.strip_suffix(',') else {
-            return false;
-        };
-        let Some((region, _)) = hay[at..].split_once(',') else {
-            return false;
-        };
-        let known =
-            |p: &str| self.us_states.canonical(p).is_some() || self.places.canonical(p).is_some();
-        town.starts_with(char::is_uppercase)
-            && !known(town)
-            && region.split(' ').count() <= 3
-            && known(region)
+        prev.strip_suffix(',')
+            .is_some_and(|town| town.starts_with(char::is_uppercase) && !self.names_a_place(town))
+            && self.opens_with_region(&hay[at..])
+    }
+
+    /// Whether `rest` opens with a state or a country of at most three words closed by a comma.
+    fn opens_with_region(&self, rest: &str) -> bool {
+        rest.split_once(',')
+            .is_some_and(|(region, _)| region.split(' ').count() <= 3 && self.names_a_place(region))
     }
 
     /// Whether `w` is a given name of the lexicons (of either gender).

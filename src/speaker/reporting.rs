@@ -33,11 +33,10 @@ pub(super) fn reports(
     // "Brant Houston, who for a decade was the executive editor of Investigative Reporters and
     // Editors, told …": a name inside a relative clause is not the subject of the verb after the
     // clause's closing comma.
-    // ("came to the defense of Paul Manafort, arguing …": after a preposition the name is no
-    // subject; the participle after the comma is the sentence subject's.)
+    // After a preposition the name is no subject, with or without a comma before the verb
+    // ("came to the defense of Paul Manafort, arguing …", "Trump, who earlier on Twitter said
+    // …": the verb is the sentence subject's).
     let after_comma = |verb: usize| text[toks[e - 1].span.end..toks[verb].span.start].contains(',');
-    // ("Trump, who earlier on Twitter said …": the verb right after a preposition's object is
-    // the clause's, not the object's.)
     reports_after_name(text, toks, e, patterns)
         .is_some_and(|verb| !(object || after_comma(verb) && inside_relative_clause(text, toks, s)))
         || reports_in_relative_clause(text, toks, e, patterns)

@@ -513,13 +513,10 @@ impl SpeakerResolver<'_> {
             d.title = phrase.to_string();
             d.affiliation.clear();
         }
-        // (A country by its name, as after a name: "an Israeli official" is of Israel.)
-        let places = &self.patterns.places;
         Speaker {
             title: d.title,
-            affiliation: places
-                .canonical(&d.affiliation)
-                .map_or(d.affiliation.clone(), str::to_string),
+            // (A country by its name, as after a name: "an Israeli official" is of Israel.)
+            affiliation: self.patterns.place_or_written(d.affiliation),
             party: d.party,
             status: d.status,
             method: Some(Method::Unnamed),
